@@ -1,0 +1,80 @@
+namespace BookData;
+
+/// <summary>
+/// Settings for a BookData catalog: where the database is and how connections to it behave.
+/// </summary>
+/// <remarks>
+/// Bind it from the <c>BookData</c> configuration section (<see cref="SectionName"/>) or set it in code.
+/// Call <see cref="Validate"/> (the host integration does so at startup) to fail early on bad values.
+/// </remarks>
+public sealed class BookDataOptions
+{
+    /// <summary>The configuration section these options bind from: <c>BookData</c>.</summary>
+    public const string SectionName = "BookData";
+
+    /// <summary>
+    /// The SQLite connection string, for example <c>Data Source=catalog.db</c>. Required.
+    /// Foreign keys, pooling and the busy timeout are applied by the library whatever it says.
+    /// </summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// How long a statement waits for another connection's write lock before it fails with
+    /// <see cref="BookDataDatabaseException"/>. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// SQLite's <c>synchronous</c> setting for every connection. Default:
+    /// <see cref="SynchronousMode.Normal"/>, which in WAL mode never corrupts the database and never
+    /// loses a committed transaction when the process dies; only a power cut can roll back the last
+    /// commits. Choose <see cref="SynchronousMode.Full"/> to make every commit durable against power loss too.
+    /// </summary>
+    public SynchronousMode Synchronous { get; set; } = SynchronousMode.Normal;
+
+    /// <summary>
+    /// Checks the options and throws <see cref="BookDataValidationException"/> naming the bad setting.
+    /// </summary>
+    /// <exception cref="BookDataValidationException">A setting is missing or out of range.</exception>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(ConnectionString)}",
+                "BookData needs a connection string (BookData:ConnectionString), for example \"Data Source=catalog.db\".");
+        }
+
+        try
+        {
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+            if (string.IsNullOrWhiteSpace(builder.DataSource))
+            {
+                throw new BookDataValidationException(
+                    $"{SectionName}:{nameof(ConnectionString)}",
+                    $"The connection string \"{ConnectionString}\" names no data source; add \"Data Source=FILE\".");
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(ConnectionString)}",
+                $"The connection string \"{ConnectionString}\" is malformed: {ex.Message}",
+                ex);
+        }
+
+        if (BusyTimeout < TimeSpan.Zero || BusyTimeout > TimeSpan.FromSeconds(int.MaxValue / 1000))
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(BusyTimeout)}",
+                $"BusyTimeout must be between zero and {int.MaxValue / 1000} seconds; it is {BusyTimeout}.");
+        }
+
+        if (!Enum.IsDefined(Synchronous))
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(Synchronous)}",
+                $"Synchronous must be one of {string.Join(", ", Enum.GetNames<SynchronousMode>())}; it is {Synchronous}.");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Connections;
+
+/// <summary>Recognizes SQLite's error codes and turns them into BookData exceptions.</summary>
+internal static class SqliteErrors
+{
+    /// <summary>SQLITE_CONSTRAINT_UNIQUE.</summary>
+    public const int UniqueConstraint = 2067;
+
+    /// <summary>SQLITE_CONSTRAINT_PRIMARYKEY.</summary>
+    public const int PrimaryKeyConstraint = 1555;
+
+    /// <summary>SQLITE_CONSTRAINT_FOREIGNKEY.</summary>
+    public const int ForeignKeyConstraint = 787;
+
+    private const int Busy = 5;
+    private const int Locked = 6;
+    private const int ReadOnly = 8;
+    private const int CantOpen = 14;
+    private const int NotADatabase = 26;
+
+    public static bool IsUniqueViolation(SqliteException ex) =>
+        ex.SqliteExtendedErrorCode is UniqueConstraint or PrimaryKeyConstraint;
+
+    public static bool IsForeignKeyViolation(SqliteException ex) =>
+        ex.SqliteExtendedErrorCode == ForeignKeyConstraint;
+
+    /// <summary>An error opening or first touching the database.</summary>
+    public static BookDataDatabaseException CannotOpen(string dataSource, SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        CantOpen => new BookDataDatabaseException(
+            $"Cannot open database '{dataSource}': the file or its folder does not exist or is not accessible.", ex),
+        NotADatabase => new BookDataDatabaseException(
+            $"Cannot open database '{dataSource}': the file is not a SQLite database.", ex),
+        _ => Translate(dataSource, ex),
+    };
+
+    /// <summary>Any other unexpected SQLite error, named with the database it happened in.</summary>
+    public static BookDataDatabaseException Translate(string dataSource, SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        Busy or Locked => new BookDataDatabaseException(
+            $"Database '{dataSource}' stayed locked by another writer for longer than the busy timeout.", ex),
+        ReadOnly => new BookDataDatabaseException(
+            $"Database '{dataSource}' is read-only: {ex.Message}", ex),
+        NotADatabase => new BookDataDatabaseException(
+            $"Database '{dataSource}' is not a SQLite database.", ex),
+        _ => new BookDataDatabaseException($"Database '{dataSource}' failed: {ex.Message}", ex),
+    };
+}
