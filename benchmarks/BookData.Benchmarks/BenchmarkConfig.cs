@@ -1,0 +1,35 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+
+namespace BookData.Benchmarks;
+
+/// <summary>
+/// One summary for all competitors: benchmarks grouped by operation (category), each compared with
+/// the raw ADO.NET baseline of its operation, with allocations.
+/// </summary>
+public static class BenchmarkConfig
+{
+    /// <summary>The full run: 3 warmup and 10 measured iterations per benchmark, each in its own process.</summary>
+    public static Job Full { get; } = Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("Full");
+
+    /// <summary>A smoke run: in-process, 1 warmup and 3 short iterations. Its numbers are only a sanity check.</summary>
+    public static Job Quick { get; } = Job.Default
+        .WithToolchain(InProcessEmitToolchain.Instance)
+        .WithLaunchCount(1)
+        .WithWarmupCount(1)
+        .WithIterationCount(3)
+        .WithIterationTime(TimeInterval.FromMilliseconds(100))
+        .WithId("Quick");
+
+    public static IConfig Create(bool quick) =>
+        DefaultConfig.Instance
+            .AddJob(quick ? Quick : Full)
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumn(CategoriesColumn.Default)
+            .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory)
+            .WithOptions(ConfigOptions.JoinSummary);
+}

@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Attributes;
+using BookData.Authors;
+using BookData.Benchmarks.Catalog;
+using BookData.Books;
+using BookData.Connections;
+using BookData.Reports;
+
+namespace BookData.Benchmarks;
+
+/// <summary>BookData's repositories, as an application calls them: one singleton connection factory, one call per operation.</summary>
+[MemoryDiagnoser]
+public class BookDataBenchmarks : CatalogBenchmarks
+{
+    private AuthorRepository authors = null!;
+    private BookRepository books = null!;
+    private CatalogReports reports = null!;
+    private CatalogReports smallReports = null!;
+
+    protected override void Setup()
+    {
+        var factory = new BookDataConnectionFactory(Catalog.Options);
+        authors = new AuthorRepository(factory);
+        books = new BookRepository(factory);
+        reports = new CatalogReports(factory);
+        smallReports = new CatalogReports(new BookDataConnectionFactory(CatalogFor(10_000).Options));
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.GetAuthorById)]
+    public Task<Author?> GetAuthorById() => authors.GetByIdAsync(Workload.NextAuthorId());
+
+    [Benchmark, BenchmarkCategory(Operations.TitleSearchPage)]
+    public Task<Page<BookSummary>> TitleSearchPage() =>
+        books.SearchByTitleAsync(CatalogWorkload.SearchText, 1, CatalogWorkload.SearchPageSize);
+
+    [Benchmark, BenchmarkCategory(Operations.BooksPerPublisher)]
+    public Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisher() => reports.BooksPerPublisherAsync(SortOrder.Descending);
+
+    [Benchmark, BenchmarkCategory(Operations.Hierarchy)]
+    [Arguments(10_000)]
+    [Arguments(100_000)]
+    public Task<IReadOnlyList<AuthorWithBooks>> Hierarchy(int books) =>
+        (books == Catalog.Shape.Books ? reports : smallReports).GetHierarchyAsync();
+
+    [Benchmark(OperationsPerInvoke = Operations.AddBookBatch), BenchmarkCategory(Operations.AddBookNew)]
+    public async Task<AddBookResult> AddBookNew()
+    {
+        AddBookResult result = null!;
+        for (var i = 0; i < Operations.AddBookBatch; i++)
+        {
+            result = await books.AddBookAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.NextNewTitle(), Workload.ExistingPublisher);
+        }
+
+        return result;
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.AddBookExisting)]
+    public Task<AddBookResult> AddBookExisting() =>
+        books.AddBookAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
+}

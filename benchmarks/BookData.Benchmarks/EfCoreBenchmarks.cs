@@ -1,0 +1,284 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BookData.Authors;
+using BookData.Benchmarks.Catalog;
+using BookData.Benchmarks.EfCore;
+using BookData.Books;
+using BookData.Publishers;
+using BookData.Reports;
+using BookData.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace BookData.Benchmarks;
+
+/// <summary>
+/// EF Core 10 with the SQLite provider, as a .NET user would write it: a pooled context factory, one
+/// context per operation, no-tracking queries. Each operation twice: LINQ, and raw SQL
+/// (<c>SqlQueryRaw</c> with BookData's own statements). Results are the same BookData records.
+/// </summary>
+[MemoryDiagnoser]
+public class EfCoreBenchmarks : CatalogBenchmarks
+{
+    private PooledDbContextFactory<CatalogContext> contexts = null!;
+    private PooledDbContextFactory<CatalogContext> smallContexts = null!;
+
+    protected override void Setup()
+    {
+        contexts = CreateFactory(Catalog.Options);
+        smallContexts = CreateFactory(CatalogFor(10_000).Options);
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.GetAuthorById)]
+    public async Task<Author?> GetAuthorByIdLinq()
+    {
+        var authorId = Workload.NextAuthorId();
+        await using var context = contexts.CreateDbContext();
+        return await context.Authors.AsNoTracking()
+            .Where(a => a.AuthorId == authorId)
+            .Select(a => new Author(a.AuthorId, a.FirstName, a.LastName))
+            .SingleOrDefaultAsync();
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.GetAuthorById)]
+    public async Task<Author?> GetAuthorByIdRawSql()
+    {
+        var authorId = Workload.NextAuthorId();
+        await using var context = contexts.CreateDbContext();
+        var rows = await context.Database.SqlQueryRaw<Author>(AuthorSql.GetById, Parameter("@AuthorId", authorId)).ToListAsync();
+        return rows.SingleOrDefault();
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.TitleSearchPage)]
+    public async Task<Page<BookSummary>> TitleSearchPageLinq()
+    {
+        var pattern = "%" + EscapeLike(CatalogText.Normalize(CatalogWorkload.SearchText)) + "%";
+        var pageSize = CatalogWorkload.SearchPageSize;
+        await using var context = contexts.CreateDbContext();
+        await context.Database.OpenConnectionAsync();
+        var matching = context.Books.AsNoTracking().Where(b => EF.Functions.Like(b.Title, pattern, "\\"));
+        var total = await matching.LongCountAsync();
+        var items = await matching
+            .OrderBy(b => b.Title).ThenBy(b => b.Author!.LastName).ThenBy(b => b.Author!.FirstName).ThenBy(b => b.BookId)
+            .Skip(0).Take(pageSize)
+            .Select(b => new BookSummary(b.BookId, b.Title, b.AuthorId, b.Author!.FirstName, b.Author.LastName))
+            .ToListAsync();
+        return new Page<BookSummary>(items, 1, pageSize, total);
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.TitleSearchPage)]
+    public async Task<Page<BookSummary>> TitleSearchPageRawSql()
+    {
+        var pattern = "%" + EscapeLike(CatalogText.Normalize(CatalogWorkload.SearchText)) + "%";
+        var pageSize = CatalogWorkload.SearchPageSize;
+        await using var context = contexts.CreateDbContext();
+        await context.Database.OpenConnectionAsync();
+        var totals = await context.Database.SqlQueryRaw<long>(BookSql.CountMatchingTitle, Parameter("@Pattern", pattern)).ToListAsync();
+        var items = await context.Database.SqlQueryRaw<BookSummary>(
+            BookSql.SearchByTitle,
+            Parameter("@Pattern", pattern),
+            Parameter("@Limit", pageSize),
+            Parameter("@Offset", 0L)).ToListAsync();
+        return new Page<BookSummary>(items, 1, pageSize, totals[0]);
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.BooksPerPublisher)]
+    public async Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisherLinq()
+    {
+        await using var context = contexts.CreateDbContext();
+        return await context.Publishers.AsNoTracking()
+            .Select(p => new { p.PublisherId, p.Name, Total = (long)p.BookLinks.Count })
+            .OrderByDescending(p => p.Total).ThenBy(p => p.Name).ThenBy(p => p.PublisherId)
+            .Select(p => new PublisherBookCount(p.Name, p.Total))
+            .ToListAsync();
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.BooksPerPublisher)]
+    public async Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisherRawSql()
+    {
+        await using var context = contexts.CreateDbContext();
+        return await context.Database.SqlQueryRaw<PublisherBookCount>(ReportSql.BooksPerPublisherDescending).ToListAsync();
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.Hierarchy)]
+    [Arguments(10_000)]
+    [Arguments(100_000)]
+    public async Task<IReadOnlyList<AuthorWithBooks>> HierarchyLinq(int books)
+    {
+        await using var context = ContextsFor(books).CreateDbContext();
+        return await context.Authors.AsNoTracking()
+            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.AuthorId)
+            .Select(a => new AuthorWithBooks(
+                a.AuthorId,
+                a.FirstName,
+                a.LastName,
+                a.Books.OrderBy(b => b.Title).ThenBy(b => b.BookId)
+                    .Select(b => new BookWithPublishers(
+                        b.BookId,
+                        b.Title,
+                        b.Publishers.OrderBy(p => p.Name).ThenBy(p => p.PublisherId)
+                            .Select(p => new Publisher(p.PublisherId, p.Name))
+                            .ToList()))
+                    .ToList()))
+            .ToListAsync();
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.Hierarchy)]
+    [Arguments(10_000)]
+    [Arguments(100_000)]
+    public async Task<IReadOnlyList<AuthorWithBooks>> HierarchyRawSql(int books)
+    {
+        await using var context = ContextsFor(books).CreateDbContext();
+        var folder = new HierarchyFolder();
+        await foreach (var row in context.Database.SqlQueryRaw<HierarchyRow>(ReportSql.Hierarchy).AsAsyncEnumerable())
+        {
+            folder.Add(row);
+        }
+
+        return folder.Finish();
+    }
+
+    [Benchmark(OperationsPerInvoke = Operations.AddBookBatch), BenchmarkCategory(Operations.AddBookNew)]
+    public async Task<AddBookResult> AddBookNewLinq()
+    {
+        AddBookResult result = null!;
+        for (var i = 0; i < Operations.AddBookBatch; i++)
+        {
+            result = await AddBookLinqAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.NextNewTitle(), Workload.ExistingPublisher);
+        }
+
+        return result;
+    }
+
+    [Benchmark(OperationsPerInvoke = Operations.AddBookBatch), BenchmarkCategory(Operations.AddBookNew)]
+    public async Task<AddBookResult> AddBookNewRawSql()
+    {
+        AddBookResult result = null!;
+        for (var i = 0; i < Operations.AddBookBatch; i++)
+        {
+            result = await AddBookRawSqlAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.NextNewTitle(), Workload.ExistingPublisher);
+        }
+
+        return result;
+    }
+
+    [Benchmark, BenchmarkCategory(Operations.AddBookExisting)]
+    public Task<AddBookResult> AddBookExistingLinq() =>
+        AddBookLinqAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
+
+    [Benchmark, BenchmarkCategory(Operations.AddBookExisting)]
+    public Task<AddBookResult> AddBookExistingRawSql() =>
+        AddBookRawSqlAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
+
+    /// <summary>Add-book with tracked entities and SaveChanges, in one BEGIN IMMEDIATE transaction.</summary>
+    private async Task<AddBookResult> AddBookLinqAsync(string firstName, string lastName, string title, string publisherName)
+    {
+        firstName = CatalogText.Optional(firstName, "first name", CatalogText.MaxNameLength);
+        lastName = CatalogText.Required(lastName, "last name", CatalogText.MaxNameLength);
+        title = CatalogText.Required(title, "title", CatalogText.MaxTitleLength);
+        publisherName = CatalogText.Required(publisherName, "publisher name", CatalogText.MaxPublisherNameLength);
+
+        await using var context = contexts.CreateDbContext();
+        await using var transaction = await context.Database.BeginTransactionAsync();
+
+        var author = await context.Authors.SingleOrDefaultAsync(a => a.LastName == lastName && a.FirstName == firstName);
+        var authorCreated = author is null;
+        author ??= context.Authors.Add(new AuthorEntity { FirstName = firstName, LastName = lastName }).Entity;
+
+        var publisher = await context.Publishers.SingleOrDefaultAsync(p => p.Name == publisherName);
+        var publisherCreated = publisher is null;
+        publisher ??= context.Publishers.Add(new PublisherEntity { Name = publisherName }).Entity;
+
+        var book = authorCreated ? null : await context.Books.SingleOrDefaultAsync(b => b.AuthorId == author.AuthorId && b.Title == title);
+        var bookCreated = book is null;
+        book ??= context.Books.Add(new BookEntity { Author = author, Title = title }).Entity;
+
+        var linked = false;
+        if (bookCreated || publisherCreated
+            || !await context.BookPublishers.AnyAsync(bp => bp.BookId == book.BookId && bp.PublisherId == publisher.PublisherId))
+        {
+            context.BookPublishers.Add(new BookPublisherEntity { Book = book, Publisher = publisher });
+            linked = true;
+        }
+
+        if (context.ChangeTracker.HasChanges())
+        {
+            await context.SaveChangesAsync();
+        }
+
+        await transaction.CommitAsync();
+        var outcome = bookCreated ? AddBookOutcome.BookCreated
+            : linked ? AddBookOutcome.PublisherLinked
+            : AddBookOutcome.AlreadyPresent;
+        return new AddBookResult(
+            outcome,
+            new Author(author.AuthorId, author.FirstName, author.LastName),
+            new Book(book.BookId, book.AuthorId, book.Title),
+            new Publisher(publisher.PublisherId, publisher.Name),
+            authorCreated,
+            publisherCreated);
+    }
+
+    /// <summary>Add-book with BookData's statements through <c>SqlQueryRaw</c>/<c>ExecuteSqlRaw</c>, in one BEGIN IMMEDIATE transaction.</summary>
+    private async Task<AddBookResult> AddBookRawSqlAsync(string firstName, string lastName, string title, string publisherName)
+    {
+        firstName = CatalogText.Optional(firstName, "first name", CatalogText.MaxNameLength);
+        lastName = CatalogText.Required(lastName, "last name", CatalogText.MaxNameLength);
+        title = CatalogText.Required(title, "title", CatalogText.MaxTitleLength);
+        publisherName = CatalogText.Required(publisherName, "publisher name", CatalogText.MaxPublisherNameLength);
+
+        await using var context = contexts.CreateDbContext();
+        var database = context.Database;
+        await using var transaction = await database.BeginTransactionAsync();
+
+        var existingAuthor = (await database.SqlQueryRaw<Author>(AuthorSql.FindByName, Parameter("@FirstName", firstName), Parameter("@LastName", lastName)).ToListAsync()).SingleOrDefault();
+        var author = existingAuthor
+            ?? (await database.SqlQueryRaw<Author>(AuthorSql.Insert, Parameter("@FirstName", firstName), Parameter("@LastName", lastName)).ToListAsync()).Single();
+
+        var existingPublisher = (await database.SqlQueryRaw<Publisher>(PublisherSql.FindByName, Parameter("@Name", publisherName)).ToListAsync()).SingleOrDefault();
+        var publisher = existingPublisher
+            ?? (await database.SqlQueryRaw<Publisher>(PublisherSql.Insert, Parameter("@Name", publisherName)).ToListAsync()).Single();
+
+        var existingBook = existingAuthor is null
+            ? null
+            : (await database.SqlQueryRaw<Book>(BookSql.FindByAuthorAndTitle, Parameter("@AuthorId", author.AuthorId), Parameter("@Title", title)).ToListAsync()).SingleOrDefault();
+        var book = existingBook
+            ?? (await database.SqlQueryRaw<Book>(BookSql.Insert, Parameter("@AuthorId", author.AuthorId), Parameter("@Title", title)).ToListAsync()).Single();
+
+        var linked = await database.ExecuteSqlRawAsync(BookSql.Link, Parameter("@BookId", book.BookId), Parameter("@PublisherId", publisher.PublisherId)) > 0;
+
+        await transaction.CommitAsync();
+        var outcome = existingBook is null ? AddBookOutcome.BookCreated
+            : linked ? AddBookOutcome.PublisherLinked
+            : AddBookOutcome.AlreadyPresent;
+        return new AddBookResult(outcome, author, book, publisher, existingAuthor is null, existingPublisher is null);
+    }
+
+    private PooledDbContextFactory<CatalogContext> ContextsFor(int books) => books == Catalog.Shape.Books ? contexts : smallContexts;
+
+    private static SqliteParameter Parameter(string name, object value) => new(name, value);
+
+    private static PooledDbContextFactory<CatalogContext> CreateFactory(BookDataOptions options)
+    {
+        var connectionString = new SqliteConnectionStringBuilder(options.ConnectionString)
+        {
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        var pragmas = string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+        var contextOptions = new DbContextOptionsBuilder<CatalogContext>()
+            .UseSqlite(connectionString)
+            .AddInterceptors(new PragmaInterceptor(pragmas))
+            .Options;
+        return new PooledDbContextFactory<CatalogContext>(contextOptions);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+}

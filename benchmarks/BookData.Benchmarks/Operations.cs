@@ -1,0 +1,15 @@
+namespace BookData.Benchmarks;
+
+/// <summary>The operations every competitor runs; each is a benchmark category, compared with the raw ADO.NET baseline.</summary>
+public static class Operations
+{
+    public const string GetAuthorById = "GetAuthorById";
+    public const string TitleSearchPage = "TitleSearchPage";
+    public const string BooksPerPublisher = "BooksPerPublisher";
+    public const string Hierarchy = "Hierarchy";
+    public const string AddBookNew = "AddBookNew";
+    public const string AddBookExisting = "AddBookExisting";
+
+    /// <summary>Add-book of a new book runs this many times per invocation, then the added books are deleted.</summary>
+    public const int AddBookBatch = 1000;
+}

@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Running;
+using BookData.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --filter '*'          the full suite
+// dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --quick               smoke run (checks results first)
+// dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --check               only check that all competitors agree
+var quick = args.Contains("--quick");
+var checkOnly = args.Contains("--check");
+var rest = args.Where(arg => arg is not "--quick" and not "--check").ToList();
+
+if (quick || checkOnly)
+{
+    if (!await CompetitorCheck.RunAsync(Console.Out))
+    {
+        return 1;
+    }
+
+    if (checkOnly)
+    {
+        return 0;
+    }
+}
+
+if (quick && !rest.Contains("--filter"))
+{
+    rest.AddRange(["--filter", "*"]);
+}
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], BenchmarkConfig.Create(quick));
+var failed = summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success));
+return failed ? 1 : 0;
