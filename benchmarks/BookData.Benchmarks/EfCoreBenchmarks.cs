@@ -1,8 +1,8 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BookData.Authors;
 using BookData.Benchmarks.Catalog;
 using BookData.Benchmarks.EfCore;
+using BookData.Benchmarks.RawAdoNet;
 using BookData.Books;
 using BookData.Publishers;
 using BookData.Reports;
@@ -261,18 +261,10 @@ public class EfCoreBenchmarks : CatalogBenchmarks
 
     private static PooledDbContextFactory<CatalogContext> CreateFactory(BookDataOptions options)
     {
-        var connectionString = new SqliteConnectionStringBuilder(options.ConnectionString)
-        {
-            ForeignKeys = true,
-            Pooling = true,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
-        }.ToString();
-        var pragmas = string.Create(
-            CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+        var setup = new ConnectionSetup(options);
         var contextOptions = new DbContextOptionsBuilder<CatalogContext>()
-            .UseSqlite(connectionString)
-            .AddInterceptors(new PragmaInterceptor(pragmas))
+            .UseSqlite(setup.ConnectionString)
+            .AddInterceptors(new ConnectionSetupInterceptor(setup))
             .Options;
         return new PooledDbContextFactory<CatalogContext>(contextOptions);
     }

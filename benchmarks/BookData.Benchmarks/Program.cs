@@ -4,6 +4,13 @@ using BookData.Benchmarks;
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --filter '*'          the full suite
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --quick               smoke run (checks results first)
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --check               only check that all competitors agree
+// dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --plans               print the query plans
+if (args.Contains("--plans"))
+{
+    QueryPlans.Print(Console.Out);
+    return 0;
+}
+
 var quick = args.Contains("--quick");
 var checkOnly = args.Contains("--check");
 var rest = args.Where(arg => arg is not "--quick" and not "--check").ToList();

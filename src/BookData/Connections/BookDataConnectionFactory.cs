@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace BookData.Connections;
 
@@ -13,11 +15,28 @@ namespace BookData.Connections;
 /// connection that the caller disposes. SQLite does its I/O synchronously: the async methods
 /// complete on the calling thread and exist so callers can pass a <see cref="CancellationToken"/>
 /// and compose with async code.
+/// <para>
+/// Opening a pooled connection costs no SQL: foreign keys and the busy timeout are set through SQLite's
+/// C interface on every open, and the <c>synchronous</c> pragma runs once per pooled SQLite connection
+/// (the setting lives as long as that connection). Code that changes <c>synchronous</c> on a connection
+/// from this factory must set it back before disposing the connection.
+/// </para>
 /// </remarks>
 public sealed class BookDataConnectionFactory
 {
+    /// <summary>SQLITE_DBCONFIG_ENABLE_FKEY: the C interface's equivalent of <c>PRAGMA foreign_keys</c>.</summary>
+    private const int EnableForeignKeys = 1002;
+
+    /// <summary>
+    /// The <c>synchronous</c> pragma last run on each pooled SQLite connection. Keyed on the native handle,
+    /// which the pool keeps for the connection's life; the entry goes away with the handle.
+    /// </summary>
+    private static readonly ConditionalWeakTable<sqlite3, string> SynchronousApplied = new();
+
+    private readonly string openConnectionString;
     private readonly string readOnlyConnectionString;
-    private readonly string openPragmas;
+    private readonly int busyMilliseconds;
+    private readonly string synchronousPragma;
     private int walChecked;
 
     /// <summary>Creates a factory for the database the options name.</summary>
@@ -40,17 +59,23 @@ public sealed class BookDataConnectionFactory
             || string.Equals(builder.DataSource, ":memory:", StringComparison.OrdinalIgnoreCase);
         ConnectionString = builder.ToString();
 
+        // The factory's own connections turn foreign keys on through the C interface (see Configure):
+        // with "Foreign Keys=True" in the string, Microsoft.Data.Sqlite would run a PRAGMA statement on every open.
+        builder.Remove("Foreign Keys");
+        openConnectionString = builder.ToString();
         builder.Mode = IsInMemory ? builder.Mode : SqliteOpenMode.ReadOnly;
         readOnlyConnectionString = builder.ToString();
 
-        var busyMilliseconds = (long)options.BusyTimeout.TotalMilliseconds;
+        // Validate() bounds BusyTimeout to int.MaxValue / 1000 seconds, so the milliseconds fit an int.
+        busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
         var synchronous = options.Synchronous == SynchronousMode.Full ? "FULL" : "NORMAL";
-        openPragmas = string.Create(
-            CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA synchronous = {synchronous};");
+        synchronousPragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {synchronous};");
     }
 
-    /// <summary>The effective connection string, with <c>Foreign Keys=True</c> and pooling applied.</summary>
+    /// <summary>
+    /// The effective connection string, with <c>Foreign Keys=True</c> and pooling applied, for code that opens
+    /// its own <see cref="SqliteConnection"/> to the catalog.
+    /// </summary>
     public string ConnectionString { get; }
 
     /// <summary>The database file (or in-memory name) the factory connects to.</summary>
@@ -64,7 +89,7 @@ public sealed class BookDataConnectionFactory
     /// <returns>An open connection the caller must dispose.</returns>
     /// <exception cref="BookDataDatabaseException">The database cannot be opened or is not a SQLite database.</exception>
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) =>
-        OpenCoreAsync(ConnectionString, readOnly: false, cancellationToken);
+        OpenCoreAsync(openConnectionString, readOnly: false, cancellationToken);
 
     /// <summary>
     /// Opens a read-only connection: every statement that would write fails. The database must exist.
@@ -82,11 +107,7 @@ public sealed class BookDataConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = openPragmas;
-                command.ExecuteNonQuery();
-            }
+            Configure(connection);
 
             if (!readOnly && !IsInMemory && Volatile.Read(ref walChecked) == 0)
             {
@@ -106,6 +127,23 @@ public sealed class BookDataConnectionFactory
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    private void Configure(SqliteConnection connection)
+    {
+        var handle = connection.Handle!;
+        Check(raw.sqlite3_db_config(handle, EnableForeignKeys, 1, out _), handle);
+        Check(raw.sqlite3_busy_timeout(handle, busyMilliseconds), handle);
+
+        if (!SynchronousApplied.TryGetValue(handle, out var applied) || !string.Equals(applied, synchronousPragma, StringComparison.Ordinal))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = synchronousPragma;
+            command.ExecuteNonQuery();
+            SynchronousApplied.AddOrUpdate(handle, synchronousPragma);
+        }
+
+        static void Check(int resultCode, sqlite3 handle) => SqliteException.ThrowExceptionForRC(resultCode, handle);
     }
 
     private static void EnableWriteAheadLog(SqliteConnection connection)

@@ -1,5 +1,4 @@
 using BookData.Connections;
-using BookData.Publishers;
 using Dapper;
 
 namespace BookData.Reports;
@@ -72,21 +71,7 @@ public sealed class CatalogReports
     /// <returns>Every author, including those without books.</returns>
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<IReadOnlyList<AuthorWithBooks>> GetHierarchyAsync(CancellationToken cancellationToken = default) =>
-        connectionFactory.ReadAsync<IReadOnlyList<AuthorWithBooks>>(
-            async connection =>
-            {
-                var rows = connection.QueryUnbufferedAsync<HierarchyRow>(ReportSql.Hierarchy);
-                var authors = new List<AuthorWithBooks>();
-                var builder = new HierarchyBuilder(authors);
-                await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    builder.Add(row);
-                }
-
-                builder.Flush();
-                return authors;
-            },
-            cancellationToken);
+        connectionFactory.ReadAsync(connection => HierarchyReader.ReadAsync(connection, cancellationToken), cancellationToken);
 
     /// <summary>Counts everything in the catalog.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -110,68 +95,4 @@ public sealed class CatalogReports
             async connection => (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))
                 .ConfigureAwait(false)).AsList(),
             cancellationToken);
-
-    private sealed record HierarchyRow(
-        long AuthorId,
-        string FirstName,
-        string LastName,
-        long? BookId,
-        string? Title,
-        long? PublisherId,
-        string? PublisherName);
-
-    /// <summary>Folds the ordered flat rows into nested records, one author at a time.</summary>
-    private sealed class HierarchyBuilder(List<AuthorWithBooks> authors)
-    {
-        private HierarchyRow? author;
-        private readonly List<BookWithPublishers> books = [];
-        private HierarchyRow? book;
-        private readonly List<Publisher> publishers = [];
-
-        public void Add(HierarchyRow row)
-        {
-            if (author is null || author.AuthorId != row.AuthorId)
-            {
-                Flush();
-                author = row;
-            }
-
-            if (row.BookId is null)
-            {
-                return;
-            }
-
-            if (book is null || book.BookId != row.BookId)
-            {
-                FlushBook();
-                book = row;
-            }
-
-            if (row.PublisherId is { } publisherId)
-            {
-                publishers.Add(new Publisher(publisherId, row.PublisherName!));
-            }
-        }
-
-        public void Flush()
-        {
-            FlushBook();
-            if (author is not null)
-            {
-                authors.Add(new AuthorWithBooks(author.AuthorId, author.FirstName, author.LastName, books.ToArray()));
-                books.Clear();
-                author = null;
-            }
-        }
-
-        private void FlushBook()
-        {
-            if (book is not null)
-            {
-                books.Add(new BookWithPublishers(book.BookId!.Value, book.Title!, publishers.ToArray()));
-                publishers.Clear();
-                book = null;
-            }
-        }
-    }
 }

@@ -30,6 +30,46 @@ public sealed class ConnectionSettingsTests
     }
 
     [Fact]
+    public async Task OpenAsync_PooledConnectionChangedByEarlierUser_GetsForeignKeysAndBusyTimeoutBack()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using (var first = await db.Factory.OpenAsync())
+        {
+            await first.ExecuteAsync("PRAGMA foreign_keys = OFF; PRAGMA busy_timeout = 5;");
+        }
+
+        await using var connection = await db.Factory.OpenAsync();
+
+        (await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys;")).Should().Be(1);
+        (await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout;")).Should().Be(30_000);
+    }
+
+    [Fact]
+    public async Task OpenAsync_PooledConnectionLastUsedWithSynchronousFull_GetsNormalBack()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var full = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = $"Data Source={db.Path}", Synchronous = SynchronousMode.Full });
+        await using (var first = await full.OpenAsync())
+        {
+            (await first.ExecuteScalarAsync<long>("PRAGMA synchronous;")).Should().Be(2);
+        }
+
+        await using var connection = await db.Factory.OpenAsync();
+
+        (await connection.ExecuteScalarAsync<long>("PRAGMA synchronous;")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ConnectionString_OpenedDirectly_EnforcesForeignKeys()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(db.Factory.ConnectionString);
+        await connection.OpenAsync();
+
+        (await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys;")).Should().Be(1);
+    }
+
+    [Fact]
     public async Task OpenReadOnlyAsync_Write_IsRefused()
     {
         await using var db = await TestDatabase.CreateAsync();

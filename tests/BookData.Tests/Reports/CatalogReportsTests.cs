@@ -126,6 +126,23 @@ public sealed class CatalogReportsTests
     }
 
     [Fact]
+    public async Task GetHierarchyAsync_BookWithoutPublishers_HasEmptyPublisherListBesideLinkedBooks()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var added = await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
+        var unlinked = await new BookRepository(db.Factory).AddAsync(added.Author.AuthorId, "A Wizard of Earthsea");
+
+        var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
+
+        var author = tree.Should().ContainSingle().Which;
+        author.Should().BeEquivalentTo(new { added.Author.AuthorId, FirstName = "Ursula Le", LastName = "Guin" });
+        author.Books.Select(b => (b.BookId, b.Title, b.Publishers.Count)).Should().Equal(
+            (unlinked.BookId, "A Wizard of Earthsea", 0),
+            (added.Book.BookId, "The Dispossessed", 1));
+        author.Books[1].Publishers.Should().Equal(added.Publisher);
+    }
+
+    [Fact]
     public async Task GetHierarchyAsync_AfterAddingTheStand_ShowsFourthKingBook()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -1,0 +1,93 @@
+using BookData.Publishers;
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Reports;
+
+/// <summary>
+/// Reads <see cref="ReportSql.Hierarchy"/> into nested records. The rows come ordered by author, book and
+/// publisher, so the reader folds them one author at a time and reads each author's names and each
+/// book's title only on its first row: one string per stored value, not one per row.
+/// </summary>
+internal static class HierarchyReader
+{
+    // The columns of ReportSql.Hierarchy, in order.
+    private const int AuthorIdColumn = 0;
+    private const int FirstNameColumn = 1;
+    private const int LastNameColumn = 2;
+    private const int BookIdColumn = 3;
+    private const int TitleColumn = 4;
+    private const int PublisherIdColumn = 5;
+    private const int PublisherNameColumn = 6;
+
+    public static async Task<IReadOnlyList<AuthorWithBooks>> ReadAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = ReportSql.Hierarchy;
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var authors = new List<AuthorWithBooks>();
+            var books = new List<BookWithPublishers>();
+            var publishers = new List<Publisher>();
+            long authorId = 0;
+            long bookId = 0;
+            string? firstName = null;
+            string? lastName = null;
+            string? title = null;
+
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var rowAuthorId = reader.GetInt64(AuthorIdColumn);
+                if (firstName is null || rowAuthorId != authorId)
+                {
+                    FlushAuthor();
+                    authorId = rowAuthorId;
+                    firstName = reader.GetString(FirstNameColumn);
+                    lastName = reader.GetString(LastNameColumn);
+                }
+
+                if (reader.IsDBNull(BookIdColumn))
+                {
+                    continue;
+                }
+
+                var rowBookId = reader.GetInt64(BookIdColumn);
+                if (title is null || rowBookId != bookId)
+                {
+                    FlushBook();
+                    bookId = rowBookId;
+                    title = reader.GetString(TitleColumn);
+                }
+
+                if (!reader.IsDBNull(PublisherIdColumn))
+                {
+                    publishers.Add(new Publisher(reader.GetInt64(PublisherIdColumn), reader.GetString(PublisherNameColumn)));
+                }
+            }
+
+            FlushAuthor();
+            return authors;
+
+            void FlushBook()
+            {
+                if (title is not null)
+                {
+                    books.Add(new BookWithPublishers(bookId, title, publishers.ToArray()));
+                    publishers.Clear();
+                    title = null;
+                }
+            }
+
+            void FlushAuthor()
+            {
+                FlushBook();
+                if (firstName is not null)
+                {
+                    authors.Add(new AuthorWithBooks(authorId, firstName, lastName!, books.ToArray()));
+                    books.Clear();
+                    firstName = null;
+                }
+            }
+        }
+    }
+}
