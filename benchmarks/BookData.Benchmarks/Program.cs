@@ -1,13 +1,21 @@
 using BenchmarkDotNet.Running;
 using BookData.Benchmarks;
+using BookData.Benchmarks.Catalog;
 
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --filter '*'          the full suite
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --quick               smoke run (checks results first)
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --check               only check that all competitors agree
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --plans               print the query plans
+// dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --catalog FILE        write the 100,000-book catalog to FILE
 if (args.Contains("--plans"))
 {
     QueryPlans.Print(Console.Out);
+    return 0;
+}
+
+if (args is ["--catalog", var catalogPath])
+{
+    await CatalogGenerator.GenerateAsync(CatalogShape.Default, catalogPath);
     return 0;
 }
 
