@@ -10,6 +10,7 @@ using BookData.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BookData.Benchmarks;
 
@@ -56,7 +57,7 @@ public class EfCoreBenchmarks : CatalogBenchmarks
         var pattern = "%" + EscapeLike(CatalogText.Normalize(CatalogWorkload.SearchText)) + "%";
         var pageSize = CatalogWorkload.SearchPageSize;
         await using var context = contexts.CreateDbContext();
-        await context.Database.OpenConnectionAsync();
+        await using var snapshot = await BeginSnapshotAsync(context);
         var matching = context.Books.AsNoTracking().Where(b => EF.Functions.Like(b.Title, pattern, "\\"));
         var total = await matching.LongCountAsync();
         var items = await matching
@@ -64,6 +65,7 @@ public class EfCoreBenchmarks : CatalogBenchmarks
             .Skip(0).Take(pageSize)
             .Select(b => new BookSummary(b.BookId, b.Title, b.AuthorId, b.Author!.FirstName, b.Author.LastName))
             .ToListAsync();
+        await snapshot.CommitAsync();
         return new Page<BookSummary>(items, 1, pageSize, total);
     }
 
@@ -73,13 +75,14 @@ public class EfCoreBenchmarks : CatalogBenchmarks
         var pattern = "%" + EscapeLike(CatalogText.Normalize(CatalogWorkload.SearchText)) + "%";
         var pageSize = CatalogWorkload.SearchPageSize;
         await using var context = contexts.CreateDbContext();
-        await context.Database.OpenConnectionAsync();
+        await using var snapshot = await BeginSnapshotAsync(context);
         var totals = await context.Database.SqlQueryRaw<long>(BookSql.CountMatchingTitle, Parameter("@Pattern", pattern)).ToListAsync();
         var items = await context.Database.SqlQueryRaw<BookSummary>(
             BookSql.SearchByTitle,
             Parameter("@Pattern", pattern),
             Parameter("@Limit", pageSize),
             Parameter("@Offset", 0L)).ToListAsync();
+        await snapshot.CommitAsync();
         return new Page<BookSummary>(items, 1, pageSize, totals[0]);
     }
 
@@ -253,6 +256,15 @@ public class EfCoreBenchmarks : CatalogBenchmarks
             : linked ? AddBookOutcome.PublisherLinked
             : AddBookOutcome.AlreadyPresent;
         return new AddBookResult(outcome, author, book, publisher, existingAuthor is null, existingPublisher is null);
+    }
+
+    /// <summary>Count and page from one snapshot: a deferred read transaction, as BookData reads a page.</summary>
+    private static async Task<IDbContextTransaction> BeginSnapshotAsync(CatalogContext context)
+    {
+        await context.Database.OpenConnectionAsync();
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
+        return await context.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true))
+            ?? throw new InvalidOperationException("EF Core did not take the transaction.");
     }
 
     private PooledDbContextFactory<CatalogContext> ContextsFor(int books) => books == Catalog.Shape.Books ? contexts : smallContexts;

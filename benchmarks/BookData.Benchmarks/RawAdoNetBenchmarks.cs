@@ -43,15 +43,19 @@ public class RawAdoNetBenchmarks : CatalogBenchmarks
         var pattern = "%" + EscapeLike(CatalogText.Normalize(CatalogWorkload.SearchText)) + "%";
         await using var connection = await connections.OpenAsync();
 
+        // Count and page from one snapshot: a deferred read transaction, as BookData reads a page.
+        using var snapshot = connection.BeginTransaction(deferred: true);
         long total;
         await using (var count = connection.CreateCommand())
         {
+            count.Transaction = snapshot;
             count.CommandText = BookSql.CountMatchingTitle;
             count.Parameters.AddWithValue("@Pattern", pattern);
             total = (long)(await count.ExecuteScalarAsync())!;
         }
 
         await using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
         command.CommandText = BookSql.SearchByTitle;
         command.Parameters.AddWithValue("@Pattern", pattern);
         command.Parameters.AddWithValue("@Limit", CatalogWorkload.SearchPageSize);
@@ -64,6 +68,8 @@ public class RawAdoNetBenchmarks : CatalogBenchmarks
                 items.Add(new BookSummary(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4)));
             }
         }
+
+        snapshot.Commit();
 
         return new Page<BookSummary>(items, 1, CatalogWorkload.SearchPageSize, total);
     }

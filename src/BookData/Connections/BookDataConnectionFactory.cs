@@ -47,6 +47,7 @@ public sealed class BookDataConnectionFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        Options = options.Snapshot();
 
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
@@ -71,6 +72,9 @@ public sealed class BookDataConnectionFactory
         var synchronous = options.Synchronous == SynchronousMode.Full ? "FULL" : "NORMAL";
         synchronousPragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {synchronous};");
     }
+
+    /// <summary>The options the factory was built from, as they were then (the migrator reads its settings here).</summary>
+    internal BookDataOptions Options { get; }
 
     /// <summary>
     /// The effective connection string, with <c>Foreign Keys=True</c> and pooling applied, for code that opens
