@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -8,8 +7,8 @@ using Perfolizer.Horology;
 namespace BookData.Benchmarks;
 
 /// <summary>
-/// One summary for all competitors: benchmarks grouped by operation (category), each compared with
-/// the raw ADO.NET baseline of its operation, with allocations.
+/// One summary for the whole suite: benchmarks grouped and run by operation (category), each compared
+/// with the raw ADO.NET baseline of its operation, with allocations.
 /// </summary>
 public static class BenchmarkConfig
 {
@@ -33,7 +32,7 @@ public static class BenchmarkConfig
         DefaultConfig.Instance
             .AddJob(quick ? Quick : Full)
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .AddColumn(CategoriesColumn.Default)
             .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory)
+            .WithOrderer(new OperationOrderer())
             .WithOptions(ConfigOptions.JoinSummary);
 }

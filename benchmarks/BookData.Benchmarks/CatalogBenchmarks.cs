@@ -4,10 +4,13 @@ using BookData.Benchmarks.Catalog;
 namespace BookData.Benchmarks;
 
 /// <summary>
-/// What every competitor shares: the 100,000-book catalog (and a 10,000-book one for the hierarchy's
-/// scaling), created once per benchmark class from the same generated file, and the same inputs.
+/// Every competitor on every operation, on the same catalog: 100,000 books (and 10,000 for the hierarchy's
+/// scaling), created once per benchmark from the same generated file, and the same inputs. One file per
+/// competitor (<c>CatalogBenchmarks.*.cs</c>); methods are named <c>Operation_Competitor</c>, and each
+/// operation's raw ADO.NET method is the baseline its ratios are measured against.
 /// </summary>
-public abstract class CatalogBenchmarks
+[MemoryDiagnoser]
+public partial class CatalogBenchmarks
 {
     private BenchmarkCatalog? small;
 
@@ -21,19 +24,20 @@ public abstract class CatalogBenchmarks
         Catalog = BenchmarkCatalog.Create(CatalogShape.Default);
         small = BenchmarkCatalog.Create(CatalogShape.ForBooks(10_000));
         Workload = new CatalogWorkload(Catalog);
-        Setup();
+        SetupRawAdoNet();
+        SetupBookData();
+        SetupEfCore();
     }
 
     [GlobalCleanup]
     public void GlobalCleanup()
     {
-        Cleanup();
         Catalog.Dispose();
         small?.Dispose();
     }
 
     /// <summary>Add-book of new books is measured in batches; the added books are deleted after each iteration.</summary>
-    [IterationCleanup(Targets = [nameof(Operations.AddBookNew), "AddBookNewLinq", "AddBookNewRawSql"])]
+    [IterationCleanup(Targets = [nameof(AddBookNew_RawAdoNet), nameof(AddBookNew_BookData), nameof(AddBookNew_EfCoreLinq), nameof(AddBookNew_EfCoreRawSql)])]
     public void RemoveAddedBooks() => Catalog.RemoveAddedBooks();
 
     /// <summary>The catalog with <paramref name="books"/> books (10,000 or 100,000).</summary>
@@ -42,9 +46,9 @@ public abstract class CatalogBenchmarks
         : books == small!.Shape.Books ? small
         : throw new ArgumentOutOfRangeException(nameof(books), books, "The suite generates catalogs of 10,000 and 100,000 books.");
 
-    protected abstract void Setup();
-
-    protected virtual void Cleanup()
-    {
-    }
+    /// <summary>The title search's LIKE pattern, escaped as BookData escapes it: <c>%</c>, <c>_</c> and <c>\</c> match themselves.</summary>
+    private static string LikePattern(string text) =>
+        "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal) + "%";
 }

@@ -13,10 +13,10 @@ public static class CompetitorCheck
     public static async Task<bool> RunAsync(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var raw = new RawAdoNetBenchmarks();
-        var library = new BookDataBenchmarks();
-        var linq = new EfCoreBenchmarks();
-        var sql = new EfCoreBenchmarks();
+        var raw = new CatalogBenchmarks();
+        var library = new CatalogBenchmarks();
+        var linq = new CatalogBenchmarks();
+        var sql = new CatalogBenchmarks();
         CatalogBenchmarks[] all = [raw, library, linq, sql];
         var setup = Stopwatch.StartNew();
         foreach (var competitor in all)
@@ -29,22 +29,22 @@ public static class CompetitorCheck
         try
         {
             var ok = true;
-            ok &= await SameAsync(output, Operations.GetAuthorById, raw.GetAuthorById, library.GetAuthorById, linq.GetAuthorByIdLinq, sql.GetAuthorByIdRawSql);
-            ok &= await SameAsync(output, Operations.TitleSearchPage, raw.TitleSearchPage, library.TitleSearchPage, linq.TitleSearchPageLinq, sql.TitleSearchPageRawSql);
-            ok &= await SameAsync(output, Operations.BooksPerPublisher, raw.BooksPerPublisher, library.BooksPerPublisher, linq.BooksPerPublisherLinq, sql.BooksPerPublisherRawSql);
+            ok &= await SameAsync(output, Operations.GetAuthorById, raw.GetAuthorById_RawAdoNet, library.GetAuthorById_BookData, linq.GetAuthorById_EfCoreLinq, sql.GetAuthorById_EfCoreRawSql);
+            ok &= await SameAsync(output, Operations.TitleSearchPage, raw.TitleSearchPage_RawAdoNet, library.TitleSearchPage_BookData, linq.TitleSearchPage_EfCoreLinq, sql.TitleSearchPage_EfCoreRawSql);
+            ok &= await SameAsync(output, Operations.BooksPerPublisher, raw.BooksPerPublisher_RawAdoNet, library.BooksPerPublisher_BookData, linq.BooksPerPublisher_EfCoreLinq, sql.BooksPerPublisher_EfCoreRawSql);
             foreach (var books in new[] { 10_000, 100_000 })
             {
                 ok &= await SameAsync(
                     output,
                     $"{Operations.Hierarchy}({books})",
-                    () => raw.Hierarchy(books),
-                    () => library.Hierarchy(books),
-                    () => linq.HierarchyLinq(books),
-                    () => sql.HierarchyRawSql(books));
+                    () => raw.Hierarchy_RawAdoNet(books),
+                    () => library.Hierarchy_BookData(books),
+                    () => linq.Hierarchy_EfCoreLinq(books),
+                    () => sql.Hierarchy_EfCoreRawSql(books));
             }
 
-            ok &= await SameAsync(output, Operations.AddBookNew, raw.AddBookNew, library.AddBookNew, linq.AddBookNewLinq, sql.AddBookNewRawSql);
-            ok &= await SameAsync(output, Operations.AddBookExisting, raw.AddBookExisting, library.AddBookExisting, linq.AddBookExistingLinq, sql.AddBookExistingRawSql);
+            ok &= await SameAsync(output, Operations.AddBookNew, raw.AddBookNew_RawAdoNet, library.AddBookNew_BookData, linq.AddBookNew_EfCoreLinq, sql.AddBookNew_EfCoreRawSql);
+            ok &= await SameAsync(output, Operations.AddBookExisting, raw.AddBookExisting_RawAdoNet, library.AddBookExisting_BookData, linq.AddBookExisting_EfCoreLinq, sql.AddBookExisting_EfCoreRawSql);
             return ok;
         }
         finally

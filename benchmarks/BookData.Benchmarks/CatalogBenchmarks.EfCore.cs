@@ -19,20 +19,19 @@ namespace BookData.Benchmarks;
 /// context per operation, no-tracking queries. Each operation twice: LINQ, and raw SQL
 /// (<c>SqlQueryRaw</c> with BookData's own statements). Results are the same BookData records.
 /// </summary>
-[MemoryDiagnoser]
-public class EfCoreBenchmarks : CatalogBenchmarks
+public partial class CatalogBenchmarks
 {
     private PooledDbContextFactory<CatalogContext> contexts = null!;
     private PooledDbContextFactory<CatalogContext> smallContexts = null!;
 
-    protected override void Setup()
+    private void SetupEfCore()
     {
-        contexts = CreateFactory(Catalog.Options);
-        smallContexts = CreateFactory(CatalogFor(10_000).Options);
+        contexts = CreateEfFactory(Catalog.Options);
+        smallContexts = CreateEfFactory(CatalogFor(10_000).Options);
     }
 
     [Benchmark, BenchmarkCategory(Operations.GetAuthorById)]
-    public async Task<Author?> GetAuthorByIdLinq()
+    public async Task<Author?> GetAuthorById_EfCoreLinq()
     {
         var authorId = Workload.NextAuthorId();
         await using var context = contexts.CreateDbContext();
@@ -43,21 +42,21 @@ public class EfCoreBenchmarks : CatalogBenchmarks
     }
 
     [Benchmark, BenchmarkCategory(Operations.GetAuthorById)]
-    public async Task<Author?> GetAuthorByIdRawSql()
+    public async Task<Author?> GetAuthorById_EfCoreRawSql()
     {
         var authorId = Workload.NextAuthorId();
         await using var context = contexts.CreateDbContext();
-        var rows = await context.Database.SqlQueryRaw<Author>(AuthorSql.GetById, Parameter("@AuthorId", authorId)).ToListAsync();
+        var rows = await context.Database.SqlQueryRaw<Author>(AuthorSql.GetById, EfParameter("@AuthorId", authorId)).ToListAsync();
         return rows.SingleOrDefault();
     }
 
     [Benchmark, BenchmarkCategory(Operations.TitleSearchPage)]
-    public async Task<Page<BookSummary>> TitleSearchPageLinq()
+    public async Task<Page<BookSummary>> TitleSearchPage_EfCoreLinq()
     {
-        var pattern = "%" + EscapeLike(CatalogText.Normalize(CatalogWorkload.SearchText)) + "%";
+        var pattern = LikePattern(CatalogText.Normalize(CatalogWorkload.SearchText));
         var pageSize = CatalogWorkload.SearchPageSize;
         await using var context = contexts.CreateDbContext();
-        await using var snapshot = await BeginSnapshotAsync(context);
+        await using var snapshot = await BeginEfSnapshotAsync(context);
         var matching = context.Books.AsNoTracking().Where(b => EF.Functions.Like(b.Title, pattern, "\\"));
         var total = await matching.LongCountAsync();
         var items = await matching
@@ -70,24 +69,24 @@ public class EfCoreBenchmarks : CatalogBenchmarks
     }
 
     [Benchmark, BenchmarkCategory(Operations.TitleSearchPage)]
-    public async Task<Page<BookSummary>> TitleSearchPageRawSql()
+    public async Task<Page<BookSummary>> TitleSearchPage_EfCoreRawSql()
     {
-        var pattern = "%" + EscapeLike(CatalogText.Normalize(CatalogWorkload.SearchText)) + "%";
+        var pattern = LikePattern(CatalogText.Normalize(CatalogWorkload.SearchText));
         var pageSize = CatalogWorkload.SearchPageSize;
         await using var context = contexts.CreateDbContext();
-        await using var snapshot = await BeginSnapshotAsync(context);
-        var totals = await context.Database.SqlQueryRaw<long>(BookSql.CountMatchingTitle, Parameter("@Pattern", pattern)).ToListAsync();
+        await using var snapshot = await BeginEfSnapshotAsync(context);
+        var totals = await context.Database.SqlQueryRaw<long>(BookSql.CountMatchingTitle, EfParameter("@Pattern", pattern)).ToListAsync();
         var items = await context.Database.SqlQueryRaw<BookSummary>(
             BookSql.SearchByTitle,
-            Parameter("@Pattern", pattern),
-            Parameter("@Limit", pageSize),
-            Parameter("@Offset", 0L)).ToListAsync();
+            EfParameter("@Pattern", pattern),
+            EfParameter("@Limit", pageSize),
+            EfParameter("@Offset", 0L)).ToListAsync();
         await snapshot.CommitAsync();
         return new Page<BookSummary>(items, 1, pageSize, totals[0]);
     }
 
     [Benchmark, BenchmarkCategory(Operations.BooksPerPublisher)]
-    public async Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisherLinq()
+    public async Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisher_EfCoreLinq()
     {
         await using var context = contexts.CreateDbContext();
         return await context.Publishers.AsNoTracking()
@@ -98,7 +97,7 @@ public class EfCoreBenchmarks : CatalogBenchmarks
     }
 
     [Benchmark, BenchmarkCategory(Operations.BooksPerPublisher)]
-    public async Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisherRawSql()
+    public async Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisher_EfCoreRawSql()
     {
         await using var context = contexts.CreateDbContext();
         return await context.Database.SqlQueryRaw<PublisherBookCount>(ReportSql.BooksPerPublisherDescending).ToListAsync();
@@ -107,9 +106,9 @@ public class EfCoreBenchmarks : CatalogBenchmarks
     [Benchmark, BenchmarkCategory(Operations.Hierarchy)]
     [Arguments(10_000)]
     [Arguments(100_000)]
-    public async Task<IReadOnlyList<AuthorWithBooks>> HierarchyLinq(int books)
+    public async Task<IReadOnlyList<AuthorWithBooks>> Hierarchy_EfCoreLinq(int books)
     {
-        await using var context = ContextsFor(books).CreateDbContext();
+        await using var context = EfContextsFor(books).CreateDbContext();
         return await context.Authors.AsNoTracking()
             .OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.AuthorId)
             .Select(a => new AuthorWithBooks(
@@ -130,9 +129,9 @@ public class EfCoreBenchmarks : CatalogBenchmarks
     [Benchmark, BenchmarkCategory(Operations.Hierarchy)]
     [Arguments(10_000)]
     [Arguments(100_000)]
-    public async Task<IReadOnlyList<AuthorWithBooks>> HierarchyRawSql(int books)
+    public async Task<IReadOnlyList<AuthorWithBooks>> Hierarchy_EfCoreRawSql(int books)
     {
-        await using var context = ContextsFor(books).CreateDbContext();
+        await using var context = EfContextsFor(books).CreateDbContext();
         var folder = new HierarchyFolder();
         await foreach (var row in context.Database.SqlQueryRaw<HierarchyRow>(ReportSql.Hierarchy).AsAsyncEnumerable())
         {
@@ -143,39 +142,39 @@ public class EfCoreBenchmarks : CatalogBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Operations.AddBookBatch), BenchmarkCategory(Operations.AddBookNew)]
-    public async Task<AddBookResult> AddBookNewLinq()
+    public async Task<AddBookResult> AddBookNew_EfCoreLinq()
     {
         AddBookResult result = null!;
         for (var i = 0; i < Operations.AddBookBatch; i++)
         {
-            result = await AddBookLinqAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.NextNewTitle(), Workload.ExistingPublisher);
+            result = await EfAddBookLinqAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.NextNewTitle(), Workload.ExistingPublisher);
         }
 
         return result;
     }
 
     [Benchmark(OperationsPerInvoke = Operations.AddBookBatch), BenchmarkCategory(Operations.AddBookNew)]
-    public async Task<AddBookResult> AddBookNewRawSql()
+    public async Task<AddBookResult> AddBookNew_EfCoreRawSql()
     {
         AddBookResult result = null!;
         for (var i = 0; i < Operations.AddBookBatch; i++)
         {
-            result = await AddBookRawSqlAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.NextNewTitle(), Workload.ExistingPublisher);
+            result = await EfAddBookRawSqlAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.NextNewTitle(), Workload.ExistingPublisher);
         }
 
         return result;
     }
 
     [Benchmark, BenchmarkCategory(Operations.AddBookExisting)]
-    public Task<AddBookResult> AddBookExistingLinq() =>
-        AddBookLinqAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
+    public Task<AddBookResult> AddBookExisting_EfCoreLinq() =>
+        EfAddBookLinqAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
 
     [Benchmark, BenchmarkCategory(Operations.AddBookExisting)]
-    public Task<AddBookResult> AddBookExistingRawSql() =>
-        AddBookRawSqlAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
+    public Task<AddBookResult> AddBookExisting_EfCoreRawSql() =>
+        EfAddBookRawSqlAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
 
     /// <summary>Add-book with tracked entities and SaveChanges, in one BEGIN IMMEDIATE transaction.</summary>
-    private async Task<AddBookResult> AddBookLinqAsync(string firstName, string lastName, string title, string publisherName)
+    private async Task<AddBookResult> EfAddBookLinqAsync(string firstName, string lastName, string title, string publisherName)
     {
         firstName = CatalogText.Optional(firstName, "first name", CatalogText.MaxNameLength);
         lastName = CatalogText.Required(lastName, "last name", CatalogText.MaxNameLength);
@@ -224,7 +223,7 @@ public class EfCoreBenchmarks : CatalogBenchmarks
     }
 
     /// <summary>Add-book with BookData's statements through <c>SqlQueryRaw</c>/<c>ExecuteSqlRaw</c>, in one BEGIN IMMEDIATE transaction.</summary>
-    private async Task<AddBookResult> AddBookRawSqlAsync(string firstName, string lastName, string title, string publisherName)
+    private async Task<AddBookResult> EfAddBookRawSqlAsync(string firstName, string lastName, string title, string publisherName)
     {
         firstName = CatalogText.Optional(firstName, "first name", CatalogText.MaxNameLength);
         lastName = CatalogText.Required(lastName, "last name", CatalogText.MaxNameLength);
@@ -235,21 +234,21 @@ public class EfCoreBenchmarks : CatalogBenchmarks
         var database = context.Database;
         await using var transaction = await database.BeginTransactionAsync();
 
-        var existingAuthor = (await database.SqlQueryRaw<Author>(AuthorSql.FindByName, Parameter("@FirstName", firstName), Parameter("@LastName", lastName)).ToListAsync()).SingleOrDefault();
+        var existingAuthor = (await database.SqlQueryRaw<Author>(AuthorSql.FindByName, EfParameter("@FirstName", firstName), EfParameter("@LastName", lastName)).ToListAsync()).SingleOrDefault();
         var author = existingAuthor
-            ?? (await database.SqlQueryRaw<Author>(AuthorSql.Insert, Parameter("@FirstName", firstName), Parameter("@LastName", lastName)).ToListAsync()).Single();
+            ?? (await database.SqlQueryRaw<Author>(AuthorSql.Insert, EfParameter("@FirstName", firstName), EfParameter("@LastName", lastName)).ToListAsync()).Single();
 
-        var existingPublisher = (await database.SqlQueryRaw<Publisher>(PublisherSql.FindByName, Parameter("@Name", publisherName)).ToListAsync()).SingleOrDefault();
+        var existingPublisher = (await database.SqlQueryRaw<Publisher>(PublisherSql.FindByName, EfParameter("@Name", publisherName)).ToListAsync()).SingleOrDefault();
         var publisher = existingPublisher
-            ?? (await database.SqlQueryRaw<Publisher>(PublisherSql.Insert, Parameter("@Name", publisherName)).ToListAsync()).Single();
+            ?? (await database.SqlQueryRaw<Publisher>(PublisherSql.Insert, EfParameter("@Name", publisherName)).ToListAsync()).Single();
 
         var existingBook = existingAuthor is null
             ? null
-            : (await database.SqlQueryRaw<Book>(BookSql.FindByAuthorAndTitle, Parameter("@AuthorId", author.AuthorId), Parameter("@Title", title)).ToListAsync()).SingleOrDefault();
+            : (await database.SqlQueryRaw<Book>(BookSql.FindByAuthorAndTitle, EfParameter("@AuthorId", author.AuthorId), EfParameter("@Title", title)).ToListAsync()).SingleOrDefault();
         var book = existingBook
-            ?? (await database.SqlQueryRaw<Book>(BookSql.Insert, Parameter("@AuthorId", author.AuthorId), Parameter("@Title", title)).ToListAsync()).Single();
+            ?? (await database.SqlQueryRaw<Book>(BookSql.Insert, EfParameter("@AuthorId", author.AuthorId), EfParameter("@Title", title)).ToListAsync()).Single();
 
-        var linked = await database.ExecuteSqlRawAsync(BookSql.Link, Parameter("@BookId", book.BookId), Parameter("@PublisherId", publisher.PublisherId)) > 0;
+        var linked = await database.ExecuteSqlRawAsync(BookSql.Link, EfParameter("@BookId", book.BookId), EfParameter("@PublisherId", publisher.PublisherId)) > 0;
 
         await transaction.CommitAsync();
         var outcome = existingBook is null ? AddBookOutcome.BookCreated
@@ -259,7 +258,7 @@ public class EfCoreBenchmarks : CatalogBenchmarks
     }
 
     /// <summary>Count and page from one snapshot: a deferred read transaction, as BookData reads a page.</summary>
-    private static async Task<IDbContextTransaction> BeginSnapshotAsync(CatalogContext context)
+    private static async Task<IDbContextTransaction> BeginEfSnapshotAsync(CatalogContext context)
     {
         await context.Database.OpenConnectionAsync();
         var connection = (SqliteConnection)context.Database.GetDbConnection();
@@ -267,11 +266,11 @@ public class EfCoreBenchmarks : CatalogBenchmarks
             ?? throw new InvalidOperationException("EF Core did not take the transaction.");
     }
 
-    private PooledDbContextFactory<CatalogContext> ContextsFor(int books) => books == Catalog.Shape.Books ? contexts : smallContexts;
+    private PooledDbContextFactory<CatalogContext> EfContextsFor(int books) => books == Catalog.Shape.Books ? contexts : smallContexts;
 
-    private static SqliteParameter Parameter(string name, object value) => new(name, value);
+    private static SqliteParameter EfParameter(string name, object value) => new(name, value);
 
-    private static PooledDbContextFactory<CatalogContext> CreateFactory(BookDataOptions options)
+    private static PooledDbContextFactory<CatalogContext> CreateEfFactory(BookDataOptions options)
     {
         var setup = new ConnectionSetup(options);
         var contextOptions = new DbContextOptionsBuilder<CatalogContext>()
@@ -280,9 +279,4 @@ public class EfCoreBenchmarks : CatalogBenchmarks
             .Options;
         return new PooledDbContextFactory<CatalogContext>(contextOptions);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal);
 }

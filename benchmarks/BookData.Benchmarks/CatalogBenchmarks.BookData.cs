@@ -8,15 +8,14 @@ using BookData.Reports;
 namespace BookData.Benchmarks;
 
 /// <summary>BookData's repositories, as an application calls them: one singleton connection factory, one call per operation.</summary>
-[MemoryDiagnoser]
-public class BookDataBenchmarks : CatalogBenchmarks
+public partial class CatalogBenchmarks
 {
     private AuthorRepository authors = null!;
     private BookRepository books = null!;
     private CatalogReports reports = null!;
     private CatalogReports smallReports = null!;
 
-    protected override void Setup()
+    private void SetupBookData()
     {
         var factory = new BookDataConnectionFactory(Catalog.Options);
         authors = new AuthorRepository(factory);
@@ -26,23 +25,23 @@ public class BookDataBenchmarks : CatalogBenchmarks
     }
 
     [Benchmark, BenchmarkCategory(Operations.GetAuthorById)]
-    public Task<Author?> GetAuthorById() => authors.GetByIdAsync(Workload.NextAuthorId());
+    public Task<Author?> GetAuthorById_BookData() => authors.GetByIdAsync(Workload.NextAuthorId());
 
     [Benchmark, BenchmarkCategory(Operations.TitleSearchPage)]
-    public Task<Page<BookSummary>> TitleSearchPage() =>
+    public Task<Page<BookSummary>> TitleSearchPage_BookData() =>
         books.SearchByTitleAsync(CatalogWorkload.SearchText, 1, CatalogWorkload.SearchPageSize);
 
     [Benchmark, BenchmarkCategory(Operations.BooksPerPublisher)]
-    public Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisher() => reports.BooksPerPublisherAsync(SortOrder.Descending);
+    public Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisher_BookData() => reports.BooksPerPublisherAsync(SortOrder.Descending);
 
     [Benchmark, BenchmarkCategory(Operations.Hierarchy)]
     [Arguments(10_000)]
     [Arguments(100_000)]
-    public Task<IReadOnlyList<AuthorWithBooks>> Hierarchy(int books) =>
+    public Task<IReadOnlyList<AuthorWithBooks>> Hierarchy_BookData(int books) =>
         (books == Catalog.Shape.Books ? reports : smallReports).GetHierarchyAsync();
 
     [Benchmark(OperationsPerInvoke = Operations.AddBookBatch), BenchmarkCategory(Operations.AddBookNew)]
-    public async Task<AddBookResult> AddBookNew()
+    public async Task<AddBookResult> AddBookNew_BookData()
     {
         AddBookResult result = null!;
         for (var i = 0; i < Operations.AddBookBatch; i++)
@@ -54,6 +53,6 @@ public class BookDataBenchmarks : CatalogBenchmarks
     }
 
     [Benchmark, BenchmarkCategory(Operations.AddBookExisting)]
-    public Task<AddBookResult> AddBookExisting() =>
+    public Task<AddBookResult> AddBookExisting_BookData() =>
         books.AddBookAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
 }

@@ -14,23 +14,22 @@ namespace BookData.Benchmarks;
 /// The floor: <see cref="SqliteCommand"/> and <see cref="SqliteDataReader"/> with hand-written mapping,
 /// running BookData's own SQL statements on connections set up exactly as BookData sets them up.
 /// </summary>
-[MemoryDiagnoser]
-public class RawAdoNetBenchmarks : CatalogBenchmarks
+public partial class CatalogBenchmarks
 {
-    private RawConnections connections = null!;
-    private RawConnections smallConnections = null!;
+    private RawConnections rawConnections = null!;
+    private RawConnections rawSmallConnections = null!;
 
-    protected override void Setup()
+    private void SetupRawAdoNet()
     {
-        connections = new RawConnections(Catalog.Options);
-        smallConnections = new RawConnections(CatalogFor(10_000).Options);
+        rawConnections = new RawConnections(Catalog.Options);
+        rawSmallConnections = new RawConnections(CatalogFor(10_000).Options);
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory(Operations.GetAuthorById)]
-    public async Task<Author?> GetAuthorById()
+    public async Task<Author?> GetAuthorById_RawAdoNet()
     {
         var authorId = Workload.NextAuthorId();
-        await using var connection = await connections.OpenAsync();
+        await using var connection = await rawConnections.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = AuthorSql.GetById;
         command.Parameters.AddWithValue("@AuthorId", authorId);
@@ -38,10 +37,10 @@ public class RawAdoNetBenchmarks : CatalogBenchmarks
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory(Operations.TitleSearchPage)]
-    public async Task<Page<BookSummary>> TitleSearchPage()
+    public async Task<Page<BookSummary>> TitleSearchPage_RawAdoNet()
     {
-        var pattern = "%" + EscapeLike(CatalogText.Normalize(CatalogWorkload.SearchText)) + "%";
-        await using var connection = await connections.OpenAsync();
+        var pattern = LikePattern(CatalogText.Normalize(CatalogWorkload.SearchText));
+        await using var connection = await rawConnections.OpenAsync();
 
         // Count and page from one snapshot: a deferred read transaction, as BookData reads a page.
         using var snapshot = connection.BeginTransaction(deferred: true);
@@ -75,9 +74,9 @@ public class RawAdoNetBenchmarks : CatalogBenchmarks
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory(Operations.BooksPerPublisher)]
-    public async Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisher()
+    public async Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisher_RawAdoNet()
     {
-        await using var connection = await connections.OpenAsync();
+        await using var connection = await rawConnections.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = ReportSql.BooksPerPublisherDescending;
         var rows = new List<PublisherBookCount>();
@@ -93,9 +92,9 @@ public class RawAdoNetBenchmarks : CatalogBenchmarks
     [Benchmark(Baseline = true), BenchmarkCategory(Operations.Hierarchy)]
     [Arguments(10_000)]
     [Arguments(100_000)]
-    public async Task<IReadOnlyList<AuthorWithBooks>> Hierarchy(int books)
+    public async Task<IReadOnlyList<AuthorWithBooks>> Hierarchy_RawAdoNet(int books)
     {
-        await using var connection = await (books == Catalog.Shape.Books ? connections : smallConnections).OpenAsync();
+        await using var connection = await (books == Catalog.Shape.Books ? rawConnections : rawSmallConnections).OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = ReportSql.Hierarchy;
         await using var reader = await command.ExecuteReaderAsync();
@@ -164,30 +163,30 @@ public class RawAdoNetBenchmarks : CatalogBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Operations.AddBookBatch), BenchmarkCategory(Operations.AddBookNew)]
-    public async Task<AddBookResult> AddBookNew()
+    public async Task<AddBookResult> AddBookNew_RawAdoNet()
     {
         AddBookResult result = null!;
         for (var i = 0; i < Operations.AddBookBatch; i++)
         {
-            result = await AddBookAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.NextNewTitle(), Workload.ExistingPublisher);
+            result = await RawAddBookAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.NextNewTitle(), Workload.ExistingPublisher);
         }
 
         return result;
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory(Operations.AddBookExisting)]
-    public Task<AddBookResult> AddBookExisting() =>
-        AddBookAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
+    public Task<AddBookResult> AddBookExisting_RawAdoNet() =>
+        RawAddBookAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
 
     /// <summary>The same statements as BookData's add-book, in one BEGIN IMMEDIATE transaction.</summary>
-    private async Task<AddBookResult> AddBookAsync(string firstName, string lastName, string title, string publisherName)
+    private async Task<AddBookResult> RawAddBookAsync(string firstName, string lastName, string title, string publisherName)
     {
         firstName = CatalogText.Optional(firstName, "first name", CatalogText.MaxNameLength);
         lastName = CatalogText.Required(lastName, "last name", CatalogText.MaxNameLength);
         title = CatalogText.Required(title, "title", CatalogText.MaxTitleLength);
         publisherName = CatalogText.Required(publisherName, "publisher name", CatalogText.MaxPublisherNameLength);
 
-        await using var connection = await connections.OpenAsync();
+        await using var connection = await rawConnections.OpenAsync();
         using var transaction = connection.BeginTransaction();
 
         var existingAuthor = await QueryAuthorAsync(connection, transaction, AuthorSql.FindByName, firstName, lastName);
@@ -270,9 +269,4 @@ public class RawAdoNetBenchmarks : CatalogBenchmarks
         var author = new Author(reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
         return await reader.ReadAsync() ? throw new InvalidOperationException("More than one author.") : author;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal);
 }
