@@ -17,12 +17,19 @@ internal static class ReportSql
 
     public const string BooksPerPublisherAscending = BooksPerPublisher + "\nORDER BY TotalBooks ASC, p.name, p.publisher_id;";
 
+    // The distinct author-publisher pairs are read book first: CROSS JOIN makes SQLite walk book in rowid
+    // order and find each book's links by book_publisher's primary key, so both are read in order. Left to
+    // itself, the planner walks ix_book_publisher_publisher and looks the books up in random order, which
+    // is two to three times slower on a catalog larger than the page cache.
     private const string AuthorsPerPublisher = """
-        SELECT p.name AS Publisher, count(DISTINCT b.author_id) AS TotalAuthors
+        SELECT p.name AS Publisher, coalesce(pa.TotalAuthors, 0) AS TotalAuthors
         FROM publisher AS p
-        LEFT JOIN book_publisher AS bp ON bp.publisher_id = p.publisher_id
-        LEFT JOIN book AS b ON b.book_id = bp.book_id
-        GROUP BY p.publisher_id
+        LEFT JOIN (
+            SELECT bp.publisher_id, count(DISTINCT b.author_id) AS TotalAuthors
+            FROM book AS b
+            CROSS JOIN book_publisher AS bp ON bp.book_id = b.book_id
+            GROUP BY bp.publisher_id
+        ) AS pa ON pa.publisher_id = p.publisher_id
         """;
 
     public const string AuthorsPerPublisherDescending = AuthorsPerPublisher + "\nORDER BY TotalAuthors DESC, p.name, p.publisher_id;";
@@ -52,11 +59,18 @@ internal static class ReportSql
         ORDER BY a.last_name, a.first_name, a.author_id, b.title, b.book_id, p.name, p.publisher_id;
         """;
 
+    /// <summary>
+    /// The catalog's sizes. The author-publisher pairs are the rows of the <c>author_publisher</c> view,
+    /// counted book first for the reason given at <see cref="AuthorsPerPublisherDescending"/>.
+    /// </summary>
     public const string Counts = """
         SELECT (SELECT count(*) FROM author) AS Authors,
                (SELECT count(*) FROM book) AS Books,
                (SELECT count(*) FROM publisher) AS Publishers,
                (SELECT count(*) FROM book_publisher) AS BookPublisherLinks,
-               (SELECT count(*) FROM author_publisher) AS AuthorPublisherPairs;
+               (SELECT count(*) FROM (
+                   SELECT DISTINCT b.author_id, bp.publisher_id
+                   FROM book AS b
+                   CROSS JOIN book_publisher AS bp ON bp.book_id = b.book_id)) AS AuthorPublisherPairs;
         """;
 }

@@ -100,6 +100,31 @@ public sealed class CatalogReportsTests
     }
 
     [Fact]
+    public async Task AuthorsPerPublisherAsync_PublisherWithoutBooks_CountsZeroAuthors()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
+        await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Lathe of Heaven", "Harper");
+        await new BookData.Publishers.PublisherRepository(db.Factory).AddAsync("Ace");
+
+        var report = await new CatalogReports(db.Factory).AuthorsPerPublisherAsync();
+
+        report.Should().Equal(new PublisherAuthorCount("Harper", 1), new PublisherAuthorCount("Ace", 0));
+    }
+
+    [Fact]
+    public async Task GetCountsAsync_Sample_CountsAsManyPairsAsTheAuthorPublisherView()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+        await new BookRepository(db.Factory).AddBookAsync("Stephen King", "The Stand", "Berkley");
+
+        var counts = await new CatalogReports(db.Factory).GetCountsAsync();
+
+        counts.AuthorPublisherPairs.Should().Be(await db.CountAsync("author_publisher")).And.Be(11);
+    }
+
+    [Fact]
     public async Task GetCountsAsync_Sample_MatchesTutorialFigures()
     {
         await using var db = await TestDatabase.CreateAsync();
