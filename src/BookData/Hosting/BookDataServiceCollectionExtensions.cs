@@ -1,7 +1,11 @@
 using BookData;
+using BookData.Authors;
+using BookData.Books;
 using BookData.Connections;
 using BookData.Hosting;
 using BookData.Migrations;
+using BookData.Publishers;
+using BookData.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -15,8 +19,9 @@ public static class BookDataServiceCollectionExtensions
     /// <summary>
     /// Registers BookData configured in code: <see cref="BookDataOptions"/> (validated when the host
     /// starts), the <see cref="BookDataConnectionFactory"/>, the <see cref="BookDataMigrator"/>, the
-    /// repositories, the CSV importer and exporter (all singletons), and the hosted service that migrates
-    /// the database at startup when <see cref="BookDataOptions.MigrateOnStartup"/> is on.
+    /// repositories (<see cref="AuthorRepository"/>, <see cref="BookRepository"/>, <see cref="PublisherRepository"/>,
+    /// <see cref="CatalogReports"/>), all singletons since they are stateless and thread-safe, and the hosted
+    /// service that migrates the database at startup when <see cref="BookDataOptions.MigrateOnStartup"/> is on.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, at least <see cref="BookDataOptions.ConnectionString"/>.</param>
@@ -64,6 +69,10 @@ public static class BookDataServiceCollectionExtensions
             provider.GetRequiredService<IOptions<BookDataOptions>>().Value,
             provider.GetService<ILogger<BookDataConnectionFactory>>()));
         services.TryAddSingleton<BookDataMigrator>();
+        services.TryAddSingleton<AuthorRepository>();
+        services.TryAddSingleton<BookRepository>();
+        services.TryAddSingleton<PublisherRepository>();
+        services.TryAddSingleton<CatalogReports>();
 
         services.AddHostedService<BookDataMigrationHostedService>();
         return new BookDataBuilder(services);

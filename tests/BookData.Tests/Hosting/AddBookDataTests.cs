@@ -1,9 +1,14 @@
+using BookData.Authors;
+using BookData.Books;
 using BookData.Connections;
 using BookData.Migrations;
+using BookData.Publishers;
+using BookData.Reports;
 using BookData.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BookData.Tests.Hosting;
@@ -25,6 +30,47 @@ public sealed class AddBookDataTests
         provider.GetRequiredService<BookDataConnectionFactory>().Should().BeSameAs(factory);
         var status = await provider.GetRequiredService<BookDataMigrator>().GetStatusAsync();
         status.Pending.Should().Equal(BookDataMigrator.ScriptNames);
+    }
+
+    [Fact]
+    public async Task AddBookData_Repositories_ResolveAsSingletonsOnTheConfiguredDatabase()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(database);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddBookData(options => options.ConnectionString = database.Options.ConnectionString);
+        await using var provider = services.BuildServiceProvider();
+
+        var authors = provider.GetRequiredService<AuthorRepository>();
+        var books = provider.GetRequiredService<BookRepository>();
+        var publishers = provider.GetRequiredService<PublisherRepository>();
+        var reports = provider.GetRequiredService<CatalogReports>();
+
+        provider.GetRequiredService<AuthorRepository>().Should().BeSameAs(authors);
+        (await authors.CountAsync()).Should().Be(7);
+        (await books.CountAsync()).Should().Be(10);
+        (await publishers.CountAsync()).Should().Be(4);
+        (await reports.BooksPerPublisherAsync()).Should().HaveCount(4);
+    }
+
+    [Fact]
+    public void AddBookData_WithLogging_FactoryLogsSlowOperationsUnlessThresholdIsZero()
+    {
+        static BookDataConnectionFactory Resolve(TimeSpan threshold)
+        {
+            var services = new ServiceCollection();
+            services.AddLogging(logging => logging.AddProvider(new LogCollector()));
+            services.AddBookData(options =>
+            {
+                options.ConnectionString = "Data Source=unused.db";
+                options.SlowStatementThreshold = threshold;
+            });
+            return services.BuildServiceProvider().GetRequiredService<BookDataConnectionFactory>();
+        }
+
+        Resolve(TimeSpan.FromMilliseconds(500)).SlowStatementLogger.Should().NotBeNull();
+        Resolve(TimeSpan.Zero).SlowStatementLogger.Should().BeNull();
     }
 
     [Fact]
