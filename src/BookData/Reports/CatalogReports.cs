@@ -111,10 +111,9 @@ public sealed class CatalogReports
     };
 
     private Task<IReadOnlyList<T>> QueryAsync<T>(string operation, string sql, CancellationToken cancellationToken) =>
-        connectionFactory.ReadAsync<IReadOnlyList<T>>(
+        connectionFactory.ReadAsync(
             operation,
-            async connection => (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))
-                .ConfigureAwait(false)).AsList(),
+            connection => connection.QueryRowsAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken)),
             cancellationToken);
 
     private sealed record HierarchyRow(
