@@ -34,6 +34,7 @@ public sealed class BookDataConnectionFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        Options = options.Snapshot();
         this.logger = options.SlowStatementThreshold > TimeSpan.Zero ? logger : null;
         SlowStatementThreshold = options.SlowStatementThreshold;
 
@@ -57,6 +58,9 @@ public sealed class BookDataConnectionFactory
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA synchronous = {synchronous};");
     }
+
+    /// <summary>The options the factory was built from, as they were then (the migrator reads its settings here).</summary>
+    internal BookDataOptions Options { get; }
 
     /// <summary>The effective connection string, with <c>Foreign Keys=True</c> and pooling applied.</summary>
     public string ConnectionString { get; }

@@ -14,11 +14,11 @@ internal static partial class BookDataLog
     public static partial void SchemaCurrent(ILogger logger, string database);
 
     [LoggerMessage(EventId = 1003, EventName = "MigrationScriptFailed", Level = LogLevel.Error,
-        Message = "Migration script {ScriptName} failed on database '{Database}'; startup stops: {Reason}")]
+        Message = "Migrating database '{Database}' stopped at script {ScriptName}, so startup stops: {Reason}")]
     public static partial void MigrationScriptFailed(ILogger logger, string scriptName, string database, string reason, Exception exception);
 
     [LoggerMessage(EventId = 1004, EventName = "MigrationFailed", Level = LogLevel.Error,
-        Message = "Migrating database '{Database}' failed; startup stops: {Reason}")]
+        Message = "Migrating database '{Database}' failed, so startup stops: {Reason}")]
     public static partial void MigrationFailed(ILogger logger, string database, string reason, Exception exception);
 
     [LoggerMessage(EventId = 2001, EventName = "SlowOperation", Level = LogLevel.Warning,

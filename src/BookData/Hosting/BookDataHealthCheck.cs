@@ -8,8 +8,10 @@ namespace BookData.Hosting;
 
 /// <summary>
 /// Reports whether the catalog database can be used: unhealthy (or the registration's failure status)
-/// when it cannot be opened or read, or when migration scripts are pending; healthy otherwise. The
-/// description says which. Register it with <c>services.AddBookData(...).AddHealthCheck()</c>.
+/// when it cannot be opened or read, when migration scripts are pending, when its journal holds scripts
+/// from a newer BookData, or when applied scripts have changed since (unless
+/// <see cref="BookDataOptions.AllowChangedMigrations"/> is set); healthy otherwise. The description says
+/// which. Register it with <c>services.AddBookData(...).AddHealthCheck()</c>.
 /// </summary>
 /// <remarks>
 /// The check opens the database read-only first, so it never creates a missing database file, then
@@ -41,7 +43,7 @@ public sealed class BookDataHealthCheck : IHealthCheck
     /// <returns>
     /// Healthy when the database opens and no script is pending; otherwise the registration's failure status
     /// (<see cref="HealthStatus.Unhealthy"/> by default) with a description naming the database and the problem.
-    /// Data: <c>applied</c> and <c>pending</c> script counts when the journal could be read.
+    /// Data: <c>applied</c>, <c>pending</c>, <c>changed</c> and <c>unknown</c> script counts when the journal could be read.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -84,16 +86,29 @@ public sealed class BookDataHealthCheck : IHealthCheck
         {
             ["applied"] = status.Applied.Count,
             ["pending"] = status.Pending.Count,
+            ["changed"] = status.Changed.Count,
+            ["unknown"] = status.Unknown.Count,
         };
 
-        if (!status.IsUpToDate)
+        var problems = new List<string>();
+        if (status.Pending.Count > 0)
         {
-            return new HealthCheckResult(
-                failureStatus,
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Database '{database}' has {status.Pending.Count} pending migration script(s): {string.Join(", ", status.Pending)}."),
-                data: data);
+            problems.Add(Describe(status.Pending, "pending migration script(s)"));
+        }
+
+        if (status.Changed.Count > 0 && !connectionFactory.Options.AllowChangedMigrations)
+        {
+            problems.Add(Describe(status.Changed, "applied migration script(s) changed since they were applied"));
+        }
+
+        if (status.Unknown.Count > 0)
+        {
+            problems.Add(Describe(status.Unknown, "migration script(s) from a newer version of BookData"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new HealthCheckResult(failureStatus, $"Database '{database}' has {string.Join("; ", problems)}.", data: data);
         }
 
         return HealthCheckResult.Healthy(
@@ -102,4 +117,7 @@ public sealed class BookDataHealthCheck : IHealthCheck
                 $"Database '{database}' is open and its schema is current ({status.Applied.Count} migration script(s) applied)."),
             data);
     }
+
+    private static string Describe(IReadOnlyList<string> scripts, string what) =>
+        string.Create(CultureInfo.InvariantCulture, $"{scripts.Count} {what}: {string.Join(", ", scripts)}");
 }

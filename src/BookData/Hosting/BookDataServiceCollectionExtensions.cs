@@ -47,8 +47,8 @@ public static class BookDataServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">
-    /// The section holding the options' keys (<c>ConnectionString</c>, <c>BusyTimeout</c>, <c>Synchronous</c>,
-    /// <c>MigrateOnStartup</c>, <c>SlowStatementThreshold</c>). Changes after startup are not picked up.
+    /// The section holding the options' keys, named as the <see cref="BookDataOptions"/> properties
+    /// (<c>ConnectionString</c>, <c>MigrateOnStartup</c>, ...). Changes after startup are not picked up.
     /// </param>
     /// <returns>A builder to chain further registrations such as <c>AddHealthCheck()</c>.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>

@@ -84,6 +84,8 @@ public sealed class AddBookDataTests
                 ["BookData:Synchronous"] = "Full",
                 ["BookData:MigrateOnStartup"] = "true",
                 ["BookData:SlowStatementThreshold"] = "00:00:00.250",
+                ["BookData:AllowChangedMigrations"] = "true",
+                ["BookData:BackupBeforeMigrate"] = "true",
             })
             .Build();
         var services = new ServiceCollection();
@@ -97,6 +99,8 @@ public sealed class AddBookDataTests
         options.Synchronous.Should().Be(SynchronousMode.Full);
         options.MigrateOnStartup.Should().BeTrue();
         options.SlowStatementThreshold.Should().Be(TimeSpan.FromMilliseconds(250));
+        options.AllowChangedMigrations.Should().BeTrue();
+        options.BackupBeforeMigrate.Should().BeTrue();
     }
 
     [Fact]

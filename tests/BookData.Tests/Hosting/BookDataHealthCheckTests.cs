@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using BookData.Connections;
 using BookData.Hosting;
 using BookData.Migrations;
 using BookData.Tests.Support;
@@ -33,6 +34,39 @@ public sealed class BookDataHealthCheckTests
         result.Status.Should().Be(HealthStatus.Unhealthy);
         result.Description.Should().Contain("pending migration").And.Contain(BookDataMigrator.ScriptNames[0]);
         result.Data["pending"].Should().Be(BookDataMigrator.ScriptNames.Count);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_JournalHasScriptFromNewerVersion_IsUnhealthyAndNamesIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ExecuteAsync(database, "INSERT INTO schema_version (script_name, checksum, applied_utc) VALUES ('9999_from_the_future.sql', 'abc', '2030-01-01T00:00:00Z');");
+
+        var result = await CheckAsync(database);
+
+        result.Status.Should().Be(HealthStatus.Unhealthy);
+        result.Description.Should().Contain("newer version of BookData").And.Contain("9999_from_the_future.sql");
+        result.Data["unknown"].Should().Be(1);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_AppliedScriptChanged_IsUnhealthyUnlessChangesAreAllowed()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var script = BookDataMigrator.ScriptNames[0];
+        await ExecuteAsync(database, $"UPDATE schema_version SET checksum = 'feedface' WHERE script_name = '{script}';");
+        var allowing = new BookDataConnectionFactory(new BookDataOptions
+        {
+            ConnectionString = database.Options.ConnectionString,
+            AllowChangedMigrations = true,
+        });
+
+        var strict = await CheckAsync(database);
+        var lenient = await CheckAsync(allowing);
+
+        strict.Status.Should().Be(HealthStatus.Unhealthy);
+        strict.Description.Should().Contain("changed since they were applied").And.Contain(script);
+        lenient.Status.Should().Be(HealthStatus.Healthy);
     }
 
     [Fact]
@@ -93,9 +127,20 @@ public sealed class BookDataHealthCheckTests
         after.Status.Should().Be(HealthStatus.Healthy);
     }
 
-    private static Task<HealthCheckResult> CheckAsync(TestDatabase database, HealthStatus failureStatus = HealthStatus.Unhealthy)
+    private static Task<HealthCheckResult> CheckAsync(TestDatabase database, HealthStatus failureStatus = HealthStatus.Unhealthy) =>
+        CheckAsync(database.Factory, failureStatus);
+
+    private static async Task ExecuteAsync(TestDatabase database, string sql)
     {
-        var check = new BookDataHealthCheck(database.Factory, new BookDataMigrator(database.Factory));
+        await using var connection = await database.Factory.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static Task<HealthCheckResult> CheckAsync(BookDataConnectionFactory factory, HealthStatus failureStatus = HealthStatus.Unhealthy)
+    {
+        var check = new BookDataHealthCheck(factory, new BookDataMigrator(factory));
         var context = new HealthCheckContext
         {
             Registration = new HealthCheckRegistration(BookDataHealthCheck.DefaultName, check, failureStatus, tags: null),
