@@ -34,6 +34,7 @@ public sealed class CatalogReports
         SortOrder order = SortOrder.Descending,
         CancellationToken cancellationToken = default) =>
         QueryAsync<PublisherBookCount>(
+            "report.books_per_publisher",
             Choose(order, ReportSql.BooksPerPublisherAscending, ReportSql.BooksPerPublisherDescending),
             cancellationToken);
 
@@ -47,6 +48,7 @@ public sealed class CatalogReports
         SortOrder order = SortOrder.Descending,
         CancellationToken cancellationToken = default) =>
         QueryAsync<PublisherAuthorCount>(
+            "report.authors_per_publisher",
             Choose(order, ReportSql.AuthorsPerPublisherAscending, ReportSql.AuthorsPerPublisherDescending),
             cancellationToken);
 
@@ -60,6 +62,7 @@ public sealed class CatalogReports
         SortOrder order = SortOrder.Descending,
         CancellationToken cancellationToken = default) =>
         QueryAsync<AuthorBookCount>(
+            "report.books_per_author",
             Choose(order, ReportSql.BooksPerAuthorAscending, ReportSql.BooksPerAuthorDescending),
             cancellationToken);
 
@@ -71,7 +74,10 @@ public sealed class CatalogReports
     /// <returns>Every author, including those without books.</returns>
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<IReadOnlyList<AuthorWithBooks>> GetHierarchyAsync(CancellationToken cancellationToken = default) =>
-        connectionFactory.ReadAsync(connection => HierarchyReader.ReadAsync(connection, cancellationToken), cancellationToken);
+        connectionFactory.ReadAsync(
+            "report.get_hierarchy",
+            connection => HierarchyReader.ReadAsync(connection, cancellationToken),
+            cancellationToken);
 
     /// <summary>Counts everything in the catalog.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -79,6 +85,7 @@ public sealed class CatalogReports
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<CatalogCounts> GetCountsAsync(CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync(
+            "report.get_counts",
             connection => connection.QuerySingleAsync<CatalogCounts>(
                 new CommandDefinition(ReportSql.Counts, cancellationToken: cancellationToken)),
             cancellationToken);
@@ -90,8 +97,9 @@ public sealed class CatalogReports
         _ => throw new ArgumentOutOfRangeException(nameof(order), order, "Sort order must be Ascending or Descending."),
     };
 
-    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string operation, string sql, CancellationToken cancellationToken) =>
         connectionFactory.ReadAsync(
+            operation,
             connection => connection.QueryRowsAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken)),
             cancellationToken);
 }
