@@ -100,6 +100,18 @@ public sealed class CatalogReportsTests
     }
 
     [Fact]
+    public async Task BooksPerPublisherAsync_PublisherWithoutBooks_CountsZeroLast()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
+        await new BookData.Publishers.PublisherRepository(db.Factory).AddAsync("Ace");
+
+        var report = await new CatalogReports(db.Factory).BooksPerPublisherAsync();
+
+        report.Should().Equal(new PublisherBookCount("Harper", 1), new PublisherBookCount("Ace", 0));
+    }
+
+    [Fact]
     public async Task AuthorsPerPublisherAsync_PublisherWithoutBooks_CountsZeroAuthors()
     {
         await using var db = await TestDatabase.CreateAsync();
