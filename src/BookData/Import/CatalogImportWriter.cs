@@ -3,66 +3,36 @@ using Microsoft.Data.Sqlite;
 namespace BookData.Import;
 
 /// <summary>
-/// The write side of one import: the catalog's ids held in memory (loaded once, then kept current),
-/// and the import's statements prepared once and run with bound parameters for every row.
+/// The write side of one import: the import's statements, prepared once and run with bound parameters
+/// for every row, in the import's transaction.
 /// </summary>
-/// <remarks>
-/// <para>
-/// The lookups compare names as the schema's <c>NOCASE</c> columns do, so a row is matched to an existing
-/// author, book or publisher exactly when the database's unique constraints would call it the same.
-/// </para>
-/// <para>
-/// The import holds the write lock from the start, so it numbers new rows itself, continuing from the
-/// largest id in each table, as SQLite would; that spares a round trip for each new id. The inserts
-/// still say <c>ON CONFLICT DO NOTHING</c> and fall back to a lookup when nothing was inserted, so the
-/// database stays the judge of identity.
-/// </para>
-/// </remarks>
 internal sealed class CatalogImportWriter : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
-    private readonly Dictionary<AuthorKey, long> authors;
-    private readonly Dictionary<string, long> publishers;
-    private readonly BookIdLookup books;
+    private readonly bool foreignKeysEnforced;
     private readonly List<DeferrableIndex> deferredIndexes = [];
     private readonly List<SqliteCommand> commands = [];
 
     private readonly SqliteCommand insertAuthor;
-    private readonly SqliteCommand selectAuthor;
     private readonly SqliteCommand insertPublisher;
-    private readonly SqliteCommand selectPublisher;
     private readonly SqliteCommand insertBook;
-    private readonly SqliteCommand selectBook;
     private readonly SqliteCommand insertLink;
 
-    private long nextAuthorId;
-    private long nextPublisherId;
-    private long nextBookId;
-
-    private readonly bool foreignKeysEnforced;
-
-    private CatalogImportWriter(SqliteConnection connection, SqliteTransaction transaction, CatalogSize size, bool foreignKeysEnforced)
+    private CatalogImportWriter(SqliteConnection connection, SqliteTransaction transaction, bool foreignKeysEnforced)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.foreignKeysEnforced = foreignKeysEnforced;
-        authors = new Dictionary<AuthorKey, long>(size.Authors);
-        publishers = new Dictionary<string, long>(size.Publishers, Text.NoCaseComparer.Instance);
-        books = new BookIdLookup(size.Books);
-        nextAuthorId = size.MaxAuthorId + 1;
-        nextPublisherId = size.MaxPublisherId + 1;
-        nextBookId = size.MaxBookId + 1;
-        StartedEmpty = size is { Authors: 0, Publishers: 0, Books: 0 };
 
         insertAuthor = Prepare(ImportSql.InsertAuthor, ("@AuthorId", SqliteType.Integer), ("@FirstName", SqliteType.Text), ("@LastName", SqliteType.Text));
-        selectAuthor = Prepare(ImportSql.SelectAuthorId, ("@FirstName", SqliteType.Text), ("@LastName", SqliteType.Text));
         insertPublisher = Prepare(ImportSql.InsertPublisher, ("@PublisherId", SqliteType.Integer), ("@Name", SqliteType.Text));
-        selectPublisher = Prepare(ImportSql.SelectPublisherId, ("@Name", SqliteType.Text));
         insertBook = Prepare(ImportSql.InsertBook, ("@BookId", SqliteType.Integer), ("@AuthorId", SqliteType.Integer), ("@Title", SqliteType.Text));
-        selectBook = Prepare(ImportSql.SelectBookId, ("@AuthorId", SqliteType.Integer), ("@Title", SqliteType.Text));
         insertLink = Prepare(ImportSql.InsertLink, ("@BookId", SqliteType.Integer), ("@PublisherId", SqliteType.Integer));
     }
+
+    /// <summary>The catalog's ids as the import began, for resolving the rows.</summary>
+    public required CatalogIds Ids { get; init; }
 
     public long AuthorsAdded { get; private set; }
 
@@ -72,9 +42,6 @@ internal sealed class CatalogImportWriter : IDisposable
 
     public long LinksAdded { get; private set; }
 
-    /// <summary>Whether the catalog had no authors, publishers or books when the import began.</summary>
-    public bool StartedEmpty { get; }
-
     /// <summary>Loads the ids already in the catalog, once, inside the import's transaction (which must hold the write lock).</summary>
     /// <param name="connection">The import's connection.</param>
     /// <param name="transaction">The import's transaction.</param>
@@ -83,11 +50,11 @@ internal sealed class CatalogImportWriter : IDisposable
     /// </param>
     public static CatalogImportWriter Create(SqliteConnection connection, SqliteTransaction transaction, bool foreignKeysEnforced)
     {
-        var writer = new CatalogImportWriter(connection, transaction, ReadSize(connection, transaction), foreignKeysEnforced);
+        var ids = CatalogIds.Load(connection, transaction);
+        var writer = new CatalogImportWriter(connection, transaction, foreignKeysEnforced) { Ids = ids };
         try
         {
-            writer.LoadExisting();
-            if (writer.StartedEmpty)
+            if (ids.IsCatalogEmpty)
             {
                 writer.DeferSecondaryIndexes();
             }
@@ -101,15 +68,38 @@ internal sealed class CatalogImportWriter : IDisposable
         }
     }
 
-    /// <summary>Adds one normalized row: the author, publisher and book when they are new, and the link when it is.</summary>
-    public void Add(string firstName, string lastName, string title, string publisherName)
+    /// <summary>Writes one resolved row: its new author, publisher and book, then its link unless it exists.</summary>
+    /// <exception cref="BookDataDatabaseException">The database holds an entity the import's lookups did not find.</exception>
+    public void Write(in ImportRow row)
     {
-        var authorId = GetOrAddAuthor(firstName, lastName);
-        var publisherId = GetOrAddPublisher(publisherName);
-        var bookId = GetOrAddBook(authorId, title);
+        if ((row.Adds & ImportRowAdds.Author) != 0)
+        {
+            insertAuthor.Parameters[0].Value = row.AuthorId;
+            insertAuthor.Parameters[1].Value = row.FirstName;
+            insertAuthor.Parameters[2].Value = row.LastName;
+            Inserted(insertAuthor.ExecuteNonQuery(), "author", $"{row.FirstName} {row.LastName}".Trim());
+            AuthorsAdded++;
+        }
 
-        insertLink.Parameters[0].Value = bookId;
-        insertLink.Parameters[1].Value = publisherId;
+        if ((row.Adds & ImportRowAdds.Publisher) != 0)
+        {
+            insertPublisher.Parameters[0].Value = row.PublisherId;
+            insertPublisher.Parameters[1].Value = row.Publisher;
+            Inserted(insertPublisher.ExecuteNonQuery(), "publisher", row.Publisher);
+            PublishersAdded++;
+        }
+
+        if ((row.Adds & ImportRowAdds.Book) != 0)
+        {
+            insertBook.Parameters[0].Value = row.BookId;
+            insertBook.Parameters[1].Value = row.AuthorId;
+            insertBook.Parameters[2].Value = row.Title;
+            Inserted(insertBook.ExecuteNonQuery(), "book", row.Title);
+            BooksAdded++;
+        }
+
+        insertLink.Parameters[0].Value = row.BookId;
+        insertLink.Parameters[1].Value = row.PublisherId;
         LinksAdded += insertLink.ExecuteNonQuery();
     }
 
@@ -147,20 +137,17 @@ internal sealed class CatalogImportWriter : IDisposable
         }
     }
 
-    private static CatalogSize ReadSize(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>
+    /// An insert of a new entity that inserted nothing met a row the lookups did not find: the database
+    /// and the import disagree about identity. Nothing is written rather than something wrong.
+    /// </summary>
+    private static void Inserted(int rows, string entity, string name)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = ImportSql.CatalogSize;
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return new CatalogSize(
-            checked((int)reader.GetInt64(0)),
-            checked((int)reader.GetInt64(1)),
-            checked((int)reader.GetInt64(2)),
-            reader.GetInt64(3),
-            reader.GetInt64(4),
-            reader.GetInt64(5));
+        if (rows != 1)
+        {
+            throw new BookDataDatabaseException(
+                $"The import found no {entity} '{name}' in the catalog, but the database already holds one with that name; nothing was written.");
+        }
     }
 
     /// <summary>
@@ -193,113 +180,6 @@ internal sealed class CatalogImportWriter : IDisposable
         }
     }
 
-    private void LoadExisting()
-    {
-        using (var command = NewCommand(ImportSql.SelectAuthors))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                authors[new AuthorKey(reader.GetString(2), reader.GetString(1))] = reader.GetInt64(0);
-            }
-        }
-
-        using (var command = NewCommand(ImportSql.SelectPublishers))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                publishers[reader.GetString(1)] = reader.GetInt64(0);
-            }
-        }
-
-        using (var command = NewCommand(ImportSql.SelectBooks))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                books.Add(reader.GetInt64(1), reader.GetString(2), reader.GetInt64(0));
-            }
-        }
-    }
-
-    private long GetOrAddAuthor(string firstName, string lastName)
-    {
-        var key = new AuthorKey(lastName, firstName);
-        if (authors.TryGetValue(key, out var id))
-        {
-            return id;
-        }
-
-        insertAuthor.Parameters[0].Value = nextAuthorId;
-        insertAuthor.Parameters[1].Value = firstName;
-        insertAuthor.Parameters[2].Value = lastName;
-        if (insertAuthor.ExecuteNonQuery() == 1)
-        {
-            id = nextAuthorId++;
-            AuthorsAdded++;
-        }
-        else
-        {
-            selectAuthor.Parameters[0].Value = firstName;
-            selectAuthor.Parameters[1].Value = lastName;
-            id = (long)selectAuthor.ExecuteScalar()!;
-        }
-
-        authors.Add(key, id);
-        return id;
-    }
-
-    private long GetOrAddPublisher(string name)
-    {
-        if (publishers.TryGetValue(name, out var id))
-        {
-            return id;
-        }
-
-        insertPublisher.Parameters[0].Value = nextPublisherId;
-        insertPublisher.Parameters[1].Value = name;
-        if (insertPublisher.ExecuteNonQuery() == 1)
-        {
-            id = nextPublisherId++;
-            PublishersAdded++;
-        }
-        else
-        {
-            selectPublisher.Parameters[0].Value = name;
-            id = (long)selectPublisher.ExecuteScalar()!;
-        }
-
-        publishers.Add(name, id);
-        return id;
-    }
-
-    private long GetOrAddBook(long authorId, string title)
-    {
-        if (books.TryGetValue(authorId, title, out var id))
-        {
-            return id;
-        }
-
-        insertBook.Parameters[0].Value = nextBookId;
-        insertBook.Parameters[1].Value = authorId;
-        insertBook.Parameters[2].Value = title;
-        if (insertBook.ExecuteNonQuery() == 1)
-        {
-            id = nextBookId++;
-            BooksAdded++;
-        }
-        else
-        {
-            selectBook.Parameters[0].Value = authorId;
-            selectBook.Parameters[1].Value = title;
-            id = (long)selectBook.ExecuteScalar()!;
-        }
-
-        books.Add(authorId, title, id);
-        return id;
-    }
-
     private SqliteCommand NewCommand(string sql)
     {
         var command = connection.CreateCommand();
@@ -320,7 +200,4 @@ internal sealed class CatalogImportWriter : IDisposable
         command.Prepare();
         return command;
     }
-
-    /// <summary>The catalog's row counts and largest ids when the import began.</summary>
-    private readonly record struct CatalogSize(int Authors, int Publishers, int Books, long MaxAuthorId, long MaxPublisherId, long MaxBookId);
 }

@@ -209,10 +209,10 @@ public sealed class CatalogImporter
                         var rejections = new ImportRejections(sourceName, options);
                         long lastOffset = 0;
 
-                        // The input is parsed and normalized on a second thread while this one writes to SQLite.
+                        // The input is parsed, normalized and matched to ids on a second thread while this one writes to SQLite.
                         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                         var rows = Channel.CreateBounded<ImportRow[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-                        var reading = Task.Run(() => source.ProduceAsync(rows.Writer, stopReading.Token), CancellationToken.None);
+                        var reading = Task.Run(() => source.ProduceAsync(rows.Writer, writer.Ids, stopReading.Token), CancellationToken.None);
                         try
                         {
                             await foreach (var batch in rows.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -226,7 +226,7 @@ public sealed class CatalogImporter
                                     }
                                     else
                                     {
-                                        writer.Add(row.FirstName, row.LastName, row.Title, row.Publisher);
+                                        writer.Write(row);
                                     }
 
                                     if (rowsRead % options.ProgressInterval == 0)

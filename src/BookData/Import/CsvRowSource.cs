@@ -13,8 +13,8 @@ namespace BookData.Import;
 /// </summary>
 internal sealed class CsvRowSource : IDisposable
 {
-    /// <summary>Rows handed over at a time.</summary>
-    public const int BatchSize = 1024;
+    /// <summary>Rows handed over at a time: enough to make the hand-over cheap, few enough that a batch stays off the large object heap.</summary>
+    public const int BatchSize = 256;
 
     private readonly CsvReader reader;
     private readonly string sourceName;
@@ -41,17 +41,22 @@ internal sealed class CsvRowSource : IDisposable
     }
 
     /// <summary>
-    /// Reads every data row, in order, and writes them to <paramref name="output"/> in batches; completes
-    /// <paramref name="output"/> when the input ends or reading fails (the exception is this task's).
+    /// Reads every data row, in order, resolves the ids of the good ones, and writes them to
+    /// <paramref name="output"/> in batches; completes <paramref name="output"/> when the input ends or
+    /// reading fails (the exception is this task's).
     /// </summary>
-    public async Task ProduceAsync(ChannelWriter<ImportRow[]> output, CancellationToken cancellationToken)
+    /// <param name="output">Receives the rows.</param>
+    /// <param name="ids">Resolves the ids of the good rows; used by this method alone while it runs.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public async Task ProduceAsync(ChannelWriter<ImportRow[]> output, CatalogIds ids, CancellationToken cancellationToken)
     {
         try
         {
             batch = new List<ImportRow>(BatchSize);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                batch.Add(ReadRow());
+                var row = ReadRow();
+                batch.Add(row.RejectionReason is null ? ids.Resolve(row) : row);
                 if (batch.Count >= BatchSize)
                 {
                     await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);

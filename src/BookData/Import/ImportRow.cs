@@ -1,6 +1,9 @@
 namespace BookData.Import;
 
-/// <summary>One data row of the input: its values decoded and normalized, or why it cannot be imported.</summary>
+/// <summary>
+/// One data row of the input: its values decoded and normalized and its ids resolved, or why it cannot
+/// be imported.
+/// </summary>
 /// <param name="LineNumber">The 1-based physical line where the row starts.</param>
 /// <param name="ByteOffset">Where the row starts in the input, in bytes.</param>
 /// <param name="FirstName">The normalized first name (empty for a single-name author).</param>
@@ -19,6 +22,18 @@ internal readonly record struct ImportRow(
     string? RejectedField,
     string? RejectionReason)
 {
+    /// <summary>The author's id, new or existing; set by <see cref="CatalogIds.Resolve"/>.</summary>
+    public long AuthorId { get; init; }
+
+    /// <summary>The publisher's id, new or existing.</summary>
+    public long PublisherId { get; init; }
+
+    /// <summary>The book's id, new or existing.</summary>
+    public long BookId { get; init; }
+
+    /// <summary>Which of the row's entities are new and must be inserted.</summary>
+    public ImportRowAdds Adds { get; init; }
+
     public static ImportRow Rejected(long lineNumber, long byteOffset, string? field, string reason) =>
         new(lineNumber, byteOffset, string.Empty, string.Empty, string.Empty, string.Empty, field, reason);
 }

@@ -27,16 +27,12 @@ internal static class ImportSql
         FROM book;
         """;
 
+    // The inserts name the ids the import assigned; ON CONFLICT DO NOTHING turns a disagreement about
+    // identity (which the lookups rule out) into "nothing inserted", which the writer reports as an error.
     public const string InsertAuthor = """
         INSERT INTO author (author_id, first_name, last_name)
         VALUES (@AuthorId, @FirstName, @LastName)
         ON CONFLICT DO NOTHING;
-        """;
-
-    public const string SelectAuthorId = """
-        SELECT author_id AS AuthorId
-        FROM author
-        WHERE last_name = @LastName AND first_name = @FirstName;
         """;
 
     public const string InsertPublisher = """
@@ -45,22 +41,10 @@ internal static class ImportSql
         ON CONFLICT DO NOTHING;
         """;
 
-    public const string SelectPublisherId = """
-        SELECT publisher_id AS PublisherId
-        FROM publisher
-        WHERE name = @Name;
-        """;
-
     public const string InsertBook = """
         INSERT INTO book (book_id, author_id, title)
         VALUES (@BookId, @AuthorId, @Title)
         ON CONFLICT DO NOTHING;
-        """;
-
-    public const string SelectBookId = """
-        SELECT book_id AS BookId
-        FROM book
-        WHERE author_id = @AuthorId AND title = @Title;
         """;
 
     public const string InsertLink = """

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BookData.Import;
 using BookData.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace BookData.Tests.Import;
 
@@ -189,15 +190,16 @@ public sealed class CatalogImporterOptionsTests
     }
 
     [Fact]
-    public async Task ImportAsync_ConnectionAfterwards_HasItsCacheSizeBack()
+    public async Task ImportAsync_ConnectionAfterwards_HasItsCacheSizeAndForeignKeysBack()
     {
         await using var db = await TestDatabase.CreateAsync();
+        SqliteConnection.ClearAllPools();
         await new CatalogImporter(db.Factory).ImportAsync(Import.CatalogImporterTests.SamplePath, new ImportOptions { CacheSizeMiB = 128 });
 
-        // The pool hands back the importer's connection.
-        var cacheSize = await CatalogDump.QueryAsync(db, "PRAGMA cache_size");
+        // The pool now holds only the importer's connection, and hands it back.
+        var settings = await CatalogDump.QueryAsync(db, "SELECT cache_size, foreign_keys FROM pragma_cache_size, pragma_foreign_keys");
 
-        cacheSize.Should().ContainSingle().Which.Should().Equal("-2000");
+        settings.Should().ContainSingle().Which.Should().Equal("-2000", "1");
     }
 
     private static string Rows(int count)
