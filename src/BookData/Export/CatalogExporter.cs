@@ -34,6 +34,9 @@ namespace BookData.Export;
 /// </remarks>
 public sealed class CatalogExporter
 {
+    /// <summary>The page cache of the export's connection while it runs: the walk over the indexes revisits pages.</summary>
+    private const int PageCacheMiB = 64;
+
     private readonly BookDataConnectionFactory connectionFactory;
     private readonly ILogger logger;
 
@@ -146,6 +149,8 @@ public sealed class CatalogExporter
         {
             try
             {
+                using var pageCache = new PageCacheScope(connection, PageCacheMiB);
+
                 // A read transaction: the counts and the rows come from the same snapshot.
                 using var transaction = connection.BeginTransaction(deferred: true);
                 var (booksWithoutPublisher, authorsWithoutBooks) = await connection.QuerySingleAsync<(long, long)>(

@@ -139,36 +139,10 @@ public sealed class CatalogImporter
         return Convert.ToBoolean(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Gives the connection the import's page cache and foreign key setting; returns its own cache size.</summary>
-    private static int Configure(SqliteConnection connection, int cacheSizeMiB, bool foreignKeysEnforced)
+    private static void SetForeignKeys(SqliteConnection connection, bool enforced)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = ImportSql.GetCacheSize;
-        var previous = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        SetCacheSize(connection, -cacheSizeMiB * 1024);
-        if (!foreignKeysEnforced)
-        {
-            command.CommandText = ImportSql.ForeignKeysOff;
-            command.ExecuteNonQuery();
-        }
-
-        return previous;
-    }
-
-    /// <summary>Puts the pooled connection back as the factory opened it.</summary>
-    private static void Restore(SqliteConnection connection, int cacheSize)
-    {
-        SetCacheSize(connection, cacheSize);
-        using var command = connection.CreateCommand();
-        command.CommandText = ImportSql.ForeignKeysOn;
-        command.ExecuteNonQuery();
-    }
-
-    private static void SetCacheSize(SqliteConnection connection, int cacheSize)
-    {
-        // PRAGMA takes no parameters; the value is an integer the library computed, never user text.
-        using var command = connection.CreateCommand();
-        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheSize};");
+        command.CommandText = enforced ? ImportSql.ForeignKeysOn : ImportSql.ForeignKeysOff;
         command.ExecuteNonQuery();
     }
 
@@ -200,7 +174,8 @@ public sealed class CatalogImporter
                     // SQLite only lets them be switched outside a transaction, so emptiness is a hint here;
                     // the writer looks again under the write lock and the final check covers every case.
                     var foreignKeysEnforced = !IsCatalogEmpty(connection);
-                    var previousCacheSize = Configure(connection, options.CacheSizeMiB, foreignKeysEnforced);
+                    using var pageCache = new PageCacheScope(connection, options.CacheSizeMiB);
+                    SetForeignKeys(connection, foreignKeysEnforced);
                     try
                     {
                         // BEGIN IMMEDIATE: the write lock is taken before the catalog's ids are read.
@@ -264,7 +239,8 @@ public sealed class CatalogImporter
                     }
                     finally
                     {
-                        Restore(connection, previousCacheSize);
+                        // The pooled connection goes back as the factory opened it.
+                        SetForeignKeys(connection, enforced: true);
                     }
                 }
                 catch (SqliteException ex)

@@ -59,8 +59,6 @@ internal static class ImportSql
            AND NOT EXISTS (SELECT 1 FROM book) AS IsEmpty;
         """;
 
-    public const string GetCacheSize = "PRAGMA cache_size;";
-
     public const string ForeignKeysOff = "PRAGMA foreign_keys = OFF;";
 
     public const string ForeignKeysOn = "PRAGMA foreign_keys = ON;";
