@@ -33,6 +33,40 @@ public sealed class BookDataOptions
     public SynchronousMode Synchronous { get; set; } = SynchronousMode.Normal;
 
     /// <summary>
+    /// Whether <see cref="Migrations.BookDataMigrator.MigrateAsync"/> accepts an applied migration script
+    /// whose text in this library no longer matches the checksum recorded when it was applied (drift).
+    /// Default: <see langword="false"/>, so the migrator stops with <see cref="BookDataMigrationException"/>
+    /// naming the script. Set it only after checking the change is harmless (a comment, formatting): the
+    /// migrator then logs a warning for each changed script and carries on; the recorded checksum stays.
+    /// </summary>
+    public bool AllowChangedMigrations { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="Migrations.BookDataMigrator.MigrateAsync"/> takes an online backup of a file
+    /// database before it applies pending scripts. Default: <see langword="false"/>. The backup is written
+    /// beside the database as <c>&lt;file&gt;.bak-&lt;UTC time&gt;-before-&lt;first pending script&gt;</c>
+    /// (for example <c>catalog.db.bak-20250102T030405123Z-before-0002_add_isbn</c>) and reported in
+    /// <see cref="Migrations.MigrationResult.BackupPath"/>. No backup is taken when nothing is pending, for a
+    /// new (empty) database, or for an in-memory database. Backups are never deleted by BookData.
+    /// </summary>
+    public bool BackupBeforeMigrate { get; set; }
+
+    /// <summary>
+    /// When <see langword="true"/>, the host integration (<c>services.AddBookData(...)</c>) applies pending
+    /// migrations inside the host's startup, before the application serves anything; a failed migration
+    /// is logged with the script's name and stops startup. Default: <see langword="false"/>.
+    /// </summary>
+    public bool MigrateOnStartup { get; set; }
+
+    /// <summary>
+    /// A repository operation (opening the connection and running its statements) that takes longer
+    /// than this is logged as a warning with its name and duration, when the connection factory has a
+    /// logger (it does when registered with <c>services.AddBookData(...)</c>). Default: 500 milliseconds;
+    /// <see cref="TimeSpan.Zero"/> turns the log off.
+    /// </summary>
+    public TimeSpan SlowStatementThreshold { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
     /// Checks the options and throws <see cref="BookDataValidationException"/> naming the bad setting.
     /// </summary>
     /// <exception cref="BookDataValidationException">A setting is missing or out of range.</exception>
@@ -70,6 +104,13 @@ public sealed class BookDataOptions
                 $"BusyTimeout must be between zero and {int.MaxValue / 1000} seconds; it is {BusyTimeout}.");
         }
 
+        if (SlowStatementThreshold < TimeSpan.Zero)
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(SlowStatementThreshold)}",
+                $"SlowStatementThreshold must be zero (off) or positive; it is {SlowStatementThreshold}.");
+        }
+
         if (!Enum.IsDefined(Synchronous))
         {
             throw new BookDataValidationException(
@@ -77,4 +118,7 @@ public sealed class BookDataOptions
                 $"Synchronous must be one of {string.Join(", ", Enum.GetNames<SynchronousMode>())}; it is {Synchronous}.");
         }
     }
+
+    /// <summary>A copy, so later changes to these options do not reach a factory built from them.</summary>
+    internal BookDataOptions Snapshot() => (BookDataOptions)MemberwiseClone();
 }

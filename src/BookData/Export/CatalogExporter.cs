@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BookData.Connections;
+using BookData.Diagnostics;
 using BookData.Import;
 using CsvHelper;
 using Dapper;
@@ -36,6 +37,8 @@ public sealed class CatalogExporter
 {
     /// <summary>The page cache of the export's connection while it runs: the walk over the indexes revisits pages.</summary>
     private const int PageCacheMiB = 64;
+
+    private const string OperationName = "catalog.export";
 
     private readonly BookDataConnectionFactory connectionFactory;
     private readonly ILogger logger;
@@ -140,7 +143,24 @@ public sealed class CatalogExporter
         }
     }
 
+    /// <summary>Runs one export as a traced operation (<c>catalog.export</c>).</summary>
     private async Task<ExportSummary> ExportCoreAsync(Stream destination, string destinationName, CancellationToken cancellationToken)
+    {
+        using var traced = BookDataTelemetry.StartOperation(OperationName);
+        try
+        {
+            var summary = await ExportUntracedAsync(destination, destinationName, cancellationToken).ConfigureAwait(false);
+            traced.SetRows(summary.RowsWritten);
+            return summary;
+        }
+        catch (Exception ex)
+        {
+            traced.SetError(ex);
+            throw;
+        }
+    }
+
+    private async Task<ExportSummary> ExportUntracedAsync(Stream destination, string destinationName, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var stopwatch = Stopwatch.StartNew();

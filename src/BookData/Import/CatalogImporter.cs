@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using BookData.Connections;
+using BookData.Diagnostics;
 using BookData.Text;
 using CsvHelper;
 using Microsoft.Data.Sqlite;
@@ -38,6 +39,7 @@ namespace BookData.Import;
 public sealed class CatalogImporter
 {
     private const string StreamSourceName = "CSV input";
+    private const string OperationName = "catalog.import";
 
     private readonly BookDataConnectionFactory connectionFactory;
     private readonly ILogger logger;
@@ -146,7 +148,30 @@ public sealed class CatalogImporter
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs one import as a traced operation (<c>catalog.import</c>) and counts its rows.</summary>
     private async Task<ImportSummary> ImportCoreAsync(
+        Stream csv,
+        string sourceName,
+        ImportOptions options,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        using var traced = BookDataTelemetry.StartOperation(OperationName);
+        try
+        {
+            var summary = await ImportUntracedAsync(csv, sourceName, options, progress, cancellationToken).ConfigureAwait(false);
+            traced.SetRows(summary.RowsRead);
+            BookDataTelemetry.RecordImportRows(summary.RowsImported, summary.SkippedRows.Count);
+            return summary;
+        }
+        catch (Exception ex)
+        {
+            traced.SetError(ex);
+            throw;
+        }
+    }
+
+    private async Task<ImportSummary> ImportUntracedAsync(
         Stream csv,
         string sourceName,
         ImportOptions options,

@@ -291,6 +291,42 @@ public sealed class CatalogImporterTests
     }
 
     [Fact]
+    public async Task ImportAsync_SameRowsAsAddBookThroughTheRepository_GiveTheSameCatalog()
+    {
+        (string First, string Last, string Title, string Publisher)[] rows =
+        [
+            ("Stephen", "King", "The  Shining", "Random House"),
+            (" stephen", "KING ", "the shining", "random\thouse"),
+            ("", "Plato", "The Republic", "Penguin Classics"),
+            ("Émile", "Zola", "Germinal", "Éditions"),
+            ("émile", "zola", "Germinal", "éditions"),
+            ("Ursula K.", "Le Guin", "A Wizard of Earthsea", "Parnassus"),
+        ];
+        await using var imported = await TestDatabase.CreateAsync();
+        await using var added = await TestDatabase.CreateAsync();
+        var text = new StringBuilder(Header);
+        foreach (var row in rows)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\"{row.First}\",\"{row.Last}\",\"{row.Title}\",\"{row.Publisher}\"\n");
+        }
+
+        using var file = TempFile.WithText(text.ToString());
+        var books = new BookData.Books.BookRepository(added.Factory);
+
+        await new CatalogImporter(imported.Factory).ImportAsync(file.Path);
+        foreach (var row in rows)
+        {
+            await books.AddBookAsync(row.First, row.Last, row.Title, row.Publisher);
+        }
+
+        (await CatalogDump.LinksAsync(imported)).Should().Equal(await CatalogDump.LinksAsync(added));
+        foreach (var table in new[] { "author", "book", "publisher", "book_publisher" })
+        {
+            (await imported.CountAsync(table)).Should().Be(await added.CountAsync(table), table);
+        }
+    }
+
+    [Fact]
     public void Ctor_NullFactory_Throws()
     {
         var act = () => new CatalogImporter(null!);

@@ -1,0 +1,41 @@
+namespace BookData.Authors;
+
+/// <summary>The statements <see cref="AuthorRepository"/> runs.</summary>
+internal static class AuthorSql
+{
+    public const string GetById = """
+        SELECT author_id AS AuthorId, first_name AS FirstName, last_name AS LastName
+        FROM author
+        WHERE author_id = @AuthorId;
+        """;
+
+    public const string FindByName = """
+        SELECT author_id AS AuthorId, first_name AS FirstName, last_name AS LastName
+        FROM author
+        WHERE last_name = @LastName AND first_name = @FirstName;
+        """;
+
+    public const string ListPage = """
+        SELECT author_id AS AuthorId, first_name AS FirstName, last_name AS LastName
+        FROM author
+        ORDER BY last_name, first_name, author_id
+        LIMIT @Limit OFFSET @Offset;
+        """;
+
+    public const string Count = "SELECT count(*) FROM author;";
+
+    public const string Insert = """
+        INSERT INTO author (first_name, last_name)
+        VALUES (@FirstName, @LastName)
+        RETURNING author_id AS AuthorId, first_name AS FirstName, last_name AS LastName;
+        """;
+
+    public const string Rename = """
+        UPDATE author
+        SET first_name = @FirstName, last_name = @LastName
+        WHERE author_id = @AuthorId
+        RETURNING author_id AS AuthorId, first_name AS FirstName, last_name AS LastName;
+        """;
+
+    public const string Delete = "DELETE FROM author WHERE author_id = @AuthorId;";
+}

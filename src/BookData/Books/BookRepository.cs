@@ -1,0 +1,305 @@
+using BookData.Authors;
+using BookData.Connections;
+using BookData.Publishers;
+using BookData.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Books;
+
+/// <summary>Reads and writes books and their links to publishers, including the reference tutorial's add-a-book operation.</summary>
+/// <remarks>
+/// Titles and names are normalized (<see cref="CatalogText.Normalize"/>) before they are stored or compared,
+/// and compared case-insensitively (ASCII letters). Every write runs in one transaction that takes the
+/// write lock up front. SQLite does its I/O synchronously: the async methods complete on the calling
+/// thread and take a <see cref="CancellationToken"/> so callers can stop early.
+/// </remarks>
+public sealed class BookRepository
+{
+    private readonly BookDataConnectionFactory connectionFactory;
+
+    /// <summary>Creates the repository.</summary>
+    /// <param name="connectionFactory">Opens connections to the catalog.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="connectionFactory"/> is <see langword="null"/>.</exception>
+    public BookRepository(BookDataConnectionFactory connectionFactory)
+    {
+        ArgumentNullException.ThrowIfNull(connectionFactory);
+        this.connectionFactory = connectionFactory;
+    }
+
+    /// <summary>Gets a book by id.</summary>
+    /// <param name="bookId">The book's id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The book, or <see langword="null"/> when there is none with that id.</returns>
+    /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
+    public Task<Book?> GetByIdAsync(long bookId, CancellationToken cancellationToken = default) =>
+        connectionFactory.ReadAsync(
+            "book.get_by_id",
+            connection => connection.QuerySingleOrDefaultAsync<Book?>(
+                new CommandDefinition(BookSql.GetById, new { BookId = bookId }, cancellationToken: cancellationToken)),
+            cancellationToken);
+
+    /// <summary>Finds an author's book by title (normalized, case-insensitive).</summary>
+    /// <param name="authorId">The author's id.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The book, or <see langword="null"/> when the author has no book with that title.</returns>
+    /// <exception cref="BookDataValidationException">The title is null, empty or too long.</exception>
+    /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
+    public Task<Book?> FindByTitleAsync(long authorId, string title, CancellationToken cancellationToken = default)
+    {
+        var normalized = NormalizeTitle(title);
+        return connectionFactory.ReadAsync(
+            "book.find_by_title",
+            connection => connection.QuerySingleOrDefaultAsync<Book?>(
+                new CommandDefinition(
+                    BookSql.FindByAuthorAndTitle,
+                    new { AuthorId = authorId, Title = normalized },
+                    cancellationToken: cancellationToken)),
+            cancellationToken);
+    }
+
+    /// <summary>Lists an author's books ordered by title.</summary>
+    /// <param name="authorId">The author's id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The author's books; empty when the author has none or does not exist.</returns>
+    /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
+    public Task<IReadOnlyList<Book>> ListByAuthorAsync(long authorId, CancellationToken cancellationToken = default) =>
+        connectionFactory.ReadAsync<IReadOnlyList<Book>>(
+            "book.list_by_author",
+            async connection => (await connection.QueryAsync<Book>(
+                new CommandDefinition(BookSql.ListByAuthor, new { AuthorId = authorId }, cancellationToken: cancellationToken))
+                .ConfigureAwait(false)).AsList(),
+            cancellationToken);
+
+    /// <summary>Lists the publishers of a book ordered by name.</summary>
+    /// <param name="bookId">The book's id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The book's publishers; empty when it has none or does not exist.</returns>
+    /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
+    public Task<IReadOnlyList<Publisher>> ListPublishersAsync(long bookId, CancellationToken cancellationToken = default) =>
+        connectionFactory.ReadAsync<IReadOnlyList<Publisher>>(
+            "book.list_publishers",
+            async connection => (await connection.QueryAsync<Publisher>(
+                new CommandDefinition(BookSql.PublishersOfBook, new { BookId = bookId }, cancellationToken: cancellationToken))
+                .ConfigureAwait(false)).AsList(),
+            cancellationToken);
+
+    /// <summary>
+    /// Searches books whose title contains <paramref name="text"/> (case-insensitive for ASCII letters),
+    /// ordered by title, then author. <c>%</c>, <c>_</c> and <c>\</c> in the text match themselves.
+    /// </summary>
+    /// <param name="text">The text to look for; white space is normalized; empty matches every book.</param>
+    /// <param name="pageNumber">The page, starting at 1. Default: 1.</param>
+    /// <param name="pageSize">Books per page, 1 to <see cref="Page{T}.MaxPageSize"/>. Default: 50.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The page of matching books with their authors, and the total number of matches.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The page or page size is out of range.</exception>
+    /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
+    public Task<Page<BookSummary>> SearchByTitleAsync(
+        string text,
+        int pageNumber = 1,
+        int pageSize = 50,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Page<BookSummary>.Validate(pageNumber, pageSize);
+        var pattern = "%" + EscapeLike(CatalogText.Normalize(text)) + "%";
+        return connectionFactory.ReadAsync(
+            "book.search_by_title",
+            connection => connection.ReadPageAsync<BookSummary>(
+                BookSql.CountMatchingTitle, BookSql.SearchByTitle, new { Pattern = pattern }, pageNumber, pageSize, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>Counts the books.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The number of books.</returns>
+    /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
+    public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        connectionFactory.ReadAsync(
+            "book.count",
+            connection => connection.ExecuteScalarAsync<long>(new CommandDefinition(BookSql.Count, cancellationToken: cancellationToken)),
+            cancellationToken);
+
+    /// <summary>Adds a book to an existing author.</summary>
+    /// <param name="authorId">The author's id.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write is rolled back.</param>
+    /// <returns>The stored book with its new id and normalized title.</returns>
+    /// <exception cref="BookDataValidationException">The title is null, empty or too long.</exception>
+    /// <exception cref="BookDataNotFoundException">There is no author with that id.</exception>
+    /// <exception cref="BookDataDuplicateException">The author already has a book with that title.</exception>
+    /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
+    public Task<Book> AddAsync(long authorId, string title, CancellationToken cancellationToken = default)
+    {
+        var normalized = NormalizeTitle(title);
+        return connectionFactory.WriteAsync(
+            "book.add",
+            (connection, transaction) => connection.QuerySingleAsync<Book>(
+                new CommandDefinition(BookSql.Insert, new { AuthorId = authorId, Title = normalized }, transaction, cancellationToken: cancellationToken)),
+            ex => TitleConflict(ex, authorId, normalized),
+            cancellationToken);
+    }
+
+    /// <summary>Changes a book's title.</summary>
+    /// <param name="bookId">The book's id.</param>
+    /// <param name="title">The new title.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write is rolled back.</param>
+    /// <returns>The renamed book.</returns>
+    /// <exception cref="BookDataValidationException">The title is null, empty or too long.</exception>
+    /// <exception cref="BookDataNotFoundException">There is no book with that id.</exception>
+    /// <exception cref="BookDataDuplicateException">The author already has another book with that title.</exception>
+    /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
+    public Task<Book> RenameAsync(long bookId, string title, CancellationToken cancellationToken = default)
+    {
+        var normalized = NormalizeTitle(title);
+        return connectionFactory.WriteAsync(
+            "book.rename",
+            async (connection, transaction) =>
+                await connection.QuerySingleOrDefaultAsync<Book?>(
+                    new CommandDefinition(BookSql.Rename, new { BookId = bookId, Title = normalized }, transaction, cancellationToken: cancellationToken))
+                    .ConfigureAwait(false)
+                ?? throw new BookDataNotFoundException($"Book {bookId} does not exist."),
+            ex => SqliteErrors.IsUniqueViolation(ex)
+                ? new BookDataDuplicateException($"The author of book {bookId} already has a book titled '{normalized}'.", ex)
+                : null,
+            cancellationToken);
+    }
+
+    /// <summary>Deletes a book together with its links to publishers.</summary>
+    /// <param name="bookId">The book's id.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write is rolled back.</param>
+    /// <returns><see langword="true"/> when the book was deleted, <see langword="false"/> when there was none with that id.</returns>
+    /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
+    public Task<bool> DeleteAsync(long bookId, CancellationToken cancellationToken = default) =>
+        connectionFactory.WriteAsync(
+            "book.delete",
+            async (connection, transaction) => await connection.ExecuteAsync(
+                new CommandDefinition(BookSql.Delete, new { BookId = bookId }, transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false) > 0,
+            translate: null,
+            cancellationToken);
+
+    /// <summary>Links a book to a publisher.</summary>
+    /// <param name="bookId">The book's id.</param>
+    /// <param name="publisherId">The publisher's id.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write is rolled back.</param>
+    /// <returns><see langword="true"/> when the link was added, <see langword="false"/> when it already existed.</returns>
+    /// <exception cref="BookDataNotFoundException">The book or the publisher does not exist.</exception>
+    /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
+    public Task<bool> LinkPublisherAsync(long bookId, long publisherId, CancellationToken cancellationToken = default) =>
+        connectionFactory.WriteAsync(
+            "book.link_publisher",
+            async (connection, transaction) => await connection.ExecuteAsync(
+                new CommandDefinition(BookSql.Link, new { BookId = bookId, PublisherId = publisherId }, transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false) > 0,
+            ex => SqliteErrors.IsForeignKeyViolation(ex)
+                ? new BookDataNotFoundException($"Book {bookId} or publisher {publisherId} does not exist.")
+                : null,
+            cancellationToken);
+
+    /// <summary>Removes the link between a book and a publisher.</summary>
+    /// <param name="bookId">The book's id.</param>
+    /// <param name="publisherId">The publisher's id.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write is rolled back.</param>
+    /// <returns><see langword="true"/> when the link was removed, <see langword="false"/> when there was none.</returns>
+    /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
+    public Task<bool> UnlinkPublisherAsync(long bookId, long publisherId, CancellationToken cancellationToken = default) =>
+        connectionFactory.WriteAsync(
+            "book.unlink_publisher",
+            async (connection, transaction) => await connection.ExecuteAsync(
+                new CommandDefinition(BookSql.Unlink, new { BookId = bookId, PublisherId = publisherId }, transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false) > 0,
+            translate: null,
+            cancellationToken);
+
+    /// <summary>
+    /// The reference tutorial's add-a-book: given an author's full name ("First Last"), a title and a
+    /// publisher name, creates the author and publisher if missing, creates the book or links the
+    /// publisher to the existing book, or does nothing when all of it exists — in one transaction.
+    /// </summary>
+    /// <param name="authorName">The author's full name; the last word is the last name (see <see cref="CatalogText.SplitAuthorName"/>).</param>
+    /// <param name="title">The book's title.</param>
+    /// <param name="publisherName">The publisher's name.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write is rolled back.</param>
+    /// <returns>What happened, with the stored author, book and publisher.</returns>
+    /// <exception cref="BookDataValidationException">A value is null, empty or too long; the exception names the field.</exception>
+    /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
+    public Task<AddBookResult> AddBookAsync(string authorName, string title, string publisherName, CancellationToken cancellationToken = default)
+    {
+        var (firstName, lastName) = CatalogText.SplitAuthorName(authorName);
+        return AddBookAsync(firstName, lastName, title, publisherName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds a book given the author's first and last name separately; otherwise as
+    /// <see cref="AddBookAsync(string, string, string, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="authorFirstName">The author's first name; may be empty.</param>
+    /// <param name="authorLastName">The author's last name.</param>
+    /// <param name="title">The book's title.</param>
+    /// <param name="publisherName">The publisher's name.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write is rolled back.</param>
+    /// <returns>What happened, with the stored author, book and publisher.</returns>
+    /// <exception cref="BookDataValidationException">A value is null, empty or too long; the exception names the field.</exception>
+    /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
+    public Task<AddBookResult> AddBookAsync(
+        string authorFirstName,
+        string authorLastName,
+        string title,
+        string publisherName,
+        CancellationToken cancellationToken = default)
+    {
+        var author = AuthorName.Create(authorFirstName, authorLastName);
+        var normalizedTitle = NormalizeTitle(title);
+        var publisherParameters = new { Name = CatalogText.Required(publisherName, "publisher name", CatalogText.MaxPublisherNameLength) };
+
+        return connectionFactory.WriteAsync(
+            "book.add_book",
+            async (connection, transaction) =>
+            {
+                CommandDefinition Command(string sql, object parameters) =>
+                    new(sql, parameters, transaction, cancellationToken: cancellationToken);
+
+                var existingAuthor = await connection.QuerySingleOrDefaultAsync<Author?>(Command(AuthorSql.FindByName, author)).ConfigureAwait(false);
+                var storedAuthor = existingAuthor
+                    ?? await connection.QuerySingleAsync<Author>(Command(AuthorSql.Insert, author)).ConfigureAwait(false);
+
+                var existingPublisher = await connection.QuerySingleOrDefaultAsync<Publisher?>(Command(PublisherSql.FindByName, publisherParameters)).ConfigureAwait(false);
+                var storedPublisher = existingPublisher
+                    ?? await connection.QuerySingleAsync<Publisher>(Command(PublisherSql.Insert, publisherParameters)).ConfigureAwait(false);
+
+                var bookParameters = new { storedAuthor.AuthorId, Title = normalizedTitle };
+                var existingBook = existingAuthor is null
+                    ? null
+                    : await connection.QuerySingleOrDefaultAsync<Book?>(Command(BookSql.FindByAuthorAndTitle, bookParameters)).ConfigureAwait(false);
+                var storedBook = existingBook
+                    ?? await connection.QuerySingleAsync<Book>(Command(BookSql.Insert, bookParameters)).ConfigureAwait(false);
+
+                var linked = await connection.ExecuteAsync(
+                    Command(BookSql.Link, new { storedBook.BookId, storedPublisher.PublisherId })).ConfigureAwait(false) > 0;
+
+                var outcome = existingBook is null ? AddBookOutcome.BookCreated
+                    : linked ? AddBookOutcome.PublisherLinked
+                    : AddBookOutcome.AlreadyPresent;
+                return new AddBookResult(outcome, storedAuthor, storedBook, storedPublisher, existingAuthor is null, existingPublisher is null);
+            },
+            translate: null,
+            cancellationToken);
+    }
+
+    private static string NormalizeTitle(string title) =>
+        CatalogText.Required(title, "title", CatalogText.MaxTitleLength);
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+
+    private static BookDataException? TitleConflict(SqliteException ex, long authorId, string title) =>
+        SqliteErrors.IsUniqueViolation(ex) ? new BookDataDuplicateException($"Author {authorId} already has a book titled '{title}'.", ex)
+        : SqliteErrors.IsForeignKeyViolation(ex) ? new BookDataNotFoundException($"Author {authorId} does not exist.")
+        : null;
+}

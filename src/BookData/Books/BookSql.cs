@@ -1,0 +1,76 @@
+namespace BookData.Books;
+
+/// <summary>The statements <see cref="BookRepository"/> runs.</summary>
+internal static class BookSql
+{
+    public const string GetById = """
+        SELECT book_id AS BookId, author_id AS AuthorId, title AS Title
+        FROM book
+        WHERE book_id = @BookId;
+        """;
+
+    public const string FindByAuthorAndTitle = """
+        SELECT book_id AS BookId, author_id AS AuthorId, title AS Title
+        FROM book
+        WHERE author_id = @AuthorId AND title = @Title;
+        """;
+
+    public const string ListByAuthor = """
+        SELECT book_id AS BookId, author_id AS AuthorId, title AS Title
+        FROM book
+        WHERE author_id = @AuthorId
+        ORDER BY title, book_id;
+        """;
+
+    public const string CountMatchingTitle = """
+        SELECT count(*)
+        FROM book
+        WHERE title LIKE @Pattern ESCAPE '\';
+        """;
+
+    public const string SearchByTitle = """
+        SELECT b.book_id AS BookId, b.title AS Title, a.author_id AS AuthorId,
+               a.first_name AS AuthorFirstName, a.last_name AS AuthorLastName
+        FROM book AS b
+        JOIN author AS a ON a.author_id = b.author_id
+        WHERE b.title LIKE @Pattern ESCAPE '\'
+        ORDER BY b.title, a.last_name, a.first_name, b.book_id
+        LIMIT @Limit OFFSET @Offset;
+        """;
+
+    public const string Count = "SELECT count(*) FROM book;";
+
+    public const string PublishersOfBook = """
+        SELECT p.publisher_id AS PublisherId, p.name AS Name
+        FROM book_publisher AS bp
+        JOIN publisher AS p ON p.publisher_id = bp.publisher_id
+        WHERE bp.book_id = @BookId
+        ORDER BY p.name, p.publisher_id;
+        """;
+
+    public const string Insert = """
+        INSERT INTO book (author_id, title)
+        VALUES (@AuthorId, @Title)
+        RETURNING book_id AS BookId, author_id AS AuthorId, title AS Title;
+        """;
+
+    public const string Rename = """
+        UPDATE book
+        SET title = @Title
+        WHERE book_id = @BookId
+        RETURNING book_id AS BookId, author_id AS AuthorId, title AS Title;
+        """;
+
+    public const string Delete = "DELETE FROM book WHERE book_id = @BookId;";
+
+    public const string Link = """
+        INSERT INTO book_publisher (book_id, publisher_id)
+        VALUES (@BookId, @PublisherId)
+        ON CONFLICT DO NOTHING;
+        """;
+
+    public const string Unlink = """
+        DELETE FROM book_publisher
+        WHERE book_id = @BookId AND publisher_id = @PublisherId;
+        """;
+}

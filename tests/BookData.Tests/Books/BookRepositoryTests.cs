@@ -1,0 +1,315 @@
+using BookData.Authors;
+using BookData.Books;
+using BookData.Publishers;
+using BookData.Tests.Support;
+
+namespace BookData.Tests.Books;
+
+public sealed class BookRepositoryTests
+{
+    [Fact]
+    public async Task AddBookAsync_EmptyCatalog_CreatesAuthorBookAndPublisher()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var result = await new BookRepository(db.Factory).AddBookAsync("Stephen King", "The Stand", "Random House");
+
+        result.Outcome.Should().Be(AddBookOutcome.BookCreated);
+        result.AuthorCreated.Should().BeTrue();
+        result.PublisherCreated.Should().BeTrue();
+        result.Author.FullName.Should().Be("Stephen King");
+        result.Book.Title.Should().Be("The Stand");
+        result.Publisher.Name.Should().Be("Random House");
+        (await db.CountAsync("book_publisher")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AddBookAsync_ExistingBookNewPublisher_LinksPublisher()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(db.Factory);
+        var first = await books.AddBookAsync("Stephen King", "It", "Random House");
+
+        var second = await books.AddBookAsync("stephen king", " it ", "Penguin Random House");
+
+        second.Outcome.Should().Be(AddBookOutcome.PublisherLinked);
+        second.Book.Should().Be(first.Book);
+        second.AuthorCreated.Should().BeFalse();
+        second.PublisherCreated.Should().BeTrue();
+        (await db.CountAsync("book")).Should().Be(1);
+        (await db.CountAsync("book_publisher")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task AddBookAsync_AllExists_ChangesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(db.Factory);
+        await books.AddBookAsync("Stephen King", "It", "Random House");
+
+        var again = await books.AddBookAsync("STEPHEN KING", "IT", "random house");
+
+        again.Outcome.Should().Be(AddBookOutcome.AlreadyPresent);
+        again.Changed.Should().BeFalse();
+        again.Book.Title.Should().Be("It");
+        (await db.CountAsync("author")).Should().Be(1);
+        (await db.CountAsync("book")).Should().Be(1);
+        (await db.CountAsync("publisher")).Should().Be(1);
+        (await db.CountAsync("book_publisher")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AddBookAsync_TheStandOnSample_GivesTutorialFigures()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+
+        var result = await new BookRepository(db.Factory).AddBookAsync("Stephen King", "The Stand", "Random House");
+
+        result.Outcome.Should().Be(AddBookOutcome.BookCreated);
+        result.AuthorCreated.Should().BeFalse();
+        result.PublisherCreated.Should().BeFalse();
+        (await db.CountAsync("book")).Should().Be(11);
+        (await db.CountAsync("book_publisher")).Should().Be(13);
+        (await db.CountAsync("book_publisher bp JOIN publisher p USING (publisher_id) WHERE p.name = 'Random House'")).Should().Be(5);
+    }
+
+    [Theory]
+    [InlineData("", "Title", "Publisher", "author name")]
+    [InlineData("Stephen King", "  ", "Publisher", "title")]
+    [InlineData("Stephen King", "Title", "", "publisher name")]
+    public async Task AddBookAsync_MissingValue_ThrowsNamingFieldAndWritesNothing(string author, string title, string publisher, string field)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var act = () => new BookRepository(db.Factory).AddBookAsync(author, title, publisher);
+
+        (await act.Should().ThrowAsync<BookDataValidationException>()).Which.Field.Should().Be(field);
+        (await db.CountAsync("author")).Should().Be(0);
+        (await db.CountAsync("publisher")).Should().Be(0);
+        (await db.CountAsync("book")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AddBookAsync_TooLongTitle_ThrowsAndWritesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var act = () => new BookRepository(db.Factory).AddBookAsync("A Writer", new string('t', 501), "Press");
+
+        await act.Should().ThrowAsync<BookDataValidationException>().WithMessage("*title*500*");
+        (await db.CountAsync("author")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AddBookAsync_Cancelled_WritesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        var act = () => new BookRepository(db.Factory).AddBookAsync("Stephen King", "It", "Random House", cancellation.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        (await db.CountAsync("author")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AddAsync_UnknownAuthor_ThrowsNotFound()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var act = () => new BookRepository(db.Factory).AddAsync(99, "Orphan");
+
+        await act.Should().ThrowAsync<BookDataNotFoundException>().WithMessage("Author 99 does not exist.");
+        (await db.CountAsync("book")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AddAsync_SameTitleOtherCase_ThrowsDuplicate()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var author = await new AuthorRepository(db.Factory).AddAsync("Isaac", "Asimov");
+        var books = new BookRepository(db.Factory);
+        await books.AddAsync(author.AuthorId, "Foundation");
+
+        var act = () => books.AddAsync(author.AuthorId, "FOUNDATION");
+
+        await act.Should().ThrowAsync<BookDataDuplicateException>().WithMessage("*FOUNDATION*");
+        (await books.CountAsync()).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AddAsync_SameTitleOtherAuthor_IsAllowed()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var authors = new AuthorRepository(db.Factory);
+        var books = new BookRepository(db.Factory);
+        var one = await authors.AddAsync("A", "One");
+        var two = await authors.AddAsync("B", "Two");
+
+        await books.AddAsync(one.AuthorId, "Untitled");
+        await books.AddAsync(two.AuthorId, "Untitled");
+
+        (await books.CountAsync()).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task FindByTitleAsync_OtherCase_FindsBook()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var added = await new BookRepository(db.Factory).AddBookAsync("Pearl Buck", "The Good Earth", "Random House");
+
+        var found = await new BookRepository(db.Factory).FindByTitleAsync(added.Author.AuthorId, "the  good earth");
+
+        found.Should().Be(added.Book);
+    }
+
+    [Fact]
+    public async Task ListByAuthorAsync_SampleKing_OrdersByTitle()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+        var king = await new AuthorRepository(db.Factory).FindByNameAsync("Stephen", "King");
+
+        var books = await new BookRepository(db.Factory).ListByAuthorAsync(king!.AuthorId);
+
+        books.Select(b => b.Title).Should().Equal("Dead Zone", "It", "The Shining");
+    }
+
+    [Fact]
+    public async Task ListPublishersAsync_BookWithTwoPublishers_OrdersByName()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+        var king = await new AuthorRepository(db.Factory).FindByNameAsync("Stephen", "King");
+        var it = await new BookRepository(db.Factory).FindByTitleAsync(king!.AuthorId, "It");
+
+        var publishers = await new BookRepository(db.Factory).ListPublishersAsync(it!.BookId);
+
+        publishers.Select(p => p.Name).Should().Equal("Penguin Random House", "Random House");
+    }
+
+    [Fact]
+    public async Task SearchByTitleAsync_Substring_MatchesCaseInsensitively()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+
+        var page = await new BookRepository(db.Factory).SearchByTitleAsync("THE");
+
+        page.Items.Select(b => b.Title).Should().Equal(
+            "Into The Abyss", "The Good Earth", "The Hunt For Red October", "The Shining", "The Silent Patient");
+        page.Items[0].AuthorName.Should().Be("Carol Shaben");
+        page.TotalCount.Should().Be(5);
+    }
+
+    [Fact]
+    public async Task SearchByTitleAsync_PercentAndUnderscore_MatchLiterally()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(db.Factory);
+        await books.AddBookAsync("A Writer", "100% Done", "Press");
+        await books.AddBookAsync("A Writer", "100 Percent Done", "Press");
+        await books.AddBookAsync("A Writer", "snake_case", "Press");
+        await books.AddBookAsync("A Writer", "snakeXcase", "Press");
+        await books.AddBookAsync("A Writer", @"back\slash", "Press");
+
+        (await books.SearchByTitleAsync("%")).Items.Select(b => b.Title).Should().Equal("100% Done");
+        (await books.SearchByTitleAsync("_")).Items.Select(b => b.Title).Should().Equal("snake_case");
+        (await books.SearchByTitleAsync(@"\")).Items.Select(b => b.Title).Should().Equal(@"back\slash");
+    }
+
+    [Fact]
+    public async Task SearchByTitleAsync_EmptyText_PagesThroughAllBooks()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+        var books = new BookRepository(db.Factory);
+
+        var first = await books.SearchByTitleAsync("", 1, 4);
+        var last = await books.SearchByTitleAsync("", 3, 4);
+
+        first.TotalCount.Should().Be(10);
+        first.Items.Should().HaveCount(4);
+        last.Items.Should().HaveCount(2);
+        first.Items[0].Title.Should().Be("Dead Zone");
+    }
+
+    [Fact]
+    public async Task RenameAsync_ExistingBook_ChangesTitle()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(db.Factory);
+        var added = await books.AddBookAsync("Tom Clancy", "Hunt For Red October", "Berkley");
+
+        var renamed = await books.RenameAsync(added.Book.BookId, "The Hunt For Red October");
+
+        renamed.Should().Be(added.Book with { Title = "The Hunt For Red October" });
+        (await books.GetByIdAsync(added.Book.BookId)).Should().Be(renamed);
+    }
+
+    [Fact]
+    public async Task RenameAsync_UnknownId_ThrowsNotFound()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var act = () => new BookRepository(db.Factory).RenameAsync(5, "Anything");
+
+        await act.Should().ThrowAsync<BookDataNotFoundException>();
+    }
+
+    [Fact]
+    public async Task DeleteAsync_BookWithPublishers_RemovesBookAndLinksButKeepsPublisher()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(db.Factory);
+        var added = await books.AddBookAsync("Stephen King", "It", "Random House");
+        await books.AddBookAsync("Stephen King", "It", "Penguin Random House");
+
+        (await books.DeleteAsync(added.Book.BookId)).Should().BeTrue();
+
+        (await db.CountAsync("book")).Should().Be(0);
+        (await db.CountAsync("book_publisher")).Should().Be(0);
+        (await db.CountAsync("publisher")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task LinkPublisherAsync_NewAndRepeatedLink_ReportsWhetherAdded()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(db.Factory);
+        var added = await books.AddBookAsync("Pearl Buck", "The Good Earth", "Random House");
+        var other = await new PublisherRepository(db.Factory).AddAsync("Simon & Schuster");
+
+        (await books.LinkPublisherAsync(added.Book.BookId, other.PublisherId)).Should().BeTrue();
+        (await books.LinkPublisherAsync(added.Book.BookId, other.PublisherId)).Should().BeFalse();
+        (await db.CountAsync("book_publisher")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task LinkPublisherAsync_UnknownPublisher_ThrowsNotFound()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(db.Factory);
+        var added = await books.AddBookAsync("Pearl Buck", "The Good Earth", "Random House");
+
+        var act = () => books.LinkPublisherAsync(added.Book.BookId, 999);
+
+        await act.Should().ThrowAsync<BookDataNotFoundException>().WithMessage("*999*");
+        (await db.CountAsync("book_publisher")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task UnlinkPublisherAsync_ExistingLink_RemovesOnlyThatLink()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(db.Factory);
+        var first = await books.AddBookAsync("Stephen King", "It", "Random House");
+        await books.AddBookAsync("Stephen King", "It", "Penguin Random House");
+
+        (await books.UnlinkPublisherAsync(first.Book.BookId, first.Publisher.PublisherId)).Should().BeTrue();
+
+        (await books.ListPublishersAsync(first.Book.BookId)).Select(p => p.Name).Should().Equal("Penguin Random House");
+    }
+}

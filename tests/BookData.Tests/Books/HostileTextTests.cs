@@ -1,0 +1,41 @@
+using BookData.Books;
+using BookData.Reports;
+using BookData.Tests.Support;
+
+namespace BookData.Tests.Books;
+
+public sealed class HostileTextTests
+{
+    public static TheoryData<string> HostileStrings => new()
+    {
+        "O'Brien",
+        "\"Quoted\" Title",
+        "'); DROP TABLE book;--",
+        "Robert'); DELETE FROM author WHERE ('1'='1",
+        "100% _literal_ \\ backslash",
+        "Ünïcödé Ñame",
+        "日本語のタイトル",
+        "Emoji 📚🔥 Title",
+        "<script>alert(1)</script>",
+        "Tab\tand  spaces collapsed",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileStrings))]
+    public async Task AddBookAsync_HostileText_IsStoredAndReturnedVerbatim(string text)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var expected = BookData.Text.CatalogText.Normalize(text);
+
+        var result = await new BookRepository(db.Factory).AddBookAsync("Hostile " + text, text, text);
+
+        result.Book.Title.Should().Be(expected);
+        result.Publisher.Name.Should().Be(expected);
+        var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
+        tree.Single().Books.Single().Title.Should().Be(expected);
+        tree.Single().Books.Single().Publishers.Single().Name.Should().Be(expected);
+        (await new BookRepository(db.Factory).SearchByTitleAsync(text)).Items.Single().Title.Should().Be(expected);
+        (await db.CountAsync("book")).Should().Be(1);
+        (await db.CountAsync("author")).Should().Be(1);
+    }
+}

@@ -1,0 +1,154 @@
+using BookData.Books;
+using BookData.Reports;
+using BookData.Tests.Support;
+
+namespace BookData.Tests.Reports;
+
+public sealed class CatalogReportsTests
+{
+    [Fact]
+    public async Task BooksPerPublisherAsync_SampleDescending_MatchesTutorial()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+
+        var report = await new CatalogReports(db.Factory).BooksPerPublisherAsync(SortOrder.Descending);
+
+        report.Should().Equal(
+            new PublisherBookCount("Random House", 4),
+            new PublisherBookCount("Simon & Schuster", 4),
+            new PublisherBookCount("Berkley", 2),
+            new PublisherBookCount("Penguin Random House", 2));
+    }
+
+    [Fact]
+    public async Task BooksPerPublisherAsync_SampleAscending_BreaksTiesByName()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+
+        var report = await new CatalogReports(db.Factory).BooksPerPublisherAsync(SortOrder.Ascending);
+
+        report.Select(r => r.Publisher).Should().Equal("Berkley", "Penguin Random House", "Random House", "Simon & Schuster");
+    }
+
+    [Fact]
+    public async Task AuthorsPerPublisherAsync_SampleDescending_MatchesTutorial()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+
+        var report = await new CatalogReports(db.Factory).AuthorsPerPublisherAsync();
+
+        report.Should().Equal(
+            new PublisherAuthorCount("Simon & Schuster", 4),
+            new PublisherAuthorCount("Random House", 3),
+            new PublisherAuthorCount("Berkley", 2),
+            new PublisherAuthorCount("Penguin Random House", 1));
+    }
+
+    [Fact]
+    public async Task AuthorsPerPublisherAsync_SampleAscending_ReversesCounts()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+
+        var report = await new CatalogReports(db.Factory).AuthorsPerPublisherAsync(SortOrder.Ascending);
+
+        report.Select(r => r.TotalAuthors).Should().Equal(1, 2, 3, 4);
+    }
+
+    [Fact]
+    public async Task BooksPerAuthorAsync_Sample_KingThenClancyThenByName()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+
+        var report = await new CatalogReports(db.Factory).BooksPerAuthorAsync();
+
+        report.Select(r => (r.AuthorName, r.TotalBooks)).Should().Equal(
+            ("Stephen King", 3L),
+            ("Tom Clancy", 2L),
+            ("Isaac Asimov", 1L),
+            ("Pearl Buck", 1L),
+            ("John Le Carre", 1L),
+            ("Alex Michaelides", 1L),
+            ("Carol Shaben", 1L));
+    }
+
+    [Fact]
+    public async Task Reports_EmptyCatalog_ReturnEmptyLists()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var reports = new CatalogReports(db.Factory);
+
+        (await reports.BooksPerPublisherAsync()).Should().BeEmpty();
+        (await reports.AuthorsPerPublisherAsync(SortOrder.Ascending)).Should().BeEmpty();
+        (await reports.BooksPerAuthorAsync()).Should().BeEmpty();
+        (await reports.GetHierarchyAsync()).Should().BeEmpty();
+        (await reports.GetCountsAsync()).Should().Be(new CatalogCounts(0, 0, 0, 0, 0));
+    }
+
+    [Fact]
+    public async Task BooksPerPublisherAsync_UndefinedOrder_Throws()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var act = () => new CatalogReports(db.Factory).BooksPerPublisherAsync((SortOrder)7);
+
+        await act.Should().ThrowAsync<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public async Task GetCountsAsync_Sample_MatchesTutorialFigures()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+
+        var counts = await new CatalogReports(db.Factory).GetCountsAsync();
+
+        counts.Should().Be(new CatalogCounts(Authors: 7, Books: 10, Publishers: 4, BookPublisherLinks: 12, AuthorPublisherPairs: 10));
+    }
+
+    [Fact]
+    public async Task GetHierarchyAsync_Sample_NestsAuthorsBooksPublishersInOrder()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+
+        var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
+
+        tree.Select(a => a.FullName).Should().Equal(
+            "Isaac Asimov", "Pearl Buck", "Tom Clancy", "Stephen King", "John Le Carre", "Alex Michaelides", "Carol Shaben");
+        var king = tree.Single(a => a.LastName == "King");
+        king.Books.Select(b => b.Title).Should().Equal("Dead Zone", "It", "The Shining");
+        king.Books[1].Publishers.Select(p => p.Name).Should().Equal("Penguin Random House", "Random House");
+        tree.SelectMany(a => a.Books).Should().HaveCount(10);
+        tree.SelectMany(a => a.Books).SelectMany(b => b.Publishers).Should().HaveCount(12);
+    }
+
+    [Fact]
+    public async Task GetHierarchyAsync_AuthorWithoutBooks_HasEmptyBookList()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new BookData.Authors.AuthorRepository(db.Factory).AddAsync("", "Homer");
+
+        var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
+
+        tree.Should().ContainSingle().Which.Books.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task GetHierarchyAsync_AfterAddingTheStand_ShowsFourthKingBook()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(db);
+        await new BookRepository(db.Factory).AddBookAsync("Stephen King", "The Stand", "Random House");
+
+        var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
+
+        tree.Single(a => a.LastName == "King").Books.Select(b => b.Title)
+            .Should().Equal("Dead Zone", "It", "The Shining", "The Stand");
+        (await new CatalogReports(db.Factory).BooksPerPublisherAsync())[0].Should().Be(new PublisherBookCount("Random House", 5));
+    }
+}
