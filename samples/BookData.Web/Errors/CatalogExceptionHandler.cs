@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace BookData.Web.Errors;
+
+/// <summary>
+/// Answers exceptions on API requests with problem details (see <see cref="CatalogProblems"/>). Page
+/// requests are left to the error page, which shows a short message for the same status code.
+/// </summary>
+internal sealed class CatalogExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!CatalogProblems.IsApiRequest(httpContext.Request))
+        {
+            return false;
+        }
+
+        var problem = CatalogProblems.For(exception);
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+    }
+}

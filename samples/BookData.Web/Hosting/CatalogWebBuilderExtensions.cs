@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BookData.Authors;
+using BookData.Books;
+using BookData.Publishers;
+using BookData.Reports;
+using BookData.Web.Api;
+using BookData.Web.Errors;
+using BookData.Web.Security;
+using BookData.Web.Seeding;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BookData.Web.Hosting;
+
+/// <summary>Registers everything the web application needs: BookData, pages, API, security and limits.</summary>
+public static class CatalogWebBuilderExtensions
+{
+    /// <summary>The largest request body the server reads: 64 KiB.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// Adds BookData (database from <c>ConnectionStrings:BookData</c> or the app's own file, migrated at
+    /// startup, seeded with the sample when empty), the pages, the JSON API with its OpenAPI document, the
+    /// health check, editor authentication, the write rate limit, problem details and request limits.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns>The same builder.</returns>
+    public static WebApplicationBuilder AddCatalogWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(CatalogWebOptions.SectionName);
+
+        var database = CatalogDatabase.Resolve(builder.Configuration, builder.Environment);
+        services.AddSingleton(database);
+        services.AddCatalogData(section, database);
+
+        services.AddOptions<CatalogWebOptions>()
+            .Bind(section)
+            .Validate(options => options.ApiKey is null || options.ApiKey.Length >= CatalogWebOptions.MinApiKeyLength,
+                $"BookData:ApiKey must be at least {CatalogWebOptions.MinApiKeyLength} characters long.")
+            .Validate(options => options.WriteRateLimit.PermitLimit >= 0,
+                "BookData:WriteRateLimit:PermitLimit must be zero (no limit) or positive.")
+            .Validate(options => options.WriteRateLimit.Window > TimeSpan.Zero,
+                "BookData:WriteRateLimit:Window must be positive, for example 00:01:00.")
+            .Validate(options => options.WriteRateLimit.QueueLimit >= 0,
+                "BookData:WriteRateLimit:QueueLimit must be zero or positive.")
+            .ValidateOnStart();
+
+        services.AddSingleton(provider => EditorKey.FromConfiguration(provider.GetRequiredService<IOptions<CatalogWebOptions>>().Value.ApiKey));
+        services.AddHostedService<EditorKeyAnnouncer>();
+        services.AddHostedService<SampleCatalogSeeder>();
+
+        services.AddAuthentication(EditorAuthentication.CookieScheme)
+            .AddCookie(EditorAuthentication.CookieScheme, options =>
+            {
+                options.LoginPath = "/signin";
+                options.LogoutPath = "/signout";
+                options.AccessDeniedPath = "/signin";
+                options.Cookie.Name = "BookData.Editor";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(EditorAuthentication.ApiKeyScheme, configureOptions: null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EditorAuthentication.ApiEditorPolicy, policy => policy
+                .AddAuthenticationSchemes(EditorAuthentication.ApiKeyScheme)
+                .RequireRole(EditorAuthentication.EditorRole))
+            .AddPolicy(EditorAuthentication.FormEditorPolicy, policy => policy
+                .AddAuthenticationSchemes(EditorAuthentication.CookieScheme)
+                .RequireRole(EditorAuthentication.EditorRole));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddWriteRateLimiting();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<CatalogExceptionHandler>();
+
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddRazorPages(options => options.Conventions.AuthorizePage("/Books/Add", EditorAuthentication.FormEditorPolicy));
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi(options => options.AddApiKeySecurity());
+
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.AddServerHeader = false;
+            options.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+        services.Configure<FormOptions>(options =>
+        {
+            options.ValueCountLimit = 64;
+            options.KeyLengthLimit = 256;
+            options.ValueLengthLimit = 16 * 1024;
+            options.MultipartBodyLengthLimit = MaxRequestBodyBytes;
+        });
+
+        return builder;
+    }
+
+    private static void AddCatalogData(this IServiceCollection services, IConfigurationSection section, CatalogDatabase database)
+    {
+        var options = new BookDataOptions();
+        section.Bind(options);
+        options.ConnectionString = database.ConnectionString;
+        services.AddSingleton(new Connections.BookDataConnectionFactory(options));
+        services.AddSingleton<Migrations.BookDataMigrator>();
+        services.AddHostedService<StartupMigration>();
+        services.AddHealthChecks();
+
+        services.TryAddSingleton<AuthorRepository>();
+        services.TryAddSingleton<PublisherRepository>();
+        services.TryAddSingleton<BookRepository>();
+        services.TryAddSingleton<CatalogReports>();
+    }
+}
