@@ -10,7 +10,9 @@ internal sealed class CatalogExceptionHandler(IProblemDetailsService problemDeta
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!CatalogProblems.IsApiRequest(httpContext.Request))
+        // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
+        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (!CatalogProblems.IsApiPath(originalPath))
         {
             return false;
         }

@@ -12,7 +12,12 @@ internal static class CatalogProblems
     /// <summary>Whether the request is for the JSON API, which answers errors with problem details rather than pages.</summary>
     /// <param name="request">The request.</param>
     /// <returns><see langword="true"/> under <c>/api</c>.</returns>
-    public static bool IsApiRequest(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
+
+    /// <summary>Whether a request path belongs to the JSON API.</summary>
+    /// <param name="path">The path.</param>
+    /// <returns><see langword="true"/> under <c>/api</c>.</returns>
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The status code an exception is answered with.</summary>
     /// <param name="exception">The exception.</param>

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using BookData.Authors;
 using BookData.Books;
 using BookData.Publishers;
@@ -12,6 +14,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 
 namespace BookData.Web.Hosting;
 
@@ -85,6 +88,8 @@ public static class CatalogWebBuilderExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<CatalogExceptionHandler>();
 
+        // Razor encodes <, >, &, quotes and control characters; letters of every script are written as they are.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(options => options.Conventions.AuthorizePage("/Books/Add", EditorAuthentication.FormEditorPolicy));
         services.ConfigureHttpJsonOptions(options =>
