@@ -9,7 +9,7 @@ public static class CatalogWebApplicationExtensions
 {
     /// <summary>
     /// Adds the middleware in order: security headers, errors as problem details (API) or the error page
-    /// (pages), HSTS outside development, routing, the write rate limit, authentication and authorization.
+    /// (pages), HSTS outside development, static files from <c>wwwroot</c>, routing, the write rate limit, authentication and authorization.
     /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The same application.</returns>
@@ -29,6 +29,7 @@ public static class CatalogWebApplicationExtensions
             app.UseHsts();
         }
 
+        app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -36,14 +37,13 @@ public static class CatalogWebApplicationExtensions
         return app;
     }
 
-    /// <summary>Maps the static files, the pages, the JSON API, <c>/health</c> and the OpenAPI document (<c>/openapi/v1.json</c>).</summary>
+    /// <summary>Maps the pages, the JSON API, <c>/health</c> and the OpenAPI document (<c>/openapi/v1.json</c>).</summary>
     /// <param name="app">The application.</param>
     /// <returns>The same application.</returns>
     public static WebApplication MapCatalogWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapStaticAssets();
-        app.MapRazorPages().WithStaticAssets();
+        app.MapRazorPages();
         app.MapCatalogApi();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
