@@ -43,7 +43,7 @@ public static class CatalogWebBuilderExtensions
 
         services.AddOptions<CatalogWebOptions>()
             .Bind(section)
-            .Validate(options => options.ApiKey is null || options.ApiKey.Length >= CatalogWebOptions.MinApiKeyLength,
+            .Validate(options => string.IsNullOrWhiteSpace(options.ApiKey) || options.ApiKey.Length >= CatalogWebOptions.MinApiKeyLength,
                 $"BookData:ApiKey must be at least {CatalogWebOptions.MinApiKeyLength} characters long.")
             .Validate(options => options.WriteRateLimit.PermitLimit >= 0,
                 "BookData:WriteRateLimit:PermitLimit must be zero (no limit) or positive.")
