@@ -2,17 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using BookData.Authors;
-using BookData.Books;
-using BookData.Publishers;
-using BookData.Reports;
 using BookData.Web.Api;
 using BookData.Web.Errors;
 using BookData.Web.Security;
 using BookData.Web.Seeding;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -39,7 +34,13 @@ public static class CatalogWebBuilderExtensions
 
         var database = CatalogDatabase.Resolve(builder.Configuration, builder.Environment);
         services.AddSingleton(database);
-        services.AddCatalogData(section, database);
+        services.AddBookData(options =>
+            {
+                section.Bind(options);
+                options.ConnectionString = database.ConnectionString;
+                options.MigrateOnStartup = true;
+            })
+            .AddHealthCheck();
 
         services.AddOptions<CatalogWebOptions>()
             .Bind(section)
@@ -110,21 +111,5 @@ public static class CatalogWebBuilderExtensions
         });
 
         return builder;
-    }
-
-    private static void AddCatalogData(this IServiceCollection services, IConfigurationSection section, CatalogDatabase database)
-    {
-        var options = new BookDataOptions();
-        section.Bind(options);
-        options.ConnectionString = database.ConnectionString;
-        services.AddSingleton(new Connections.BookDataConnectionFactory(options));
-        services.AddSingleton<Migrations.BookDataMigrator>();
-        services.AddHostedService<StartupMigration>();
-        services.AddHealthChecks();
-
-        services.TryAddSingleton<AuthorRepository>();
-        services.TryAddSingleton<PublisherRepository>();
-        services.TryAddSingleton<BookRepository>();
-        services.TryAddSingleton<CatalogReports>();
     }
 }
