@@ -29,19 +29,30 @@ public static class CatalogWebBuilderExtensions
     public static WebApplicationBuilder AddCatalogWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
         var section = builder.Configuration.GetSection(CatalogWebOptions.SectionName);
-
         var database = CatalogDatabase.Resolve(builder.Configuration, builder.Environment);
-        services.AddSingleton(database);
-        services.AddBookData(options =>
+
+        builder.Services.AddSingleton(database);
+        builder.Services.AddBookData(options =>
             {
                 section.Bind(options);
                 options.ConnectionString = database.ConnectionString;
                 options.MigrateOnStartup = true;
             })
             .AddHealthCheck();
+        builder.Services.AddHostedService<SampleCatalogSeeder>();
 
+        builder.Services.AddCatalogWebOptions(section);
+        builder.Services.AddEditorAuthentication();
+        builder.Services.AddWriteRateLimiting();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<CatalogExceptionHandler>();
+        builder.Services.AddPagesAndApi();
+        builder.AddRequestLimits();
+        return builder;
+    }
+
+    private static void AddCatalogWebOptions(this IServiceCollection services, IConfigurationSection section) =>
         services.AddOptions<CatalogWebOptions>()
             .Bind(section)
             .Validate(options => string.IsNullOrWhiteSpace(options.ApiKey) || options.ApiKey.Length >= CatalogWebOptions.MinApiKeyLength,
@@ -54,9 +65,10 @@ public static class CatalogWebBuilderExtensions
                 "BookData:WriteRateLimit:QueueLimit must be zero or positive.")
             .ValidateOnStart();
 
+    private static void AddEditorAuthentication(this IServiceCollection services)
+    {
         services.AddSingleton(provider => EditorKey.FromConfiguration(provider.GetRequiredService<IOptions<CatalogWebOptions>>().Value.ApiKey));
         services.AddHostedService<EditorKeyAnnouncer>();
-        services.AddHostedService<SampleCatalogSeeder>();
 
         services.AddAuthentication(EditorAuthentication.CookieScheme)
             .AddCookie(EditorAuthentication.CookieScheme, options =>
@@ -84,11 +96,10 @@ public static class CatalogWebBuilderExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+    }
 
-        services.AddWriteRateLimiting();
-        services.AddProblemDetails();
-        services.AddExceptionHandler<CatalogExceptionHandler>();
-
+    private static void AddPagesAndApi(this IServiceCollection services)
+    {
         // Razor encodes <, >, &, quotes and control characters; letters of every script are written as they are.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -96,20 +107,21 @@ public static class CatalogWebBuilderExtensions
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi(options => options.AddApiKeySecurity());
+    }
 
+    private static void AddRequestLimits(this WebApplicationBuilder builder)
+    {
         builder.WebHost.ConfigureKestrel(options =>
         {
             options.AddServerHeader = false;
             options.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
         });
-        services.Configure<FormOptions>(options =>
+        builder.Services.Configure<FormOptions>(options =>
         {
             options.ValueCountLimit = 64;
             options.KeyLengthLimit = 256;
             options.ValueLengthLimit = 16 * 1024;
             options.MultipartBodyLengthLimit = MaxRequestBodyBytes;
         });
-
-        return builder;
     }
 }
