@@ -1,4 +1,4 @@
-using BookData.Books;
+using BookData.Import;
 using BookData.Reports;
 using BookData.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -8,13 +8,13 @@ namespace BookData.Web.Seeding;
 /// <summary>
 /// Fills an empty catalog with the bundled sample (<c>SampleData/author_book_publisher.csv</c>) at startup
 /// when <see cref="CatalogWebOptions.SeedSampleData"/> is on, so a fresh install shows a working catalog.
-/// Runs after the startup migration; a catalog that holds anything is left alone.
+/// Runs after the startup migration and imports the file all-or-nothing; a catalog that holds anything is left alone.
 /// </summary>
 internal sealed partial class SampleCatalogSeeder(
     IOptions<CatalogWebOptions> options,
     CatalogDatabase database,
     CatalogReports reports,
-    BookRepository books,
+    CatalogImporter importer,
     ILogger<SampleCatalogSeeder> logger) : IHostedService
 {
     /// <summary>The bundled sample file, relative to the application's base directory.</summary>
@@ -33,19 +33,13 @@ internal sealed partial class SampleCatalogSeeder(
             return;
         }
 
-        var rows = 0;
-        foreach (var row in SampleCsv.Read(SampleFile).Skip(1))
-        {
-            await books.AddBookAsync(row[0], row[1], row[2], row[3], cancellationToken);
-            rows++;
-        }
-
-        LogSeeded(logger, rows, SampleFile);
+        var summary = await importer.ImportAsync(SampleFile, cancellationToken: cancellationToken);
+        LogSeeded(logger, summary.RowsImported, SampleFile);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(EventId = 2, EventName = "SampleCatalogSeeded", Level = LogLevel.Information,
-        Message = "The catalog was empty; added {Rows} rows of sample data from {File}")]
-    private static partial void LogSeeded(ILogger logger, int rows, string file);
+        Message = "The catalog was empty; imported {Rows} rows of sample data from {File}")]
+    private static partial void LogSeeded(ILogger logger, long rows, string file);
 }
