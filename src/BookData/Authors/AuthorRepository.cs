@@ -62,17 +62,7 @@ public sealed class AuthorRepository
     {
         Page<Author>.Validate(pageNumber, pageSize);
         return connectionFactory.ReadAsync(
-            async connection =>
-            {
-                var total = await connection.ExecuteScalarAsync<long>(
-                    new CommandDefinition(AuthorSql.Count, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                var items = await connection.QueryAsync<Author>(
-                    new CommandDefinition(
-                        AuthorSql.ListPage,
-                        new { Limit = pageSize, Offset = Page<Author>.Offset(pageNumber, pageSize) },
-                        cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return new Page<Author>(items.AsList(), pageNumber, pageSize, total);
-            },
+            connection => connection.ReadPageAsync<Author>(AuthorSql.Count, AuthorSql.ListPage, null, pageNumber, pageSize, cancellationToken),
             cancellationToken);
     }
 

@@ -103,18 +103,8 @@ public sealed class BookRepository
         Page<BookSummary>.Validate(pageNumber, pageSize);
         var pattern = "%" + EscapeLike(CatalogText.Normalize(text)) + "%";
         return connectionFactory.ReadAsync(
-            async connection =>
-            {
-                var total = await connection.ExecuteScalarAsync<long>(
-                    new CommandDefinition(BookSql.CountMatchingTitle, new { Pattern = pattern }, cancellationToken: cancellationToken))
-                    .ConfigureAwait(false);
-                var items = await connection.QueryAsync<BookSummary>(
-                    new CommandDefinition(
-                        BookSql.SearchByTitle,
-                        new { Pattern = pattern, Limit = pageSize, Offset = Page<BookSummary>.Offset(pageNumber, pageSize) },
-                        cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return new Page<BookSummary>(items.AsList(), pageNumber, pageSize, total);
-            },
+            connection => connection.ReadPageAsync<BookSummary>(
+                BookSql.CountMatchingTitle, BookSql.SearchByTitle, new { Pattern = pattern }, pageNumber, pageSize, cancellationToken),
             cancellationToken);
     }
 

@@ -61,17 +61,7 @@ public sealed class PublisherRepository
     {
         Page<Publisher>.Validate(pageNumber, pageSize);
         return connectionFactory.ReadAsync(
-            async connection =>
-            {
-                var total = await connection.ExecuteScalarAsync<long>(
-                    new CommandDefinition(PublisherSql.Count, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                var items = await connection.QueryAsync<Publisher>(
-                    new CommandDefinition(
-                        PublisherSql.ListPage,
-                        new { Limit = pageSize, Offset = Page<Publisher>.Offset(pageNumber, pageSize) },
-                        cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return new Page<Publisher>(items.AsList(), pageNumber, pageSize, total);
-            },
+            connection => connection.ReadPageAsync<Publisher>(PublisherSql.Count, PublisherSql.ListPage, null, pageNumber, pageSize, cancellationToken),
             cancellationToken);
     }
 

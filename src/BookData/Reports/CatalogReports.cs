@@ -106,9 +106,8 @@ public sealed class CatalogReports
     };
 
     private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken) =>
-        connectionFactory.ReadAsync<IReadOnlyList<T>>(
-            async connection => (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))
-                .ConfigureAwait(false)).AsList(),
+        connectionFactory.ReadAsync(
+            connection => connection.QueryRowsAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken)),
             cancellationToken);
 
     private sealed record HierarchyRow(

@@ -1,57 +1,44 @@
 namespace BookData.Reports;
 
-/// <summary>The statements <see cref="CatalogReports"/> runs. Each ordering is a whole statement; ties go by name.</summary>
+/// <summary>
+/// The statements <see cref="CatalogReports"/> runs. Each ordering is a whole constant statement (the shared
+/// body is joined to its ORDER BY at compile time, never at run time); ties go by name.
+/// </summary>
 internal static class ReportSql
 {
-    public const string BooksPerPublisherDescending = """
+    private const string BooksPerPublisher = """
         SELECT p.name AS Publisher, count(bp.book_id) AS TotalBooks
         FROM publisher AS p
         LEFT JOIN book_publisher AS bp ON bp.publisher_id = p.publisher_id
         GROUP BY p.publisher_id
-        ORDER BY TotalBooks DESC, p.name, p.publisher_id;
         """;
 
-    public const string BooksPerPublisherAscending = """
-        SELECT p.name AS Publisher, count(bp.book_id) AS TotalBooks
-        FROM publisher AS p
-        LEFT JOIN book_publisher AS bp ON bp.publisher_id = p.publisher_id
-        GROUP BY p.publisher_id
-        ORDER BY TotalBooks ASC, p.name, p.publisher_id;
-        """;
+    public const string BooksPerPublisherDescending = BooksPerPublisher + "\nORDER BY TotalBooks DESC, p.name, p.publisher_id;";
 
-    public const string AuthorsPerPublisherDescending = """
+    public const string BooksPerPublisherAscending = BooksPerPublisher + "\nORDER BY TotalBooks ASC, p.name, p.publisher_id;";
+
+    private const string AuthorsPerPublisher = """
         SELECT p.name AS Publisher, count(DISTINCT b.author_id) AS TotalAuthors
         FROM publisher AS p
         LEFT JOIN book_publisher AS bp ON bp.publisher_id = p.publisher_id
         LEFT JOIN book AS b ON b.book_id = bp.book_id
         GROUP BY p.publisher_id
-        ORDER BY TotalAuthors DESC, p.name, p.publisher_id;
         """;
 
-    public const string AuthorsPerPublisherAscending = """
-        SELECT p.name AS Publisher, count(DISTINCT b.author_id) AS TotalAuthors
-        FROM publisher AS p
-        LEFT JOIN book_publisher AS bp ON bp.publisher_id = p.publisher_id
-        LEFT JOIN book AS b ON b.book_id = bp.book_id
-        GROUP BY p.publisher_id
-        ORDER BY TotalAuthors ASC, p.name, p.publisher_id;
-        """;
+    public const string AuthorsPerPublisherDescending = AuthorsPerPublisher + "\nORDER BY TotalAuthors DESC, p.name, p.publisher_id;";
 
-    public const string BooksPerAuthorDescending = """
+    public const string AuthorsPerPublisherAscending = AuthorsPerPublisher + "\nORDER BY TotalAuthors ASC, p.name, p.publisher_id;";
+
+    private const string BooksPerAuthor = """
         SELECT a.author_id AS AuthorId, a.first_name AS FirstName, a.last_name AS LastName, count(b.book_id) AS TotalBooks
         FROM author AS a
         LEFT JOIN book AS b ON b.author_id = a.author_id
         GROUP BY a.author_id
-        ORDER BY TotalBooks DESC, a.last_name, a.first_name, a.author_id;
         """;
 
-    public const string BooksPerAuthorAscending = """
-        SELECT a.author_id AS AuthorId, a.first_name AS FirstName, a.last_name AS LastName, count(b.book_id) AS TotalBooks
-        FROM author AS a
-        LEFT JOIN book AS b ON b.author_id = a.author_id
-        GROUP BY a.author_id
-        ORDER BY TotalBooks ASC, a.last_name, a.first_name, a.author_id;
-        """;
+    public const string BooksPerAuthorDescending = BooksPerAuthor + "\nORDER BY TotalBooks DESC, a.last_name, a.first_name, a.author_id;";
+
+    public const string BooksPerAuthorAscending = BooksPerAuthor + "\nORDER BY TotalBooks ASC, a.last_name, a.first_name, a.author_id;";
 
     /// <summary>The whole hierarchy as one flat, ordered result: one row per author–book–publisher path.</summary>
     public const string Hierarchy = """

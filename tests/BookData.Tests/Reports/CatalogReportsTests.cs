@@ -77,6 +77,19 @@ public sealed class CatalogReportsTests
     }
 
     [Fact]
+    public async Task Reports_EmptyCatalog_ReturnEmptyLists()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var reports = new CatalogReports(db.Factory);
+
+        (await reports.BooksPerPublisherAsync()).Should().BeEmpty();
+        (await reports.AuthorsPerPublisherAsync(SortOrder.Ascending)).Should().BeEmpty();
+        (await reports.BooksPerAuthorAsync()).Should().BeEmpty();
+        (await reports.GetHierarchyAsync()).Should().BeEmpty();
+        (await reports.GetCountsAsync()).Should().Be(new CatalogCounts(0, 0, 0, 0, 0));
+    }
+
+    [Fact]
     public async Task BooksPerPublisherAsync_UndefinedOrder_Throws()
     {
         await using var db = await TestDatabase.CreateAsync();

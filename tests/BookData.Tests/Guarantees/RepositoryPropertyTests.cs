@@ -1,0 +1,146 @@
+using BookData.Books;
+using BookData.Reports;
+using BookData.Tests.Support;
+using BookData.Text;
+using CsCheck;
+
+namespace BookData.Tests.Guarantees;
+
+/// <summary>Random input against the repositories: stored verbatim after normalization, idempotent, equal to a model.</summary>
+public sealed class RepositoryPropertyTests
+{
+    private static readonly string[] Fragments =
+    [
+        "a", "Z", " ", "  ", "\t", "'", "\"", "%", "_", "\\", ";", "--", "'); DROP TABLE book;--", "é", "e\u0301",
+        "日本", "📚", "🔥", "Ω", "<b>", "&amp;", "NULL", "0x00", "\u00A0", "ß", "İ",
+    ];
+
+    private static readonly Gen<string> HostileText =
+        Gen.Int[0, Fragments.Length - 1].Array[1, 12].Select(indexes => string.Concat(indexes.Select(i => Fragments[i])));
+
+    [Fact]
+    public async Task AddBookAsync_RandomUnicode_StoresNormalizedTextOrRejectsWithNothingWritten()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(db.Factory);
+        var anyText = Gen.OneOf(HostileText, Gen.String[0, 40]);
+
+        await Gen.Select(anyText, anyText, anyText).SampleAsync(
+            async (author, title, publisher) =>
+            {
+                var before = await db.CountAsync("book_publisher");
+                BookDataValidationException? rejected = null;
+                AddBookResult? result = null;
+                try
+                {
+                    result = await books.AddBookAsync("Writer " + author, title, publisher);
+                }
+                catch (BookDataValidationException ex)
+                {
+                    rejected = ex;
+                }
+
+                if (rejected is not null)
+                {
+                    (await db.CountAsync("book_publisher")).Should().Be(before);
+                    return;
+                }
+
+                result!.Book.Title.Should().Be(CatalogText.Normalize(title));
+                result.Publisher.Name.Should().Be(CatalogText.Normalize(publisher));
+                (await books.GetByIdAsync(result.Book.BookId))!.Title.Should().Be(CatalogText.Normalize(title));
+                (await books.ListPublishersAsync(result.Book.BookId)).Should().Contain(result.Publisher);
+            },
+            iter: 300,
+            threads: 1);
+    }
+
+    [Fact]
+    public async Task AddBookAsync_SameValuesTwice_SecondChangesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(db.Factory);
+
+        await Gen.Select(HostileText, HostileText, HostileText).SampleAsync(
+            async (author, title, publisher) =>
+            {
+                if (CatalogText.Normalize(title).Length == 0 || CatalogText.Normalize(publisher).Length == 0)
+                {
+                    return;
+                }
+
+                await books.AddBookAsync("Writer " + author, title, publisher);
+                var counts = await new CatalogReports(db.Factory).GetCountsAsync();
+
+                var again = await books.AddBookAsync("Writer " + author, title, publisher);
+
+                again.Outcome.Should().Be(AddBookOutcome.AlreadyPresent);
+                (await new CatalogReports(db.Factory).GetCountsAsync()).Should().Be(counts);
+            },
+            iter: 200,
+            threads: 1);
+    }
+
+    private static readonly string[] AuthorPool = ["Stephen King", "stephen  KING", "Tom Clancy", "Pearl Buck", "Homer", "HOMER"];
+    private static readonly string[] TitlePool = ["It", "IT", "The Stand", "Dead Zone", " dead   zone ", "Odyssey"];
+    private static readonly string[] PublisherPool = ["Random House", "random house", "Berkley", "Penguin", "Simon Schuster"];
+
+    [Fact]
+    public async Task Reports_RandomAddBookSequences_EqualInMemoryModel()
+    {
+        var rows = Gen.Select(
+            Gen.Int[0, AuthorPool.Length - 1], Gen.Int[0, TitlePool.Length - 1], Gen.Int[0, PublisherPool.Length - 1])
+            .Select((a, t, p) => (Author: AuthorPool[a], Title: TitlePool[t], Publisher: PublisherPool[p]))
+            .Array[0, 25];
+
+        await rows.SampleAsync(
+            async sequence =>
+            {
+                await using var db = await TestDatabase.CreateAsync();
+                var books = new BookRepository(db.Factory);
+                foreach (var row in sequence)
+                {
+                    await books.AddBookAsync(row.Author, row.Title, row.Publisher);
+                }
+
+                var model = new CatalogModel(sequence);
+                var reports = new CatalogReports(db.Factory);
+                (await reports.BooksPerPublisherAsync()).Select(r => (Key(r.Publisher), r.TotalBooks))
+                    .Should().Equal(model.BooksPerPublisher());
+                (await reports.AuthorsPerPublisherAsync()).Select(r => (Key(r.Publisher), r.TotalAuthors))
+                    .Should().Equal(model.AuthorsPerPublisher());
+                (await reports.BooksPerAuthorAsync(SortOrder.Ascending)).Select(r => (Key(r.LastName), Key(r.FirstName), r.TotalBooks))
+                    .Should().Equal(model.BooksPerAuthorAscending());
+            },
+            iter: 40,
+            threads: 1);
+    }
+
+    private static string Key(string text) => CatalogText.Normalize(text).ToLowerInvariant();
+
+    /// <summary>What the catalog should hold after a sequence of add-book calls, computed without SQL.</summary>
+    private sealed class CatalogModel((string Author, string Title, string Publisher)[] rows)
+    {
+        private readonly HashSet<(string Last, string First, string Title, string Publisher)> links =
+            rows.Select(row =>
+            {
+                var (first, last) = CatalogText.SplitAuthorName(row.Author);
+                return (Key(last), Key(first), Key(row.Title), Key(row.Publisher));
+            }).ToHashSet();
+
+        public IEnumerable<(string, long)> BooksPerPublisher() =>
+            links.GroupBy(l => l.Publisher)
+                .Select(g => (g.Key, (long)g.Count()))
+                .OrderByDescending(r => r.Item2).ThenBy(r => r.Key, StringComparer.Ordinal);
+
+        public IEnumerable<(string, long)> AuthorsPerPublisher() =>
+            links.GroupBy(l => l.Publisher)
+                .Select(g => (g.Key, (long)g.Select(l => (l.Last, l.First)).Distinct().Count()))
+                .OrderByDescending(r => r.Item2).ThenBy(r => r.Key, StringComparer.Ordinal);
+
+        public IEnumerable<(string, string, long)> BooksPerAuthorAscending() =>
+            links.GroupBy(l => (l.Last, l.First))
+                .Select(g => (g.Key.Last, g.Key.First, (long)g.Select(l => l.Title).Distinct().Count()))
+                .OrderBy(r => r.Item3).ThenBy(r => r.Last, StringComparer.Ordinal).ThenBy(r => r.First, StringComparer.Ordinal);
+    }
+}
