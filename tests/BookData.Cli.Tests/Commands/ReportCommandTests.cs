@@ -106,4 +106,19 @@ public sealed class ReportCommandTests
         result.ExitCode.Should().Be(1);
         result.Error.Should().Contain("sideways");
     }
+
+    [Theory]
+    [InlineData("books-per-publisher")]
+    [InlineData("authors-per-publisher")]
+    [InlineData("books-per-author")]
+    public async Task Report_NewDatabaseFile_MigratesItFirstAndPrintsEmptyArray(string report)
+    {
+        await using var db = CliDatabase.CreateEmpty();
+
+        var result = await CliRunner.RunAsync("report", report, "--json", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        Json.Parse(result.Output).GetArrayLength().Should().Be(0);
+        (await db.CountAsync("schema_version")).Should().BeGreaterThan(0);
+    }
 }
