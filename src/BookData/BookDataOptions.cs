@@ -33,6 +33,25 @@ public sealed class BookDataOptions
     public SynchronousMode Synchronous { get; set; } = SynchronousMode.Normal;
 
     /// <summary>
+    /// Whether <see cref="Migrations.BookDataMigrator.MigrateAsync"/> accepts an applied migration script
+    /// whose text in this library no longer matches the checksum recorded when it was applied (drift).
+    /// Default: <see langword="false"/>, so the migrator stops with <see cref="BookDataMigrationException"/>
+    /// naming the script. Set it only after checking the change is harmless (a comment, formatting): the
+    /// migrator then logs a warning for each changed script and carries on; the recorded checksum stays.
+    /// </summary>
+    public bool AllowChangedMigrations { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="Migrations.BookDataMigrator.MigrateAsync"/> takes an online backup of a file
+    /// database before it applies pending scripts. Default: <see langword="false"/>. The backup is written
+    /// beside the database as <c>&lt;file&gt;.bak-&lt;UTC time&gt;-before-&lt;first pending script&gt;</c>
+    /// (for example <c>catalog.db.bak-20250102T030405123Z-before-0002_add_isbn</c>) and reported in
+    /// <see cref="Migrations.MigrationResult.BackupPath"/>. No backup is taken when nothing is pending, for a
+    /// new (empty) database, or for an in-memory database. Backups are never deleted by BookData.
+    /// </summary>
+    public bool BackupBeforeMigrate { get; set; }
+
+    /// <summary>
     /// Checks the options and throws <see cref="BookDataValidationException"/> naming the bad setting.
     /// </summary>
     /// <exception cref="BookDataValidationException">A setting is missing or out of range.</exception>
@@ -77,4 +96,7 @@ public sealed class BookDataOptions
                 $"Synchronous must be one of {string.Join(", ", Enum.GetNames<SynchronousMode>())}; it is {Synchronous}.");
         }
     }
+
+    /// <summary>A copy, so later changes to these options do not reach a factory built from them.</summary>
+    internal BookDataOptions Snapshot() => (BookDataOptions)MemberwiseClone();
 }

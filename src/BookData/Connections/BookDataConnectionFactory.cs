@@ -28,6 +28,7 @@ public sealed class BookDataConnectionFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        Options = options.Snapshot();
 
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
@@ -49,6 +50,9 @@ public sealed class BookDataConnectionFactory
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA synchronous = {synchronous};");
     }
+
+    /// <summary>The options the factory was built from, as they were then (the migrator reads its settings here).</summary>
+    internal BookDataOptions Options { get; }
 
     /// <summary>The effective connection string, with <c>Foreign Keys=True</c> and pooling applied.</summary>
     public string ConnectionString { get; }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BookData.Connections;
 using DbUp;
 using DbUp.Engine;
@@ -10,21 +11,37 @@ namespace BookData.Migrations;
 /// <summary>
 /// Brings a catalog database's schema up to date with the versioned scripts embedded in BookData
 /// (<c>migrations/NNNN_verb_object.sql</c>), run in order by DbUp, one transaction per script,
-/// each recorded in the <c>schema_version</c> journal.
+/// each recorded with its SHA-256 checksum in the <c>schema_version</c> journal.
 /// </summary>
 /// <remarks>
-/// Running it on a current database does nothing. A script that fails is rolled back and the
-/// database stays at the last script that succeeded.
+/// <para>
+/// Running it on a current database does nothing and takes no lock. Otherwise the whole upgrade runs
+/// under an exclusive lock (a lock file <c>&lt;database&gt;.migrate.lock</c> beside a file database),
+/// so processes and threads that start at once apply each script exactly once and all succeed; the
+/// journal is read again once the lock is held.
+/// </para>
+/// <para>
+/// Before applying anything the journal is checked against the scripts this library carries: a
+/// script applied with different text (drift) or a script this library does not know (a newer
+/// BookData migrated the database) stops the run. A script that fails is rolled back and the
+/// database stays at the last script that succeeded. The settings come from the
+/// <see cref="BookDataOptions"/> the connection factory was built from
+/// (<see cref="BookDataOptions.AllowChangedMigrations"/>, <see cref="BookDataOptions.BackupBeforeMigrate"/>,
+/// <see cref="BookDataOptions.BusyTimeout"/> for the lock). SQLite does its I/O synchronously: the
+/// async methods exist to take a <see cref="CancellationToken"/> and to wait for the lock without a thread.
+/// </para>
 /// </remarks>
 public sealed class BookDataMigrator
 {
+    private const string MainDatabase = "main";
+
     private readonly BookDataConnectionFactory connectionFactory;
     private readonly IReadOnlyList<MigrationScript> scripts;
     private readonly ILogger logger;
 
     /// <summary>Creates a migrator for the database the factory connects to.</summary>
-    /// <param name="connectionFactory">Opens connections to the catalog database.</param>
-    /// <param name="logger">Receives one entry per applied script; none when <see langword="null"/>.</param>
+    /// <param name="connectionFactory">Opens connections to the catalog database; its options configure the migrator.</param>
+    /// <param name="logger">Receives one entry per applied script and a warning per accepted changed script; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="connectionFactory"/> is <see langword="null"/>.</exception>
     public BookDataMigrator(BookDataConnectionFactory connectionFactory, ILogger<BookDataMigrator>? logger = null)
         : this(connectionFactory, EmbeddedMigrations.All, logger)
@@ -34,6 +51,7 @@ public sealed class BookDataMigrator
     internal BookDataMigrator(BookDataConnectionFactory connectionFactory, IReadOnlyList<MigrationScript> scripts, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(connectionFactory);
+        ArgumentNullException.ThrowIfNull(scripts);
         this.connectionFactory = connectionFactory;
         this.scripts = scripts;
         this.logger = logger ?? NullLogger.Instance;
@@ -42,44 +60,174 @@ public sealed class BookDataMigrator
     /// <summary>The names of the scripts this version of BookData carries, in the order they run.</summary>
     public static IReadOnlyList<string> ScriptNames { get; } = EmbeddedMigrations.All.Select(script => script.Name).ToArray();
 
-    /// <summary>Lists the scripts applied to the database and those still pending.</summary>
+    private BookDataOptions Options => connectionFactory.Options;
+
+    /// <summary>
+    /// Lists the scripts applied to the database, those still pending, applied scripts whose text has
+    /// changed since, and journaled scripts this library does not carry. Changes nothing: a database
+    /// file that does not exist is reported with every script pending and is not created.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The applied and pending scripts.</returns>
-    /// <exception cref="BookDataDatabaseException">The database cannot be opened.</exception>
+    /// <returns>Where the database stands.</returns>
+    /// <exception cref="BookDataDatabaseException">The database cannot be opened or is not a SQLite database.</exception>
     public async Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var target = MigrationTarget.For(connectionFactory);
+        if (target.FilePath is not null && !File.Exists(target.FilePath))
+        {
+            return MigrationPlan.ForNewDatabase(scripts).ToStatus();
+        }
+
+        var connection = await connectionFactory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            IReadOnlyList<AppliedMigration> applied;
-            try
-            {
-                applied = ChecksumJournal.ReadJournal(connection.CreateCommand);
-            }
-            catch (SqliteException ex)
-            {
-                throw SqliteErrors.Translate(connectionFactory.DataSource, ex);
-            }
-
-            var appliedNames = applied.Select(entry => entry.Name).ToHashSet(StringComparer.Ordinal);
-            var pending = scripts.Where(script => !appliedNames.Contains(script.Name)).Select(script => script.Name).ToArray();
-            return new MigrationStatus(applied, pending);
+            return MigrationPlan.Read(connection, target.DataSource, scripts).ToStatus();
         }
     }
 
-    /// <summary>Applies every pending script in order, each in its own transaction.</summary>
-    /// <param name="cancellationToken">Checked before the run starts; a script that has started runs to its end.</param>
-    /// <returns>The scripts this run applied.</returns>
-    /// <exception cref="BookDataMigrationException">A script failed; the message names it and the SQLite error.</exception>
-    /// <exception cref="BookDataDatabaseException">The database cannot be opened.</exception>
+    /// <summary>
+    /// Applies every pending script in order, each in its own transaction, under an exclusive
+    /// migration lock; takes a backup first when <see cref="BookDataOptions.BackupBeforeMigrate"/> is set.
+    /// </summary>
+    /// <param name="cancellationToken">
+    /// Cancels the run before it starts or while it waits for the lock; once scripts are being applied,
+    /// the run finishes.
+    /// </param>
+    /// <returns>The scripts this run applied and the backup it took, if any.</returns>
+    /// <exception cref="BookDataMigrationException">
+    /// A script failed (the message names it and the SQLite error; earlier scripts stay applied); an
+    /// applied script was changed since and <see cref="BookDataOptions.AllowChangedMigrations"/> is not set;
+    /// or the journal lists a script this library does not carry (the database was migrated by a newer
+    /// BookData). <see cref="BookDataMigrationException.ScriptName"/> names the script.
+    /// </exception>
+    /// <exception cref="BookDataDatabaseException">
+    /// The database cannot be opened, is not a SQLite database, is an empty (zero-byte) file, is
+    /// read-only while scripts are pending, its folder is missing, the backup failed, or another
+    /// process held the migration lock for longer than <see cref="BookDataOptions.BusyTimeout"/>.
+    /// Nothing was applied.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled before scripts were applied.</exception>
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var target = MigrationTarget.For(connectionFactory);
+        SqliteConnection? connection = null;
+        MigrationLock? migrationLock = null;
+        try
+        {
+            if (target.MayBeCreated)
+            {
+                // A missing or empty file is only opened under the lock, so no migrator sees another's half-created file.
+                target.ThrowIfCannotBeCreated();
+            }
+            else
+            {
+                // An existing database that is up to date needs no lock.
+                connection = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
+                var plan = ReadCheckedPlan(connection, target);
+                if (plan.Pending.Count == 0)
+                {
+                    LogAcceptedChanges(plan, target);
+                    return new MigrationResult([]);
+                }
 
-        // Opening through the factory creates the file, checks it is a SQLite database and turns on WAL.
-        var connection = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.DisposeAsync().ConfigureAwait(false);
+                ThrowIfReadOnly(connection, plan, target);
+            }
 
+            migrationLock = await AcquireLockAsync(target, cancellationToken).ConfigureAwait(false);
+            target.ThrowIfEmptyFile();
+            connection ??= await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Another process may have migrated while this one waited for the lock.
+            var current = ReadCheckedPlan(connection, target);
+            LogAcceptedChanges(current, target);
+            if (current.Pending.Count == 0)
+            {
+                return new MigrationResult([]);
+            }
+
+            ThrowIfReadOnly(connection, current, target);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            string? backupPath = null;
+            if (Options.BackupBeforeMigrate && target.FilePath is not null && !current.IsEmptyDatabase)
+            {
+                backupPath = MigrationBackup.Create(connection, target.FilePath, target.DataSource, current.Pending[0].Name);
+                MigrationLog.BackedUp(logger, target.DataSource, backupPath);
+            }
+
+            var applied = Apply(target);
+            return new MigrationResult(applied, backupPath);
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            migrationLock?.Dispose();
+        }
+    }
+
+    private MigrationPlan ReadCheckedPlan(SqliteConnection connection, MigrationTarget target)
+    {
+        var plan = MigrationPlan.Read(connection, target.DataSource, scripts);
+        if (plan.Unknown.Count > 0)
+        {
+            var unknown = plan.Unknown[0];
+            throw new BookDataMigrationException(
+                unknown,
+                $"Database '{target.DataSource}' was migrated by a newer version of BookData: unknown script {unknown} is in its journal but not in this library; upgrade BookData to use this database.");
+        }
+
+        if (plan.Changed.Count > 0 && !Options.AllowChangedMigrations)
+        {
+            var changed = plan.Changed[0];
+            var others = plan.Changed.Count > 1 ? $" (also changed: {string.Join(", ", plan.Changed.Skip(1))})" : "";
+            throw new BookDataMigrationException(
+                changed,
+                $"Migration script '{changed}' was changed after it was applied to database '{target.DataSource}'{others}: its checksum no longer matches the journal; restore the script as it shipped and put the change in a new script, or set {BookDataOptions.SectionName}:{nameof(BookDataOptions.AllowChangedMigrations)} to accept it.");
+        }
+
+        return plan;
+    }
+
+    private void LogAcceptedChanges(MigrationPlan plan, MigrationTarget target)
+    {
+        foreach (var changed in plan.Changed)
+        {
+            MigrationLog.ChangedScriptAccepted(logger, changed, target.DataSource);
+        }
+    }
+
+    private static void ThrowIfReadOnly(SqliteConnection connection, MigrationPlan plan, MigrationTarget target)
+    {
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, MainDatabase) == 1)
+        {
+            throw new BookDataDatabaseException(
+                $"Database '{target.DataSource}' is read-only, so pending migration '{plan.Pending[0].Name}' cannot be applied; open it read-write to migrate it.");
+        }
+    }
+
+    private Task<MigrationLock> AcquireLockAsync(MigrationTarget target, CancellationToken cancellationToken)
+    {
+        if (target.LockPath is null)
+        {
+            return MigrationLock.AcquireInProcessAsync(target.ConnectionString, target.DataSource, Options.BusyTimeout, cancellationToken);
+        }
+
+        var lockPath = target.LockPath;
+        return MigrationLock.AcquireFileAsync(
+            lockPath,
+            target.DataSource,
+            Options.BusyTimeout,
+            () => MigrationLog.WaitingForLock(logger, target.DataSource, lockPath),
+            cancellationToken);
+    }
+
+    private string[] Apply(MigrationTarget target)
+    {
         var engine = DeployChanges.To
             .SqliteDatabase(connectionFactory.ConnectionString)
             .WithScripts(scripts.Select(script => new SqlScript(script.Name, script.Contents)))
@@ -90,6 +238,15 @@ public sealed class BookDataMigrator
             .LogTo(new DbUpLogAdapter(logger))
             .Build();
 
+        // ScriptExecuted is raised after each script's transaction has committed.
+        var sinceLast = Stopwatch.StartNew();
+        engine.ScriptExecuted += (_, args) =>
+        {
+            var script = ((ScriptExecutedEventArgs)args).Script;
+            MigrationLog.ScriptApplied(logger, script.Name, target.DataSource, sinceLast.ElapsedMilliseconds);
+            sinceLast.Restart();
+        };
+
         var result = engine.PerformUpgrade();
         if (!result.Successful)
         {
@@ -98,12 +255,11 @@ public sealed class BookDataMigrator
             throw new BookDataMigrationException(
                 scriptName,
                 scriptName is null
-                    ? $"Migrating database '{connectionFactory.DataSource}' failed: {reason}"
-                    : $"Migration script '{scriptName}' failed on database '{connectionFactory.DataSource}': {reason}",
+                    ? $"Migrating database '{target.DataSource}' failed: {reason}"
+                    : $"Migration script '{scriptName}' failed on database '{target.DataSource}': {reason}",
                 result.Error);
         }
 
-        var applied = result.Scripts.Select(script => script.Name).ToArray();
-        return new MigrationResult(applied);
+        return result.Scripts.Select(script => script.Name).ToArray();
     }
 }

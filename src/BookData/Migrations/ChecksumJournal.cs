@@ -14,19 +14,6 @@ internal sealed class ChecksumJournal : IJournal
     /// <summary>The journal table's name.</summary>
     public const string TableName = "schema_version";
 
-    private const string CreateTableSql = """
-        CREATE TABLE IF NOT EXISTS schema_version (
-            script_name TEXT NOT NULL PRIMARY KEY,
-            checksum    TEXT NOT NULL,
-            applied_utc TEXT NOT NULL
-        ) STRICT;
-        """;
-
-    private const string InsertSql = """
-        INSERT INTO schema_version (script_name, checksum, applied_utc)
-        VALUES (@scriptName, @checksum, @appliedUtc);
-        """;
-
     private readonly Func<IConnectionManager> connectionManager;
     private readonly Dictionary<string, MigrationScript> scriptsByName;
 
@@ -48,17 +35,17 @@ internal sealed class ChecksumJournal : IJournal
             : new MigrationScript(script.Name, script.Contents).Checksum;
 
         using var command = dbCommandFactory();
-        command.CommandText = InsertSql;
-        AddParameter(command, "@scriptName", script.Name);
-        AddParameter(command, "@checksum", checksum);
-        AddParameter(command, "@appliedUtc", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.CommandText = MigrationSql.InsertJournalEntry;
+        AddParameter(command, "@ScriptName", script.Name);
+        AddParameter(command, "@Checksum", checksum);
+        AddParameter(command, "@AppliedUtc", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         command.ExecuteNonQuery();
     }
 
     public void EnsureTableExistsAndIsLatestVersion(Func<IDbCommand> dbCommandFactory)
     {
         using var command = dbCommandFactory();
-        command.CommandText = CreateTableSql;
+        command.CommandText = MigrationSql.CreateJournal;
         command.ExecuteNonQuery();
     }
 
@@ -67,7 +54,7 @@ internal sealed class ChecksumJournal : IJournal
     {
         using (var exists = commandFactory())
         {
-            exists.CommandText = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version';";
+            exists.CommandText = MigrationSql.JournalExists;
             if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
             {
                 return [];
@@ -75,7 +62,7 @@ internal sealed class ChecksumJournal : IJournal
         }
 
         using var command = commandFactory();
-        command.CommandText = "SELECT script_name, checksum, applied_utc FROM schema_version ORDER BY script_name;";
+        command.CommandText = MigrationSql.SelectJournal;
         using var reader = command.ExecuteReader();
         var entries = new List<AppliedMigration>();
         while (reader.Read())

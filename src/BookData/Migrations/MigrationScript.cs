@@ -10,9 +10,10 @@ internal sealed record MigrationScript(string Name, string Contents)
 {
     /// <summary>
     /// SHA-256 of the script text with line endings normalized to LF, as lowercase hex, so a
-    /// checkout that converts line endings does not look like a changed script.
+    /// checkout that converts line endings does not look like a changed script. Computed from
+    /// <see cref="Contents"/> on each read, so a copy made with <c>with</c> never carries a stale value.
     /// </summary>
-    public string Checksum { get; } = ComputeChecksum(Contents);
+    public string Checksum => ComputeChecksum(Contents);
 
     private static string ComputeChecksum(string contents)
     {

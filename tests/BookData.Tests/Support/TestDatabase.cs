@@ -48,7 +48,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", MigrationTarget.LockFileSuffix })
         {
             try
             {

@@ -1,0 +1,144 @@
+using BookData.Connections;
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Migrations;
+
+/// <summary>
+/// The database a migration runs against: its file, resolved the way Microsoft.Data.Sqlite resolves
+/// the data source, and the lock file beside it; or an in-memory database, which has neither.
+/// </summary>
+internal sealed class MigrationTarget
+{
+    /// <summary>Appended to the database file's path to name the lock file that serializes migrations.</summary>
+    public const string LockFileSuffix = ".migrate.lock";
+
+    private const string DataDirectoryMacro = "|DataDirectory|";
+
+    private MigrationTarget(string dataSource, string connectionString, string? filePath, bool isReadOnly)
+    {
+        DataSource = dataSource;
+        ConnectionString = connectionString;
+        FilePath = filePath;
+        IsReadOnly = isReadOnly;
+    }
+
+    /// <summary>The data source as configured, for messages.</summary>
+    public string DataSource { get; }
+
+    /// <summary>The connection string, which identifies an in-memory database within the process.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The database file's full path; <see langword="null"/> for an in-memory database.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>The lock file beside the database; <see langword="null"/> for an in-memory database.</summary>
+    public string? LockPath => FilePath is null ? null : FilePath + LockFileSuffix;
+
+    /// <summary><see langword="true"/> when the connection string opens the database read-only (<c>Mode=ReadOnly</c>).</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>
+    /// <see langword="true"/> when opening the database may create it or find it empty: a writable file
+    /// database that is missing or has zero bytes. Such a database is only opened under the lock, so no
+    /// migrator ever sees another one's half-created file.
+    /// </summary>
+    public bool MayBeCreated
+    {
+        get
+        {
+            if (FilePath is null || IsReadOnly)
+            {
+                return false;
+            }
+
+            var file = new FileInfo(FilePath);
+            return !file.Exists || file.Length == 0;
+        }
+    }
+
+    public static MigrationTarget For(BookDataConnectionFactory connectionFactory)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionFactory.ConnectionString);
+        var filePath = connectionFactory.IsInMemory ? null : ResolveFile(builder.DataSource);
+        return new MigrationTarget(
+            connectionFactory.DataSource,
+            connectionFactory.ConnectionString,
+            filePath,
+            builder.Mode == SqliteOpenMode.ReadOnly);
+    }
+
+    /// <summary>Fails before anything is created when the database's folder is missing or the path is a folder.</summary>
+    /// <exception cref="BookDataDatabaseException">The database cannot be created at its path.</exception>
+    public void ThrowIfCannotBeCreated()
+    {
+        if (FilePath is null)
+        {
+            return;
+        }
+
+        if (Directory.Exists(FilePath))
+        {
+            throw new BookDataDatabaseException(
+                $"Cannot open database '{DataSource}': '{FilePath}' is a folder, not a database file.");
+        }
+
+        var folder = Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+        {
+            throw new BookDataDatabaseException(
+                $"Cannot open database '{DataSource}': its folder '{folder}' does not exist or is not a folder.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a zero-byte file found under the lock: SQLite would treat it as an empty database, but a
+    /// catalog file with no bytes is far more often a failed copy than a new catalog.
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">The database file exists and is empty.</exception>
+    public void ThrowIfEmptyFile()
+    {
+        if (FilePath is not null && new FileInfo(FilePath) is { Exists: true, Length: 0 })
+        {
+            throw new BookDataDatabaseException(
+                $"Database '{DataSource}' is an empty (zero-byte) file, not a BookData catalog; delete it to create a new catalog there or restore it from a backup.");
+        }
+    }
+
+    /// <summary>Mirrors how Microsoft.Data.Sqlite turns a data source into a file name.</summary>
+    private static string ResolveFile(string dataSource)
+    {
+        if (dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = dataSource["file:".Length..];
+            var end = path.IndexOfAny(['?', '#']);
+            if (end >= 0)
+            {
+                path = path[..end];
+            }
+
+            if (path.StartsWith("//", StringComparison.Ordinal))
+            {
+                // file://host/path: only an empty host or localhost is allowed; the path starts at the next slash.
+                var slash = path.IndexOf('/', 2);
+                path = slash < 0 ? "" : path[slash..];
+            }
+
+            return Path.GetFullPath(Uri.UnescapeDataString(path));
+        }
+
+        if (AppDomain.CurrentDomain.GetData("DataDirectory") is string { Length: > 0 } dataDirectory)
+        {
+            if (dataSource.StartsWith(DataDirectoryMacro, StringComparison.OrdinalIgnoreCase))
+            {
+                return Path.GetFullPath(Path.Combine(dataDirectory, dataSource[DataDirectoryMacro.Length..]));
+            }
+
+            if (!Path.IsPathRooted(dataSource))
+            {
+                return Path.GetFullPath(Path.Combine(dataDirectory, dataSource));
+            }
+        }
+
+        return Path.GetFullPath(dataSource);
+    }
+}

@@ -1,0 +1,80 @@
+using BookData.Migrations;
+using Microsoft.Extensions.Logging;
+
+namespace BookData.Tests.Migrations;
+
+public sealed class MigrationBackupTests
+{
+    [Fact]
+    public async Task MigrateAsync_BackupEnabledWithPendingScripts_BacksUpThePreviousVersionBesideTheDatabase()
+    {
+        await using var folder = ScratchFolder.Create();
+        await folder.Migrator([TestScripts.CreateThing, TestScripts.SeedThing]).MigrateAsync();
+        var logger = new RecordingLogger();
+        var factory = folder.Factory(options => options.BackupBeforeMigrate = true);
+
+        var result = await new BookDataMigrator(factory, TestScripts.All, logger).MigrateAsync();
+
+        result.Applied.Should().Equal("0003_create_other.sql");
+        result.BackupPath.Should().NotBeNull();
+        Path.GetDirectoryName(result.BackupPath).Should().Be(folder.Path);
+        Path.GetFileName(result.BackupPath).Should().MatchRegex(@"^catalog\.db\.bak-\d{8}T\d{9}Z-before-0003_create_other$");
+        (await DatabaseInspector.JournalAsync(result.BackupPath!)).Should().Equal("0001_create_thing.sql", "0002_seed_thing.sql");
+        (await DatabaseInspector.TablesAsync(result.BackupPath!)).Should().NotContain("other");
+        (await DatabaseInspector.ScalarAsync(result.BackupPath!, "SELECT count(*) FROM thing;")).Should().Be(1);
+        (await DatabaseInspector.TablesAsync(folder.DatabasePath)).Should().Contain("other");
+        logger.Messages(LogLevel.Information).Should().Contain(message => message.Contains(result.BackupPath!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_BackupEnabledOnNewDatabase_TakesNoBackup()
+    {
+        await using var folder = ScratchFolder.Create();
+
+        var result = await folder.Migrator(TestScripts.All, options => options.BackupBeforeMigrate = true).MigrateAsync();
+
+        result.Applied.Should().HaveCount(3);
+        result.BackupPath.Should().BeNull();
+        folder.FileNames().Should().NotContain(name => name.Contains(".bak-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_BackupEnabledAndUpToDate_TakesNoBackup()
+    {
+        await using var folder = ScratchFolder.Create();
+        await folder.Migrator(TestScripts.All).MigrateAsync();
+
+        var result = await folder.Migrator(TestScripts.All, options => options.BackupBeforeMigrate = true).MigrateAsync();
+
+        result.BackupPath.Should().BeNull();
+        folder.FileNames().Should().NotContain(name => name.Contains(".bak-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_BackupNotEnabled_TakesNoBackup()
+    {
+        await using var folder = ScratchFolder.Create();
+        await folder.Migrator([TestScripts.CreateThing]).MigrateAsync();
+
+        var result = await folder.Migrator(TestScripts.All).MigrateAsync();
+
+        result.Applied.Should().HaveCount(2);
+        result.BackupPath.Should().BeNull();
+        folder.FileNames().Should().NotContain(name => name.Contains(".bak-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_BackupTakenAndScriptFails_BackupHoldsTheLastGoodVersion()
+    {
+        await using var folder = ScratchFolder.Create();
+        await folder.Migrator([TestScripts.CreateThing]).MigrateAsync();
+        var broken = new MigrationScript("0002_seed_thing.sql", "INSERT INTO no_such_table VALUES (1);");
+
+        var act = () => folder.Migrator([TestScripts.CreateThing, broken], options => options.BackupBeforeMigrate = true).MigrateAsync();
+
+        await act.Should().ThrowAsync<BookDataMigrationException>();
+        var backup = folder.FileNames().Should().ContainSingle(name => name.Contains(".bak-", StringComparison.Ordinal)).Which;
+        (await DatabaseInspector.JournalAsync(Path.Combine(folder.Path, backup))).Should().Equal("0001_create_thing.sql");
+        (await DatabaseInspector.JournalAsync(folder.DatabasePath)).Should().Equal("0001_create_thing.sql");
+    }
+}
