@@ -20,6 +20,14 @@ internal static class MigrateCommand
         {
             Description = "List the applied scripts (with the time they ran) and the pending ones instead of applying anything.",
         };
+        var allowChanged = new Option<bool>("--allow-changed")
+        {
+            Description = "Apply pending scripts even though an applied script's text has changed since it ran (drift); without it the migration stops and names the script.",
+        };
+        var backup = new Option<bool>("--backup")
+        {
+            Description = "Take an online backup of the database beside it before applying pending scripts.",
+        };
         var json = CliOptions.CreateJson();
         var command = new Command(
             "migrate",
@@ -29,12 +37,18 @@ internal static class MigrateCommand
             """)
         {
             status,
+            allowChanged,
+            backup,
             json,
         };
 
         runner.SetAction(command, DatabaseUse.OpensItself, async (context, cancellationToken) =>
         {
-            var migrator = new BookDataMigrator(context.Connections);
+            var migrator = new BookDataMigrator(CommandContext.CreateConnections(context.DatabasePath, options =>
+            {
+                options.AllowChangedMigrations = context.ParseResult.GetValue(allowChanged);
+                options.BackupBeforeMigrate = context.ParseResult.GetValue(backup);
+            }));
             var asJson = context.ParseResult.GetValue(json);
             if (context.ParseResult.GetValue(status))
             {
@@ -64,6 +78,7 @@ internal static class MigrateCommand
                     }
 
                     writer.WriteEndArray();
+                    writer.WriteString("backupPath", result.BackupPath);
                     writer.WriteEndObject();
                 });
             }
@@ -73,6 +88,11 @@ internal static class MigrateCommand
             }
             else
             {
+                if (result.BackupPath is not null)
+                {
+                    context.Console.Output.WriteLine($"Backed up the database to {result.BackupPath}");
+                }
+
                 foreach (var name in result.Applied)
                 {
                     context.Console.Output.WriteLine($"Applied {name}");
@@ -97,9 +117,14 @@ internal static class MigrateCommand
             .AddColumn("Applied (UTC)");
         foreach (var applied in status.Applied)
         {
+            var state = status.Changed.Contains(applied.Name, StringComparer.Ordinal)
+                ? new SpectreText("applied, changed since", new Style(Color.Red))
+                : status.Unknown.Contains(applied.Name, StringComparer.Ordinal)
+                    ? new SpectreText("applied, unknown to this version", new Style(Color.Red))
+                    : new SpectreText("applied");
             table.AddRow(
                 new SpectreText(applied.Name),
-                new SpectreText("applied"),
+                state,
                 new SpectreText(applied.AppliedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
         }
 
@@ -111,7 +136,7 @@ internal static class MigrateCommand
         return table;
     }
 
-    /// <summary><c>{"applied":[{"name":"…","appliedUtc":"…","checksum":"…"}],"pending":["…"]}</c>.</summary>
+    /// <summary><c>{"applied":[{"name":"…","appliedUtc":"…","checksum":"…"}],"pending":["…"],"changed":["…"],"unknown":["…"]}</c>.</summary>
     private static void WriteStatusJson(TextWriter output, MigrationStatus status) =>
         JsonOutput.Write(output, json =>
         {
@@ -131,6 +156,20 @@ internal static class MigrateCommand
             foreach (var pending in status.Pending)
             {
                 json.WriteStringValue(pending);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("changed");
+            foreach (var changed in status.Changed)
+            {
+                json.WriteStringValue(changed);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("unknown");
+            foreach (var unknown in status.Unknown)
+            {
+                json.WriteStringValue(unknown);
             }
 
             json.WriteEndArray();

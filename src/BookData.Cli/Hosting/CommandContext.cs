@@ -39,10 +39,15 @@ internal sealed class CommandContext
 
     /// <summary>Creates a connection factory for a database file.</summary>
     /// <param name="path">The database file.</param>
-    /// <returns>A factory with the library's default settings.</returns>
-    public static BookDataConnectionFactory CreateConnections(string path) =>
-        new(new BookDataOptions
+    /// <param name="configure">Changes the library's default settings; none when <see langword="null"/>.</param>
+    /// <returns>A factory for <paramref name="path"/>.</returns>
+    public static BookDataConnectionFactory CreateConnections(string path, Action<BookDataOptions>? configure = null)
+    {
+        var options = new BookDataOptions
         {
             ConnectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString(),
-        });
+        };
+        configure?.Invoke(options);
+        return new BookDataConnectionFactory(options);
+    }
 }

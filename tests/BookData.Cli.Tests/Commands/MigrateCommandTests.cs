@@ -45,7 +45,7 @@ public sealed class MigrateCommandTests
         var status = Json.Parse(result.Output);
         status.GetProperty("applied").GetArrayLength().Should().Be(0);
         status.GetProperty("pending").EnumerateArray().Select(name => name.GetString()).Should().Equal(BookDataMigrator.ScriptNames);
-        (await db.CountAsync("sqlite_master WHERE name = 'book'")).Should().Be(0);
+        File.Exists(db.Path).Should().BeFalse();
     }
 
     [Fact]
@@ -91,5 +91,42 @@ public sealed class MigrateCommandTests
 
         result.ExitCode.Should().Be(3);
         result.Error.Should().Contain("BookDataDatabaseException").And.Contain(" at ");
+    }
+
+    [Fact]
+    public async Task MigrateStatus_ChangedScript_IsReportedAsDrift()
+    {
+        await using var db = CliDatabase.CreateEmpty();
+        await CliRunner.RunAsync("migrate", "--db", db.Path);
+        await using (var connection = await db.Factory.OpenAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE schema_version SET checksum = 'not-the-real-checksum';";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var result = await CliRunner.RunAsync("migrate", "--status", "--json", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        Json.Parse(result.Output).GetProperty("changed").EnumerateArray().Select(name => name.GetString())
+            .Should().Equal(BookDataMigrator.ScriptNames);
+    }
+
+    [Fact]
+    public async Task Command_DatabaseWithChangedScript_ExitsWithDatabaseErrorNamingIt()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        await using (var connection = await db.Factory.OpenAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE schema_version SET checksum = 'not-the-real-checksum';";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var result = await CliRunner.RunAsync("add-book", "--author", "A B", "--title", "T", "--publisher", "P", "--db", db.Path);
+
+        result.ExitCode.Should().Be(3);
+        result.Error.Should().Contain(BookDataMigrator.ScriptNames[0]);
+        (await db.CountAsync("book")).Should().Be(10);
     }
 }
