@@ -52,9 +52,16 @@ internal static class SqlCommand
     private static Table CreateTable(QueryResult result)
     {
         var table = new Table();
-        foreach (var column in result.Columns)
+        for (var i = 0; i < result.Columns.Count; i++)
         {
-            table.AddColumn(new TableColumn(new SpectreText(column)));
+            var column = new TableColumn(new SpectreText(result.Columns[i]));
+            var index = i;
+            if (result.Rows.Count > 0 && result.Rows.All(row => row[index] is null or long or double))
+            {
+                column.RightAligned();
+            }
+
+            table.AddColumn(column);
         }
 
         foreach (var row in result.Rows)
