@@ -52,6 +52,21 @@ public sealed class BookDataOptions
     public bool BackupBeforeMigrate { get; set; }
 
     /// <summary>
+    /// When <see langword="true"/>, the host integration (<c>services.AddBookData(...)</c>) applies pending
+    /// migrations inside the host's startup, before the application serves anything; a failed migration
+    /// is logged with the script's name and stops startup. Default: <see langword="false"/>.
+    /// </summary>
+    public bool MigrateOnStartup { get; set; }
+
+    /// <summary>
+    /// A repository operation (opening the connection and running its statements) that takes longer
+    /// than this is logged as a warning with its name and duration, when the connection factory has a
+    /// logger (it does when registered with <c>services.AddBookData(...)</c>). Default: 500 milliseconds;
+    /// <see cref="TimeSpan.Zero"/> turns the log off.
+    /// </summary>
+    public TimeSpan SlowStatementThreshold { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
     /// Checks the options and throws <see cref="BookDataValidationException"/> naming the bad setting.
     /// </summary>
     /// <exception cref="BookDataValidationException">A setting is missing or out of range.</exception>
@@ -87,6 +102,13 @@ public sealed class BookDataOptions
             throw new BookDataValidationException(
                 $"{SectionName}:{nameof(BusyTimeout)}",
                 $"BusyTimeout must be between zero and {int.MaxValue / 1000} seconds; it is {BusyTimeout}.");
+        }
+
+        if (SlowStatementThreshold < TimeSpan.Zero)
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(SlowStatementThreshold)}",
+                $"SlowStatementThreshold must be zero (off) or positive; it is {SlowStatementThreshold}.");
         }
 
         if (!Enum.IsDefined(Synchronous))

@@ -6,7 +6,7 @@ namespace BookData;
 /// <param name="PageNumber">The page number, starting at 1.</param>
 /// <param name="PageSize">The most items a page holds.</param>
 /// <param name="TotalCount">How many items all pages hold together.</param>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long TotalCount)
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long TotalCount) : IPage
 {
     /// <summary>The largest page size any list accepts: 1000.</summary>
     public const int MaxPageSize = 1000;
@@ -16,6 +16,9 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
 
     /// <summary><see langword="true"/> when a page follows this one.</summary>
     public bool HasNextPage => PageNumber < TotalPages;
+
+    /// <inheritdoc/>
+    int IPage.ItemCount => Items.Count;
 
     /// <summary>Checks paging arguments.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The page is below 1 or the size outside 1..<see cref="MaxPageSize"/>.</exception>

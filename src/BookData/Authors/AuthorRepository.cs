@@ -31,6 +31,7 @@ public sealed class AuthorRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<Author?> GetByIdAsync(long authorId, CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync(
+            "author.get_by_id",
             connection => connection.QuerySingleOrDefaultAsync<Author?>(
                 new CommandDefinition(AuthorSql.GetById, new { AuthorId = authorId }, cancellationToken: cancellationToken)),
             cancellationToken);
@@ -46,6 +47,7 @@ public sealed class AuthorRepository
     {
         var name = AuthorName.Create(firstName, lastName);
         return connectionFactory.ReadAsync(
+            "author.find_by_name",
             connection => connection.QuerySingleOrDefaultAsync<Author?>(
                 new CommandDefinition(AuthorSql.FindByName, name, cancellationToken: cancellationToken)),
             cancellationToken);
@@ -62,6 +64,7 @@ public sealed class AuthorRepository
     {
         Page<Author>.Validate(pageNumber, pageSize);
         return connectionFactory.ReadAsync(
+            "author.list",
             connection => connection.ReadPageAsync<Author>(AuthorSql.Count, AuthorSql.ListPage, null, pageNumber, pageSize, cancellationToken),
             cancellationToken);
     }
@@ -72,6 +75,7 @@ public sealed class AuthorRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync(
+            "author.count",
             connection => connection.ExecuteScalarAsync<long>(new CommandDefinition(AuthorSql.Count, cancellationToken: cancellationToken)),
             cancellationToken);
 
@@ -87,6 +91,7 @@ public sealed class AuthorRepository
     {
         var name = AuthorName.Create(firstName, lastName);
         return connectionFactory.WriteAsync(
+            "author.add",
             (connection, transaction) => connection.QuerySingleAsync<Author>(
                 new CommandDefinition(AuthorSql.Insert, name, transaction, cancellationToken: cancellationToken)),
             ex => Duplicate(ex, name),
@@ -107,6 +112,7 @@ public sealed class AuthorRepository
     {
         var name = AuthorName.Create(firstName, lastName);
         return connectionFactory.WriteAsync(
+            "author.rename",
             async (connection, transaction) =>
                 await connection.QuerySingleOrDefaultAsync<Author?>(
                     new CommandDefinition(
@@ -127,6 +133,7 @@ public sealed class AuthorRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
     public Task<bool> DeleteAsync(long authorId, CancellationToken cancellationToken = default) =>
         connectionFactory.WriteAsync(
+            "author.delete",
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(AuthorSql.Delete, new { AuthorId = authorId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,

@@ -34,6 +34,7 @@ public sealed class BookRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<Book?> GetByIdAsync(long bookId, CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync(
+            "book.get_by_id",
             connection => connection.QuerySingleOrDefaultAsync<Book?>(
                 new CommandDefinition(BookSql.GetById, new { BookId = bookId }, cancellationToken: cancellationToken)),
             cancellationToken);
@@ -49,6 +50,7 @@ public sealed class BookRepository
     {
         var normalized = NormalizeTitle(title);
         return connectionFactory.ReadAsync(
+            "book.find_by_title",
             connection => connection.QuerySingleOrDefaultAsync<Book?>(
                 new CommandDefinition(
                     BookSql.FindByAuthorAndTitle,
@@ -64,6 +66,7 @@ public sealed class BookRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<IReadOnlyList<Book>> ListByAuthorAsync(long authorId, CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync<IReadOnlyList<Book>>(
+            "book.list_by_author",
             async connection => (await connection.QueryAsync<Book>(
                 new CommandDefinition(BookSql.ListByAuthor, new { AuthorId = authorId }, cancellationToken: cancellationToken))
                 .ConfigureAwait(false)).AsList(),
@@ -76,6 +79,7 @@ public sealed class BookRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<IReadOnlyList<Publisher>> ListPublishersAsync(long bookId, CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync<IReadOnlyList<Publisher>>(
+            "book.list_publishers",
             async connection => (await connection.QueryAsync<Publisher>(
                 new CommandDefinition(BookSql.PublishersOfBook, new { BookId = bookId }, cancellationToken: cancellationToken))
                 .ConfigureAwait(false)).AsList(),
@@ -103,6 +107,7 @@ public sealed class BookRepository
         Page<BookSummary>.Validate(pageNumber, pageSize);
         var pattern = "%" + EscapeLike(CatalogText.Normalize(text)) + "%";
         return connectionFactory.ReadAsync(
+            "book.search_by_title",
             connection => connection.ReadPageAsync<BookSummary>(
                 BookSql.CountMatchingTitle, BookSql.SearchByTitle, new { Pattern = pattern }, pageNumber, pageSize, cancellationToken),
             cancellationToken);
@@ -114,6 +119,7 @@ public sealed class BookRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync(
+            "book.count",
             connection => connection.ExecuteScalarAsync<long>(new CommandDefinition(BookSql.Count, cancellationToken: cancellationToken)),
             cancellationToken);
 
@@ -130,6 +136,7 @@ public sealed class BookRepository
     {
         var normalized = NormalizeTitle(title);
         return connectionFactory.WriteAsync(
+            "book.add",
             (connection, transaction) => connection.QuerySingleAsync<Book>(
                 new CommandDefinition(BookSql.Insert, new { AuthorId = authorId, Title = normalized }, transaction, cancellationToken: cancellationToken)),
             ex => TitleConflict(ex, authorId, normalized),
@@ -149,6 +156,7 @@ public sealed class BookRepository
     {
         var normalized = NormalizeTitle(title);
         return connectionFactory.WriteAsync(
+            "book.rename",
             async (connection, transaction) =>
                 await connection.QuerySingleOrDefaultAsync<Book?>(
                     new CommandDefinition(BookSql.Rename, new { BookId = bookId, Title = normalized }, transaction, cancellationToken: cancellationToken))
@@ -167,6 +175,7 @@ public sealed class BookRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
     public Task<bool> DeleteAsync(long bookId, CancellationToken cancellationToken = default) =>
         connectionFactory.WriteAsync(
+            "book.delete",
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(BookSql.Delete, new { BookId = bookId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,
@@ -182,6 +191,7 @@ public sealed class BookRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
     public Task<bool> LinkPublisherAsync(long bookId, long publisherId, CancellationToken cancellationToken = default) =>
         connectionFactory.WriteAsync(
+            "book.link_publisher",
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(BookSql.Link, new { BookId = bookId, PublisherId = publisherId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,
@@ -198,6 +208,7 @@ public sealed class BookRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
     public Task<bool> UnlinkPublisherAsync(long bookId, long publisherId, CancellationToken cancellationToken = default) =>
         connectionFactory.WriteAsync(
+            "book.unlink_publisher",
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(BookSql.Unlink, new { BookId = bookId, PublisherId = publisherId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,
@@ -246,6 +257,7 @@ public sealed class BookRepository
         var publisherParameters = new { Name = CatalogText.Required(publisherName, "publisher name", CatalogText.MaxPublisherNameLength) };
 
         return connectionFactory.WriteAsync(
+            "book.add_book",
             async (connection, transaction) =>
             {
                 CommandDefinition Command(string sql, object parameters) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace BookData.Connections;
 
@@ -18,17 +19,24 @@ public sealed class BookDataConnectionFactory
 {
     private readonly string readOnlyConnectionString;
     private readonly string openPragmas;
+    private readonly ILogger? logger;
     private int walChecked;
 
     /// <summary>Creates a factory for the database the options name.</summary>
     /// <param name="options">The catalog settings; validated here.</param>
+    /// <param name="logger">
+    /// Receives a warning for every operation slower than <see cref="BookDataOptions.SlowStatementThreshold"/>;
+    /// none when <see langword="null"/> (the default).
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="BookDataValidationException">The options are invalid.</exception>
-    public BookDataConnectionFactory(BookDataOptions options)
+    public BookDataConnectionFactory(BookDataOptions options, ILogger<BookDataConnectionFactory>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options.Snapshot();
+        this.logger = options.SlowStatementThreshold > TimeSpan.Zero ? logger : null;
+        SlowStatementThreshold = options.SlowStatementThreshold;
 
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
@@ -62,6 +70,12 @@ public sealed class BookDataConnectionFactory
 
     /// <summary><see langword="true"/> for an in-memory database, which has no file and no write-ahead log.</summary>
     public bool IsInMemory { get; }
+
+    /// <summary>Operations slower than this are logged; zero when the log is off.</summary>
+    internal TimeSpan SlowStatementThreshold { get; }
+
+    /// <summary>The logger for slow operations, or <see langword="null"/> when there is none or it would write nothing.</summary>
+    internal ILogger? SlowStatementLogger => logger is not null && logger.IsEnabled(LogLevel.Warning) ? logger : null;
 
     /// <summary>Opens a read-write connection, creating the database file if it does not exist.</summary>
     /// <param name="cancellationToken">Cancels the open.</param>

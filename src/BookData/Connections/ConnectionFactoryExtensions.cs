@@ -1,3 +1,5 @@
+using System.Collections;
+using BookData.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace BookData.Connections;
@@ -6,54 +8,97 @@ namespace BookData.Connections;
 /// The two shapes every repository operation takes: a read on a pooled connection, or a write in
 /// one transaction that takes the write lock up front (<c>BEGIN IMMEDIATE</c>), so concurrent
 /// writers queue on the busy timeout instead of failing. SQLite errors leave as BookData exceptions.
+/// Each operation is traced and measured under its name (<see cref="BookDataTelemetry"/>) and logged
+/// when it is slower than <see cref="BookDataOptions.SlowStatementThreshold"/>.
 /// </summary>
 internal static class ConnectionFactoryExtensions
 {
+    /// <param name="factory">The connection factory.</param>
+    /// <param name="operation">The operation's stable name in traces and metrics, for example <c>author.get_by_id</c>.</param>
+    /// <param name="read">The statements of the operation.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
     public static async Task<T> ReadAsync<T>(
         this BookDataConnectionFactory factory,
+        string operation,
         Func<SqliteConnection, Task<T>> read,
         CancellationToken cancellationToken)
     {
-        var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        using var traced = BookDataTelemetry.StartOperation(operation, factory);
+        try
         {
-            try
+            var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                return await read(connection).ConfigureAwait(false);
+                try
+                {
+                    var result = await read(connection).ConfigureAwait(false);
+                    traced.SetRows(RowCount(result));
+                    return result;
+                }
+                catch (SqliteException ex)
+                {
+                    throw SqliteErrors.Translate(factory.DataSource, ex);
+                }
             }
-            catch (SqliteException ex)
-            {
-                throw SqliteErrors.Translate(factory.DataSource, ex);
-            }
+        }
+        catch (Exception ex)
+        {
+            traced.SetError(ex);
+            throw;
         }
     }
 
     /// <param name="factory">The connection factory.</param>
+    /// <param name="operation">The operation's stable name in traces and metrics, for example <c>author.add</c>.</param>
     /// <param name="write">The statements of the operation, run inside the transaction.</param>
     /// <param name="translate">Turns an expected constraint error into a specific exception; <see langword="null"/> for the generic one.</param>
     /// <param name="cancellationToken">Cancels the operation; a cancelled write is rolled back.</param>
     public static async Task<T> WriteAsync<T>(
         this BookDataConnectionFactory factory,
+        string operation,
         Func<SqliteConnection, SqliteTransaction, Task<T>> write,
         Func<SqliteException, BookDataException?>? translate,
         CancellationToken cancellationToken)
     {
-        var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        using var traced = BookDataTelemetry.StartOperation(operation, factory);
+        try
         {
-            try
+            var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                // BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything.
-                using var transaction = connection.BeginTransaction();
-                var result = await write(connection, transaction).ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
-                transaction.Commit();
-                return result;
-            }
-            catch (SqliteException ex)
-            {
-                throw translate?.Invoke(ex) ?? SqliteErrors.Translate(factory.DataSource, ex);
+                try
+                {
+                    // BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything.
+                    using var transaction = connection.BeginTransaction();
+                    var result = await write(connection, transaction).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    transaction.Commit();
+                    traced.SetRows(RowCount(result));
+                    return result;
+                }
+                catch (SqliteException ex)
+                {
+                    throw translate?.Invoke(ex) ?? SqliteErrors.Translate(factory.DataSource, ex);
+                }
             }
         }
+        catch (Exception ex)
+        {
+            traced.SetError(ex);
+            throw;
+        }
     }
+
+    /// <summary>
+    /// The rows an operation returned or wrote, as traces report them: the items of a list or page,
+    /// 0 for nothing found or nothing changed, 1 for a single record or scalar.
+    /// </summary>
+    private static long RowCount(object? result) => result switch
+    {
+        null => 0,
+        ICollection collection => collection.Count,
+        IPage page => page.ItemCount,
+        bool changed => changed ? 1 : 0,
+        _ => 1,
+    };
 }

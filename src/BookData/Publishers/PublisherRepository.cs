@@ -31,6 +31,7 @@ public sealed class PublisherRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<Publisher?> GetByIdAsync(long publisherId, CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync(
+            "publisher.get_by_id",
             connection => connection.QuerySingleOrDefaultAsync<Publisher?>(
                 new CommandDefinition(PublisherSql.GetById, new { PublisherId = publisherId }, cancellationToken: cancellationToken)),
             cancellationToken);
@@ -45,6 +46,7 @@ public sealed class PublisherRepository
     {
         var normalized = NormalizeName(name);
         return connectionFactory.ReadAsync(
+            "publisher.find_by_name",
             connection => connection.QuerySingleOrDefaultAsync<Publisher?>(
                 new CommandDefinition(PublisherSql.FindByName, new { Name = normalized }, cancellationToken: cancellationToken)),
             cancellationToken);
@@ -61,6 +63,7 @@ public sealed class PublisherRepository
     {
         Page<Publisher>.Validate(pageNumber, pageSize);
         return connectionFactory.ReadAsync(
+            "publisher.list",
             connection => connection.ReadPageAsync<Publisher>(PublisherSql.Count, PublisherSql.ListPage, null, pageNumber, pageSize, cancellationToken),
             cancellationToken);
     }
@@ -71,6 +74,7 @@ public sealed class PublisherRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync(
+            "publisher.count",
             connection => connection.ExecuteScalarAsync<long>(new CommandDefinition(PublisherSql.Count, cancellationToken: cancellationToken)),
             cancellationToken);
 
@@ -85,6 +89,7 @@ public sealed class PublisherRepository
     {
         var normalized = NormalizeName(name);
         return connectionFactory.WriteAsync(
+            "publisher.add",
             (connection, transaction) => connection.QuerySingleAsync<Publisher>(
                 new CommandDefinition(PublisherSql.Insert, new { Name = normalized }, transaction, cancellationToken: cancellationToken)),
             ex => Duplicate(ex, normalized),
@@ -104,6 +109,7 @@ public sealed class PublisherRepository
     {
         var normalized = NormalizeName(name);
         return connectionFactory.WriteAsync(
+            "publisher.rename",
             async (connection, transaction) =>
                 await connection.QuerySingleOrDefaultAsync<Publisher?>(
                     new CommandDefinition(
@@ -124,6 +130,7 @@ public sealed class PublisherRepository
     /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
     public Task<bool> DeleteAsync(long publisherId, CancellationToken cancellationToken = default) =>
         connectionFactory.WriteAsync(
+            "publisher.delete",
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(PublisherSql.Delete, new { PublisherId = publisherId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,

@@ -35,6 +35,7 @@ public sealed class CatalogReports
         SortOrder order = SortOrder.Descending,
         CancellationToken cancellationToken = default) =>
         QueryAsync<PublisherBookCount>(
+            "report.books_per_publisher",
             Choose(order, ReportSql.BooksPerPublisherAscending, ReportSql.BooksPerPublisherDescending),
             cancellationToken);
 
@@ -48,6 +49,7 @@ public sealed class CatalogReports
         SortOrder order = SortOrder.Descending,
         CancellationToken cancellationToken = default) =>
         QueryAsync<PublisherAuthorCount>(
+            "report.authors_per_publisher",
             Choose(order, ReportSql.AuthorsPerPublisherAscending, ReportSql.AuthorsPerPublisherDescending),
             cancellationToken);
 
@@ -61,6 +63,7 @@ public sealed class CatalogReports
         SortOrder order = SortOrder.Descending,
         CancellationToken cancellationToken = default) =>
         QueryAsync<AuthorBookCount>(
+            "report.books_per_author",
             Choose(order, ReportSql.BooksPerAuthorAscending, ReportSql.BooksPerAuthorDescending),
             cancellationToken);
 
@@ -73,6 +76,7 @@ public sealed class CatalogReports
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<IReadOnlyList<AuthorWithBooks>> GetHierarchyAsync(CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync<IReadOnlyList<AuthorWithBooks>>(
+            "report.get_hierarchy",
             async connection =>
             {
                 var rows = connection.QueryUnbufferedAsync<HierarchyRow>(ReportSql.Hierarchy);
@@ -94,6 +98,7 @@ public sealed class CatalogReports
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<CatalogCounts> GetCountsAsync(CancellationToken cancellationToken = default) =>
         connectionFactory.ReadAsync(
+            "report.get_counts",
             connection => connection.QuerySingleAsync<CatalogCounts>(
                 new CommandDefinition(ReportSql.Counts, cancellationToken: cancellationToken)),
             cancellationToken);
@@ -105,8 +110,9 @@ public sealed class CatalogReports
         _ => throw new ArgumentOutOfRangeException(nameof(order), order, "Sort order must be Ascending or Descending."),
     };
 
-    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string operation, string sql, CancellationToken cancellationToken) =>
         connectionFactory.ReadAsync(
+            operation,
             connection => connection.QueryRowsAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken)),
             cancellationToken);
 

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace BookData.Diagnostics;
+
+/// <summary>Every log entry BookData writes, as source-generated <see cref="LoggerMessage"/> methods.</summary>
+internal static partial class BookDataLog
+{
+    [LoggerMessage(EventId = 1001, EventName = "MigrationsApplied", Level = LogLevel.Information,
+        Message = "Applied {Count} migration script(s) to database '{Database}': {Scripts}")]
+    public static partial void MigrationsApplied(ILogger logger, int count, string database, IEnumerable<string> scripts);
+
+    [LoggerMessage(EventId = 1002, EventName = "SchemaCurrent", Level = LogLevel.Information,
+        Message = "Database '{Database}' schema is current; no migration script was pending")]
+    public static partial void SchemaCurrent(ILogger logger, string database);
+
+    [LoggerMessage(EventId = 1003, EventName = "MigrationScriptFailed", Level = LogLevel.Error,
+        Message = "Migrating database '{Database}' stopped at script {ScriptName}, so startup stops: {Reason}")]
+    public static partial void MigrationScriptFailed(ILogger logger, string scriptName, string database, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 1004, EventName = "MigrationFailed", Level = LogLevel.Error,
+        Message = "Migrating database '{Database}' failed, so startup stops: {Reason}")]
+    public static partial void MigrationFailed(ILogger logger, string database, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 2001, EventName = "SlowOperation", Level = LogLevel.Warning,
+        Message = "BookData operation {Operation} took {ElapsedMilliseconds} ms, more than the slow statement threshold of {ThresholdMilliseconds} ms")]
+    public static partial void SlowOperation(ILogger logger, string operation, long elapsedMilliseconds, long thresholdMilliseconds);
+}

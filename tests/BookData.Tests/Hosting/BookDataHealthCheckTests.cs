@@ -1,0 +1,150 @@
+using System.Security.Cryptography;
+using BookData.Connections;
+using BookData.Hosting;
+using BookData.Migrations;
+using BookData.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace BookData.Tests.Hosting;
+
+public sealed class BookDataHealthCheckTests
+{
+    [Fact]
+    public async Task CheckHealthAsync_MigratedDatabase_IsHealthy()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var result = await CheckAsync(database);
+
+        result.Status.Should().Be(HealthStatus.Healthy);
+        result.Description.Should().Contain("schema is current");
+        result.Data["applied"].Should().Be(BookDataMigrator.ScriptNames.Count);
+        result.Data["pending"].Should().Be(0);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_PendingMigrations_IsUnhealthyAndNamesThem()
+    {
+        await using var database = TestDatabase.CreateEmpty();
+        await (await database.Factory.OpenAsync()).DisposeAsync();
+
+        var result = await CheckAsync(database);
+
+        result.Status.Should().Be(HealthStatus.Unhealthy);
+        result.Description.Should().Contain("pending migration").And.Contain(BookDataMigrator.ScriptNames[0]);
+        result.Data["pending"].Should().Be(BookDataMigrator.ScriptNames.Count);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_JournalHasScriptFromNewerVersion_IsUnhealthyAndNamesIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ExecuteAsync(database, "INSERT INTO schema_version (script_name, checksum, applied_utc) VALUES ('9999_from_the_future.sql', 'abc', '2030-01-01T00:00:00Z');");
+
+        var result = await CheckAsync(database);
+
+        result.Status.Should().Be(HealthStatus.Unhealthy);
+        result.Description.Should().Contain("newer version of BookData").And.Contain("9999_from_the_future.sql");
+        result.Data["unknown"].Should().Be(1);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_AppliedScriptChanged_IsUnhealthyUnlessChangesAreAllowed()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var script = BookDataMigrator.ScriptNames[0];
+        await ExecuteAsync(database, $"UPDATE schema_version SET checksum = 'feedface' WHERE script_name = '{script}';");
+        var allowing = new BookDataConnectionFactory(new BookDataOptions
+        {
+            ConnectionString = database.Options.ConnectionString,
+            AllowChangedMigrations = true,
+        });
+
+        var strict = await CheckAsync(database);
+        var lenient = await CheckAsync(allowing);
+
+        strict.Status.Should().Be(HealthStatus.Unhealthy);
+        strict.Description.Should().Contain("changed since they were applied").And.Contain(script);
+        lenient.Status.Should().Be(HealthStatus.Healthy);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_MissingDatabaseFile_IsUnhealthyAndCreatesNoFile()
+    {
+        await using var database = TestDatabase.CreateEmpty();
+
+        var result = await CheckAsync(database);
+
+        result.Status.Should().Be(HealthStatus.Unhealthy);
+        result.Description.Should().Contain("cannot be opened").And.Contain(database.Path);
+        result.Exception.Should().BeOfType<BookDataDatabaseException>();
+        File.Exists(database.Path).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_FileIsNotADatabase_IsUnhealthyAndSaysSo()
+    {
+        await using var database = TestDatabase.CreateEmpty();
+        var garbage = RandomNumberGenerator.GetBytes(8192);
+        await File.WriteAllBytesAsync(database.Path, garbage);
+
+        var result = await CheckAsync(database);
+
+        result.Status.Should().Be(HealthStatus.Unhealthy);
+        result.Description.Should().Contain("cannot be opened").And.Contain("not a SQLite database");
+        (await File.ReadAllBytesAsync(database.Path)).Should().Equal(garbage);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_RegistrationFailureStatusDegraded_ReportsDegraded()
+    {
+        await using var database = TestDatabase.CreateEmpty();
+
+        var result = await CheckAsync(database, HealthStatus.Degraded);
+
+        result.Status.Should().Be(HealthStatus.Degraded);
+    }
+
+    [Fact]
+    public async Task AddHealthCheck_ThroughHealthCheckService_ReportsUnderDefaultNameWithTags()
+    {
+        await using var database = TestDatabase.CreateEmpty();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddBookData(options => options.ConnectionString = database.Options.ConnectionString)
+            .AddHealthCheck(tags: ["ready"]);
+        await using var provider = services.BuildServiceProvider();
+        var healthChecks = provider.GetRequiredService<HealthCheckService>();
+
+        var before = await healthChecks.CheckHealthAsync();
+        await provider.GetRequiredService<BookDataMigrator>().MigrateAsync();
+        var after = await healthChecks.CheckHealthAsync();
+
+        before.Entries.Should().ContainKey(BookDataHealthCheck.DefaultName);
+        before.Entries[BookDataHealthCheck.DefaultName].Status.Should().Be(HealthStatus.Unhealthy);
+        before.Entries[BookDataHealthCheck.DefaultName].Tags.Should().Equal("ready");
+        after.Status.Should().Be(HealthStatus.Healthy);
+    }
+
+    private static Task<HealthCheckResult> CheckAsync(TestDatabase database, HealthStatus failureStatus = HealthStatus.Unhealthy) =>
+        CheckAsync(database.Factory, failureStatus);
+
+    private static async Task ExecuteAsync(TestDatabase database, string sql)
+    {
+        await using var connection = await database.Factory.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static Task<HealthCheckResult> CheckAsync(BookDataConnectionFactory factory, HealthStatus failureStatus = HealthStatus.Unhealthy)
+    {
+        var check = new BookDataHealthCheck(factory, new BookDataMigrator(factory));
+        var context = new HealthCheckContext
+        {
+            Registration = new HealthCheckRegistration(BookDataHealthCheck.DefaultName, check, failureStatus, tags: null),
+        };
+        return check.CheckHealthAsync(context);
+    }
+}
