@@ -44,6 +44,9 @@ public sealed class CliDatabase : IAsyncDisposable
     public static CliDatabase CreateEmpty() =>
         new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bookdata-cli-test-{Guid.NewGuid():N}.db"));
 
+    /// <summary>A database file a command created, to inspect and then delete.</summary>
+    public static CliDatabase Existing(string path) => new(path);
+
     /// <summary>A migrated database holding the reference sample.</summary>
     public static async Task<CliDatabase> CreateWithSampleAsync()
     {
