@@ -78,7 +78,10 @@ public sealed class CommandLineTests
     }
 
     [Theory]
+    [InlineData("demo")]
     [InlineData("migrate")]
+    [InlineData("import")]
+    [InlineData("export")]
     [InlineData("report")]
     [InlineData("authors")]
     [InlineData("add-book")]
