@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using BookData.Cli.Commands;
 using BookData.Cli.Hosting;
 
@@ -49,7 +51,33 @@ internal static class BookDataCli
     {
         ArgumentNullException.ThrowIfNull(console);
         var parseResult = CreateRootCommand(console).Parse(args);
+        if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
+        {
+            return Task.FromResult(ReportUsageErrors(parseResult, console));
+        }
+
         var configuration = new InvocationConfiguration { Output = console.Output, Error = console.Error };
         return parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the parse errors to standard error only, each as "error: …", with a pointer to the
+    /// command's help, and returns <see cref="ExitCodes.Usage"/>. Standard output stays empty.
+    /// </summary>
+    private static int ReportUsageErrors(ParseResult parseResult, CliConsole console)
+    {
+        foreach (var error in parseResult.Errors)
+        {
+            console.Error.WriteLine($"error: {error.Message}");
+        }
+
+        var names = new List<string>();
+        for (SymbolResult? result = parseResult.CommandResult; result is CommandResult command; result = command.Parent)
+        {
+            names.Insert(0, command.Command.Name);
+        }
+
+        console.Error.WriteLine($"Run '{string.Join(' ', names)} --help' for usage.");
+        return ExitCodes.Usage;
     }
 }

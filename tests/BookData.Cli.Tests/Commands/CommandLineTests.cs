@@ -57,7 +57,8 @@ public sealed class CommandLineTests
         var result = await CliRunner.RunAsync("frobnicate");
 
         result.ExitCode.Should().Be(1);
-        result.Error.Should().Contain("frobnicate");
+        result.Error.Should().StartWith("error: ").And.Contain("frobnicate").And.Contain("bookdata --help");
+        result.Output.Should().BeEmpty();
     }
 
     [Fact]
