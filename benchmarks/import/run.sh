@@ -27,6 +27,7 @@ fi
 dotnet build benchmarks/BookData.ImportBench -c Release -nologo -v quiet >/dev/null
 bench=benchmarks/BookData.ImportBench/bin/Release/net10.0/BookData.ImportBench.dll
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 results="$work/results.txt"
 : >"$results"
 measure() {
@@ -47,6 +48,8 @@ for run in $(seq "$runs"); do
         "CREATE TABLE flat (first_name TEXT, last_name TEXT, title TEXT, publisher TEXT);" \
         ".mode csv" ".import --skip 1 $csv flat"
 done
+
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Both normalized imports must hold the same catalog.
 counts() { sqlite3 "$1" "SELECT (SELECT count(*) FROM author), (SELECT count(*) FROM book), (SELECT count(*) FROM publisher), (SELECT count(*) FROM book_publisher);"; }

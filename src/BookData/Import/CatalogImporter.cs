@@ -32,8 +32,14 @@ namespace BookData.Import;
 /// <para>
 /// The import is one transaction that takes the write lock up front: by default the first bad row
 /// rolls everything back (<see cref="ImportErrorMode.Fail"/>); cancellation rolls back too. The file is
-/// streamed: memory grows only with the catalog's ids, which are loaded once at the start. SQLite does its
-/// I/O synchronously; the method is asynchronous for cancellation and for reading the stream.
+/// streamed: memory grows only with the catalog's ids, which are loaded once at the start. A thread-pool
+/// thread reads, normalizes and matches the rows while the calling flow writes them to SQLite, which does its
+/// I/O synchronously; the method is asynchronous for cancellation and for reading the stream. The stream is
+/// no longer touched once the method returns or throws.
+/// </para>
+/// <para>
+/// The importer is stateless and thread-safe; concurrent imports into the same catalog run one after the
+/// other, each waiting (up to the busy timeout) for the write lock.
 /// </para>
 /// </remarks>
 public sealed class CatalogImporter
