@@ -2,7 +2,9 @@ using BookData;
 using BookData.Authors;
 using BookData.Books;
 using BookData.Connections;
+using BookData.Export;
 using BookData.Hosting;
+using BookData.Import;
 using BookData.Migrations;
 using BookData.Publishers;
 using BookData.Reports;
@@ -20,7 +22,7 @@ public static class BookDataServiceCollectionExtensions
     /// Registers BookData configured in code: <see cref="BookDataOptions"/> (validated when the host
     /// starts), the <see cref="BookDataConnectionFactory"/>, the <see cref="BookDataMigrator"/>, the
     /// repositories (<see cref="AuthorRepository"/>, <see cref="BookRepository"/>, <see cref="PublisherRepository"/>,
-    /// <see cref="CatalogReports"/>), all singletons since they are stateless and thread-safe, and the hosted
+    /// <see cref="CatalogReports"/>), the <see cref="CatalogImporter"/> and <see cref="CatalogExporter"/>, all singletons since they are stateless and thread-safe, and the hosted
     /// service that migrates the database at startup when <see cref="BookDataOptions.MigrateOnStartup"/> is on.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -73,6 +75,8 @@ public static class BookDataServiceCollectionExtensions
         services.TryAddSingleton<BookRepository>();
         services.TryAddSingleton<PublisherRepository>();
         services.TryAddSingleton<CatalogReports>();
+        services.TryAddSingleton<CatalogImporter>();
+        services.TryAddSingleton<CatalogExporter>();
 
         services.AddHostedService<BookDataMigrationHostedService>();
         return new BookDataBuilder(services);

@@ -1,6 +1,8 @@
 using BookData.Authors;
 using BookData.Books;
 using BookData.Connections;
+using BookData.Export;
+using BookData.Import;
 using BookData.Migrations;
 using BookData.Publishers;
 using BookData.Reports;
@@ -52,6 +54,24 @@ public sealed class AddBookDataTests
         (await books.CountAsync()).Should().Be(10);
         (await publishers.CountAsync()).Should().Be(4);
         (await reports.BooksPerPublisherAsync()).Should().HaveCount(4);
+    }
+
+    [Fact]
+    public async Task AddBookData_ImporterAndExporter_ResolveAsSingletonsOnTheConfiguredDatabase()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddBookData(options => options.ConnectionString = database.Options.ConnectionString);
+        await using var provider = services.BuildServiceProvider();
+
+        var importer = provider.GetRequiredService<CatalogImporter>();
+        var exporter = provider.GetRequiredService<CatalogExporter>();
+
+        provider.GetRequiredService<CatalogImporter>().Should().BeSameAs(importer);
+        provider.GetRequiredService<CatalogExporter>().Should().BeSameAs(exporter);
+        (await importer.ImportAsync(SampleCatalog.CsvPath)).LinksAdded.Should().Be(12);
+        (await exporter.ExportAsync(Stream.Null)).RowsWritten.Should().Be(12);
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Import benchmark: the same generated CSV file loaded three ways, side by side, on this machine.
+#
+#   benchmarks/import/run.sh [ROWS] [sorted|shuffled] [RUNS]     (defaults: 1000000 sorted 3)
+#
+#   bookdata  BookData's CatalogImporter into a fresh, migrated catalog (benchmarks/BookData.ImportBench)
+#   python    a careful Python stdlib sqlite3 import into the same schema (benchmarks/import/python_import.py)
+#   sqlite3   the sqlite3 shell's .import into one flat table (no normalization, no indexes)
+#
+# Each contender runs RUNS times, interleaved; the table shows the median wall time and peak resident
+# memory of the whole process (/usr/bin/time), start-up and schema creation included.
+# Needs: the .NET SDK, python3, sqlite3 and GNU time (/usr/bin/time). Files go to artifacts/import-bench/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+rows=${1:-1000000}
+order=${2:-sorted}
+runs=${3:-3}
+work=artifacts/import-bench
+mkdir -p "$work"
+csv="$work/catalog-$rows-$order.csv"
+
+if [ ! -f "$csv" ]; then
+    echo "generating $csv ..."
+    python3 benchmarks/import/generate.py "$rows" "$csv" "$order"
+fi
+dotnet build benchmarks/BookData.ImportBench -c Release -nologo -v quiet >/dev/null
+bench=benchmarks/BookData.ImportBench/bin/Release/net10.0/BookData.ImportBench.dll
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+results="$work/results.txt"
+: >"$results"
+measure() {
+    local name=$1
+    shift
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/$name.out"
+    read -r wall kilobytes <"$work/time.txt"
+    echo "$name $wall $kilobytes" >>"$results"
+    echo "  $name: $wall s, $((kilobytes / 1024)) MiB  ($(tail -n 1 "$work/$name.out"))"
+}
+
+for run in $(seq "$runs"); do
+    echo "run $run of $runs"
+    rm -f "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm
+    measure bookdata dotnet "$bench" "$csv" "$work/bookdata.db"
+    measure python python3 benchmarks/import/python_import.py "$csv" "$work/python.db" migrations/0001_create_catalog.sql
+    measure sqlite3 sqlite3 "$work/flat.db" \
+        "CREATE TABLE flat (first_name TEXT, last_name TEXT, title TEXT, publisher TEXT);" \
+        ".mode csv" ".import --skip 1 $csv flat"
+done
+
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Both normalized imports must hold the same catalog.
+counts() { sqlite3 "$1" "SELECT (SELECT count(*) FROM author), (SELECT count(*) FROM book), (SELECT count(*) FROM publisher), (SELECT count(*) FROM book_publisher);"; }
+if [ "$(counts "$work/bookdata.db")" != "$(counts "$work/python.db")" ]; then
+    echo "the BookData and Python imports differ: $(counts "$work/bookdata.db") vs $(counts "$work/python.db")" >&2
+    exit 1
+fi
+echo "catalog (authors|books|publishers|links): $(counts "$work/bookdata.db")"
+
+python3 - "$results" "$rows" "$order" "$runs" <<'PY'
+import statistics
+import sys
+
+path, rows, order, runs = sys.argv[1:]
+times, memory = {}, {}
+for line in open(path):
+    name, wall, kilobytes = line.split()
+    times.setdefault(name, []).append(float(wall))
+    memory.setdefault(name, []).append(int(kilobytes) / 1024)
+wall = {name: statistics.median(values) for name, values in times.items()}
+print(f"\n{int(rows):,} rows ({order}), median of {runs} runs\n")
+print("| importer | wall time | peak memory | BookData is |")
+print("|---|---:|---:|---|")
+labels = {
+    "bookdata": "BookData `CatalogImporter` (normalized schema)",
+    "python": "Python stdlib `sqlite3` (same schema)",
+    "sqlite3": "`sqlite3 .import` (one flat table)",
+}
+for name in ("bookdata", "python", "sqlite3"):
+    ratio = wall[name] / wall["bookdata"]
+    relation = "" if name == "bookdata" else (f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower")
+    print(f"| {labels[name]} | {wall[name]:.2f} s | {max(memory[name]):.0f} MiB | {relation} |")
+PY

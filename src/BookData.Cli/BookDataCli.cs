@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using BookData.Cli.Commands;
+using BookData.Cli.Hosting;
+
+namespace BookData.Cli;
+
+/// <summary>The <c>bookdata</c> command line: builds the commands and runs one.</summary>
+internal static class BookDataCli
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    /// <param name="console">The console the commands write to.</param>
+    /// <returns>The root command.</returns>
+    public static Command CreateRootCommand(CliConsole console)
+    {
+        var options = new CliOptions();
+        var runner = new CommandRunner(console, options);
+
+        // A named command rather than RootCommand, whose name is the assembly's (BookData.Cli), not the tool's.
+        return new Command(
+            "bookdata",
+            """
+            A catalog of authors, books and publishers in a SQLite database.
+            Start with: bookdata demo
+            """)
+        {
+            new HelpOption(),
+            new VersionOption(),
+            options.Database,
+            options.Verbose,
+            DemoCommand.Create(runner),
+            MigrateCommand.Create(runner),
+            ImportCommand.Create(runner),
+            ExportCommand.Create(runner),
+            ReportCommand.Create(runner),
+            AuthorsCommand.Create(runner),
+            AddBookCommand.Create(runner),
+            SqlCommand.Create(runner),
+            BackupCommand.Create(runner),
+        };
+    }
+
+    /// <summary>Parses <paramref name="args"/> and runs the command they name.</summary>
+    /// <param name="args">The command-line arguments, without the program name.</param>
+    /// <param name="console">Where output, errors and the environment come from.</param>
+    /// <param name="cancellationToken">Interrupts the command.</param>
+    /// <returns>The exit code: 0 success, 1 usage error, 2 bad input data, 3 database error.</returns>
+    public static Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var parseResult = CreateRootCommand(console).Parse(args);
+        if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
+        {
+            return Task.FromResult(ReportUsageErrors(parseResult, console));
+        }
+
+        var configuration = new InvocationConfiguration { Output = console.Output, Error = console.Error };
+        return parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the parse errors to standard error only, each as "error: …", with a pointer to the
+    /// command's help, and returns <see cref="ExitCodes.Usage"/>. Standard output stays empty.
+    /// </summary>
+    private static int ReportUsageErrors(ParseResult parseResult, CliConsole console)
+    {
+        foreach (var error in parseResult.Errors)
+        {
+            console.Error.WriteLine($"error: {error.Message}");
+        }
+
+        var names = new List<string>();
+        for (SymbolResult? result = parseResult.CommandResult; result is CommandResult command; result = command.Parent)
+        {
+            names.Insert(0, command.Command.Name);
+        }
+
+        console.Error.WriteLine($"Run '{string.Join(' ', names)} --help' for usage.");
+        return ExitCodes.Usage;
+    }
+}

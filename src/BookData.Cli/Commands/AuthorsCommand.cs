@@ -1,0 +1,44 @@
+using System.CommandLine;
+using BookData.Cli.Hosting;
+using BookData.Cli.Output;
+using BookData.Reports;
+
+namespace BookData.Cli.Commands;
+
+/// <summary><c>bookdata authors [--json]</c>: the author → book → publisher tree.</summary>
+internal static class AuthorsCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <param name="runner">Runs the action.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CommandRunner runner)
+    {
+        var json = CliOptions.CreateJson();
+        var command = new Command(
+            "authors",
+            """
+            Prints every author with their books and each book's publishers, authors by last name, then first name.
+            Example: bookdata authors --json
+            """)
+        {
+            json,
+        };
+
+        runner.SetAction(command, DatabaseUse.MigrateFirst, async (context, cancellationToken) =>
+        {
+            var hierarchy = await new CatalogReports(context.Connections).GetHierarchyAsync(cancellationToken).ConfigureAwait(false);
+            if (context.ParseResult.GetValue(json))
+            {
+                CatalogJson.WriteHierarchy(context.Console.Output, hierarchy);
+            }
+            else
+            {
+                context.Console.Ansi.Write(CatalogTree.Create(hierarchy));
+            }
+
+            return ExitCodes.Success;
+        });
+
+        return command;
+    }
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using BookData.Cli.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Cli.Commands;
+
+/// <summary><c>bookdata backup FILE [--force]</c>: an online backup of the catalog into a new file.</summary>
+internal static class BackupCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <param name="runner">Runs the action.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CommandRunner runner)
+    {
+        var file = new Argument<string>("file") { Description = "The backup file to create." };
+        var force = new Option<bool>("--force") { Description = "Replace FILE if it already exists." };
+        var command = new Command(
+            "backup",
+            """
+            Copies the catalog into a new database file with SQLite's online backup: a consistent snapshot, taken while other programs keep reading and writing.
+            Example: bookdata backup catalog-backup.db
+            """)
+        {
+            file,
+            force,
+        };
+
+        runner.SetAction(command, DatabaseUse.OpensItself, async (context, cancellationToken) =>
+        {
+            var source = context.DatabasePath;
+            var target = Path.GetFullPath(context.ParseResult.GetRequiredValue(file));
+            if (string.Equals(source, target, StringComparison.Ordinal))
+            {
+                throw new CliUsageException($"The backup file must differ from the database '{source}'.");
+            }
+
+            if (File.Exists(target) && !context.ParseResult.GetValue(force))
+            {
+                throw new CliUsageException($"'{target}' already exists; choose a new file or pass --force to replace it.");
+            }
+
+            var folder = Path.GetDirectoryName(target)!;
+            if (!Directory.Exists(folder))
+            {
+                throw new CliUsageException($"The folder '{folder}' of the backup file does not exist.");
+            }
+
+            await BackupAsync(context, target, cancellationToken).ConfigureAwait(false);
+            var size = new FileInfo(target).Length;
+            context.Console.Output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture, $"Backed up '{source}' to '{target}' ({size:N0} bytes)."));
+            return ExitCodes.Success;
+        });
+
+        return command;
+    }
+
+    /// <summary>
+    /// Backs up into a temporary file beside <paramref name="target"/> and moves it into place, so a
+    /// failed or interrupted backup never leaves a partial file under the target's name.
+    /// </summary>
+    private static async Task BackupAsync(CommandContext context, string target, CancellationToken cancellationToken)
+    {
+        var partial = $"{target}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            // Read-only: the source is never migrated or changed; in WAL mode the backup reads one
+            // consistent snapshot while writers carry on.
+            var source = await context.Connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+            await using (source.ConfigureAwait(false))
+            {
+                var destinationString = new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString();
+                var destination = new SqliteConnection(destinationString);
+                await using (destination.ConfigureAwait(false))
+                {
+                    await destination.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    source.BackupDatabase(destination);
+
+                    // A self-contained single file: no -wal or -shm beside the backup.
+                    using var command = destination.CreateCommand();
+                    command.CommandText = "PRAGMA journal_mode = DELETE;";
+                    command.ExecuteScalar();
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(partial, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace BookData.Cli.Hosting;
+
+/// <summary>The options every command shares, defined once on the root command and inherited by each subcommand.</summary>
+internal sealed class CliOptions
+{
+    /// <summary><c>--db PATH</c>: the catalog database file.</summary>
+    public Option<string?> Database { get; } = new("--db")
+    {
+        Description = $"The catalog database file. Default: ${DatabaseLocation.EnvironmentVariable} if set, "
+            + $"else {DatabaseLocation.FolderName}/{DatabaseLocation.FileName} in the local application data folder.",
+        HelpName = "PATH",
+        Recursive = true,
+    };
+
+    /// <summary><c>--verbose</c>: print stack traces with errors.</summary>
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "When a command fails, also print the full exception with its stack trace.",
+        Recursive = true,
+    };
+
+    /// <summary>Creates a <c>--json</c> option for a command that reads the catalog.</summary>
+    /// <returns>A new option; each command gets its own.</returns>
+    public static Option<bool> CreateJson() => new("--json")
+    {
+        Description = "Print machine-readable JSON (camelCase keys) instead of a table.",
+    };
+}

@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Cli.Hosting;
+
+/// <summary>Turns a failed command into one sentence on standard error and an exit code.</summary>
+internal static class ErrorReport
+{
+    /// <summary>The exit code for an exception.</summary>
+    /// <param name="exception">What the command threw.</param>
+    /// <returns>One of <see cref="ExitCodes"/>.</returns>
+    public static int ExitCodeFor(Exception exception) => exception switch
+    {
+        CliUsageException => ExitCodes.Usage,
+        CliInputException => ExitCodes.BadInput,
+        BookDataDatabaseException or BookDataMigrationException => ExitCodes.Database,
+        BookDataException => ExitCodes.BadInput,
+        SqliteException => ExitCodes.Database,
+        OperationCanceledException => ExitCodes.Interrupted,
+        FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => ExitCodes.BadInput,
+        _ => ExitCodes.Database,
+    };
+
+    /// <summary>Writes the error and returns the exit code.</summary>
+    /// <param name="console">Where the message goes (standard error).</param>
+    /// <param name="exception">What the command threw.</param>
+    /// <param name="verbose"><see langword="true"/> to add the full exception with its stack trace.</param>
+    /// <returns>The exit code for <paramref name="exception"/>.</returns>
+    public static int Write(CliConsole console, Exception exception, bool verbose)
+    {
+        var message = exception switch
+        {
+            OperationCanceledException => "Interrupted before the command finished; nothing was left half-written.",
+            BookDataException or CliUsageException or CliInputException or SqliteException => exception.Message,
+            IOException or UnauthorizedAccessException => exception.Message,
+            _ => $"Unexpected {exception.GetType().Name}: {exception.Message}",
+        };
+
+        console.Error.WriteLine($"error: {message}");
+        if (verbose)
+        {
+            console.Error.WriteLine(exception.ToString());
+        }
+
+        return ExitCodeFor(exception);
+    }
+}

@@ -1,0 +1,95 @@
+using BookData.Reports;
+
+namespace BookData.Cli.Output;
+
+/// <summary>The JSON shapes of the reading commands. Scripts depend on them: keys and nesting never change.</summary>
+internal static class CatalogJson
+{
+    /// <summary><c>[{"publisher":"…","totalBooks":n}]</c>.</summary>
+    /// <param name="output">Standard output.</param>
+    /// <param name="rows">The report's rows, in order.</param>
+    public static void WriteBooksPerPublisher(TextWriter output, IReadOnlyList<PublisherBookCount> rows) =>
+        JsonOutput.Write(output, json =>
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("publisher", row.Publisher);
+                json.WriteNumber("totalBooks", row.TotalBooks);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+
+    /// <summary><c>[{"publisher":"…","totalAuthors":n}]</c>.</summary>
+    /// <param name="output">Standard output.</param>
+    /// <param name="rows">The report's rows, in order.</param>
+    public static void WriteAuthorsPerPublisher(TextWriter output, IReadOnlyList<PublisherAuthorCount> rows) =>
+        JsonOutput.Write(output, json =>
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("publisher", row.Publisher);
+                json.WriteNumber("totalAuthors", row.TotalAuthors);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+
+    /// <summary><c>[{"author":"First Last","totalBooks":n}]</c>.</summary>
+    /// <param name="output">Standard output.</param>
+    /// <param name="rows">The report's rows, in order.</param>
+    public static void WriteBooksPerAuthor(TextWriter output, IReadOnlyList<AuthorBookCount> rows) =>
+        JsonOutput.Write(output, json =>
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("author", row.AuthorName);
+                json.WriteNumber("totalBooks", row.TotalBooks);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+
+    /// <summary><c>[{"firstName":"…","lastName":"…","books":[{"title":"…","publishers":["…"]}]}]</c>.</summary>
+    /// <param name="output">Standard output.</param>
+    /// <param name="authors">The hierarchy, in order.</param>
+    public static void WriteHierarchy(TextWriter output, IReadOnlyList<AuthorWithBooks> authors) =>
+        JsonOutput.Write(output, json =>
+        {
+            json.WriteStartArray();
+            foreach (var author in authors)
+            {
+                json.WriteStartObject();
+                json.WriteString("firstName", author.FirstName);
+                json.WriteString("lastName", author.LastName);
+                json.WriteStartArray("books");
+                foreach (var book in author.Books)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("title", book.Title);
+                    json.WriteStartArray("publishers");
+                    foreach (var publisher in book.Publishers)
+                    {
+                        json.WriteStringValue(publisher.Name);
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+}

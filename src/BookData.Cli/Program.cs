@@ -1,0 +1,4 @@
+using BookData.Cli;
+using BookData.Cli.Hosting;
+
+return await BookDataCli.RunAsync(args, CliConsole.ForProcess()).ConfigureAwait(false);

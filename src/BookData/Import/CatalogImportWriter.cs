@@ -1,0 +1,203 @@
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Import;
+
+/// <summary>
+/// The write side of one import: the import's statements, prepared once and run with bound parameters
+/// for every row, in the import's transaction.
+/// </summary>
+internal sealed class CatalogImportWriter : IDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly SqliteTransaction transaction;
+    private readonly bool foreignKeysEnforced;
+    private readonly List<DeferrableIndex> deferredIndexes = [];
+    private readonly List<SqliteCommand> commands = [];
+
+    private readonly SqliteCommand insertAuthor;
+    private readonly SqliteCommand insertPublisher;
+    private readonly SqliteCommand insertBook;
+    private readonly SqliteCommand insertLink;
+
+    private CatalogImportWriter(SqliteConnection connection, SqliteTransaction transaction, bool foreignKeysEnforced)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+        this.foreignKeysEnforced = foreignKeysEnforced;
+
+        insertAuthor = Prepare(ImportSql.InsertAuthor, ("@AuthorId", SqliteType.Integer), ("@FirstName", SqliteType.Text), ("@LastName", SqliteType.Text));
+        insertPublisher = Prepare(ImportSql.InsertPublisher, ("@PublisherId", SqliteType.Integer), ("@Name", SqliteType.Text));
+        insertBook = Prepare(ImportSql.InsertBook, ("@BookId", SqliteType.Integer), ("@AuthorId", SqliteType.Integer), ("@Title", SqliteType.Text));
+        insertLink = Prepare(ImportSql.InsertLink, ("@BookId", SqliteType.Integer), ("@PublisherId", SqliteType.Integer));
+    }
+
+    /// <summary>The catalog's ids as the import began, for resolving the rows.</summary>
+    public required CatalogIds Ids { get; init; }
+
+    public long AuthorsAdded { get; private set; }
+
+    public long PublishersAdded { get; private set; }
+
+    public long BooksAdded { get; private set; }
+
+    public long LinksAdded { get; private set; }
+
+    /// <summary>Loads the ids already in the catalog, once, inside the import's transaction (which must hold the write lock).</summary>
+    /// <param name="connection">The import's connection.</param>
+    /// <param name="transaction">The import's transaction.</param>
+    /// <param name="foreignKeysEnforced">
+    /// Whether the connection enforces foreign keys; when it does not, <see cref="Complete"/> checks them once for the whole load.
+    /// </param>
+    public static CatalogImportWriter Create(SqliteConnection connection, SqliteTransaction transaction, bool foreignKeysEnforced)
+    {
+        var ids = CatalogIds.Load(connection, transaction);
+        var writer = new CatalogImportWriter(connection, transaction, foreignKeysEnforced) { Ids = ids };
+        try
+        {
+            if (ids.IsCatalogEmpty)
+            {
+                writer.DeferSecondaryIndexes();
+            }
+
+            return writer;
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Writes one resolved row: its new author, publisher and book, then its link unless it exists.</summary>
+    /// <exception cref="BookDataDatabaseException">The database holds an entity the import's lookups did not find.</exception>
+    public void Write(in ImportRow row)
+    {
+        if ((row.Adds & ImportRowAdds.Author) != 0)
+        {
+            insertAuthor.Parameters[0].Value = row.AuthorId;
+            insertAuthor.Parameters[1].Value = row.FirstName;
+            insertAuthor.Parameters[2].Value = row.LastName;
+            Inserted(insertAuthor.ExecuteNonQuery(), "author", $"{row.FirstName} {row.LastName}".Trim());
+            AuthorsAdded++;
+        }
+
+        if ((row.Adds & ImportRowAdds.Publisher) != 0)
+        {
+            insertPublisher.Parameters[0].Value = row.PublisherId;
+            insertPublisher.Parameters[1].Value = row.Publisher;
+            Inserted(insertPublisher.ExecuteNonQuery(), "publisher", row.Publisher);
+            PublishersAdded++;
+        }
+
+        if ((row.Adds & ImportRowAdds.Book) != 0)
+        {
+            insertBook.Parameters[0].Value = row.BookId;
+            insertBook.Parameters[1].Value = row.AuthorId;
+            insertBook.Parameters[2].Value = row.Title;
+            Inserted(insertBook.ExecuteNonQuery(), "book", row.Title);
+            BooksAdded++;
+        }
+
+        insertLink.Parameters[0].Value = row.BookId;
+        insertLink.Parameters[1].Value = row.PublisherId;
+        LinksAdded += insertLink.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Rebuilds the indexes that were set aside for the load and, when the connection did not enforce
+    /// foreign keys, checks them once for the tables the import wrote. Call it before committing.
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">A row the import wrote refers to a row that does not exist.</exception>
+    public void Complete()
+    {
+        foreach (var index in deferredIndexes)
+        {
+            using var create = NewCommand(index.Create);
+            create.ExecuteNonQuery();
+        }
+
+        deferredIndexes.Clear();
+
+        if (!foreignKeysEnforced)
+        {
+            using var check = NewCommand(ImportSql.CheckForeignKeys);
+            if (check.ExecuteScalar() is string table)
+            {
+                throw new BookDataDatabaseException(
+                    $"The import wrote a row of table '{table}' that refers to a missing row, which should be impossible; nothing was written.");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in commands)
+        {
+            command.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// An insert of a new entity that inserted nothing met a row the lookups did not find: the database
+    /// and the import disagree about identity. Nothing is written rather than something wrong.
+    /// </summary>
+    private static void Inserted(int rows, string entity, string name)
+    {
+        if (rows != 1)
+        {
+            throw new BookDataDatabaseException(
+                $"The import found no {entity} '{name}' in the catalog, but the database already holds one with that name; nothing was written.");
+        }
+    }
+
+    /// <summary>
+    /// Into an empty catalog, building the secondary (non-unique) indexes once after the load is much
+    /// faster than keeping them current row by row. Only indexes whose definition is exactly the one
+    /// the import knows are set aside; the unique constraints, which decide identity, stay live.
+    /// Everything happens inside the import's transaction, so other connections never see the catalog
+    /// without them, and a rollback restores them.
+    /// </summary>
+    private void DeferSecondaryIndexes()
+    {
+        var definitions = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = NewCommand(ImportSql.SelectSecondaryIndexes))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                definitions[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        foreach (var index in ImportSql.DeferrableIndexes)
+        {
+            if (definitions.TryGetValue(index.Name, out var sql) && string.Equals(sql, index.Create, StringComparison.Ordinal))
+            {
+                using var drop = NewCommand(index.Drop);
+                drop.ExecuteNonQuery();
+                deferredIndexes.Add(index);
+            }
+        }
+    }
+
+    private SqliteCommand NewCommand(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private SqliteCommand Prepare(string sql, params ReadOnlySpan<(string Name, SqliteType Type)> parameters)
+    {
+        var command = NewCommand(sql);
+        commands.Add(command);
+        foreach (var (name, type) in parameters)
+        {
+            command.Parameters.Add(name, type);
+        }
+
+        command.Prepare();
+        return command;
+    }
+}

@@ -1,0 +1,53 @@
+namespace BookData.Import;
+
+/// <summary>How <see cref="CatalogImporter"/> reads a CSV file. Every property has a sensible default.</summary>
+public sealed class ImportOptions
+{
+    /// <summary>The defaults: fail on the first bad row, progress every 10,000 rows, a 64 MiB page cache.</summary>
+    public static ImportOptions Default { get; } = new();
+
+    /// <summary>
+    /// What to do with a row that cannot be imported (a missing or over-long value, bad quoting, a wrong
+    /// number of fields). Default: <see cref="ImportErrorMode.Fail"/>, all or nothing.
+    /// </summary>
+    public ImportErrorMode OnError { get; init; } = ImportErrorMode.Fail;
+
+    /// <summary>
+    /// The name of the input in error messages and skipped-row reports. Default: <see langword="null"/>,
+    /// which means the path as given for a file, the file name for a <see cref="FileStream"/>, and
+    /// <c>CSV input</c> for any other stream.
+    /// </summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>Report progress every this many rows (and once at the end). Default: 10,000. Must be positive.</summary>
+    public int ProgressInterval { get; init; } = 10_000;
+
+    /// <summary>
+    /// The SQLite page cache of the import's connection, in MiB, for the length of the import; the
+    /// connection's own setting is restored afterwards. A larger cache keeps the catalog's indexes in
+    /// memory on large imports. Default: 64. Must be between 1 and 4096.
+    /// </summary>
+    public int CacheSizeMiB { get; init; } = 64;
+
+    /// <summary>
+    /// With <see cref="ImportErrorMode.Skip"/>, the most bad rows an import tolerates; one more ends it
+    /// with a <see cref="BookDataImportException"/> and nothing is written, since so many usually means
+    /// the wrong file. Default: 10,000. Must be positive.
+    /// </summary>
+    public int MaxSkippedRows { get; init; } = 10_000;
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A number is out of range, or <see cref="OnError"/> is not defined.</exception>
+    internal void Validate()
+    {
+        if (!Enum.IsDefined(OnError))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OnError), OnError, "OnError must be Fail or Skip.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ProgressInterval);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxSkippedRows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(CacheSizeMiB, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(CacheSizeMiB, 4096);
+    }
+}

@@ -1,0 +1,39 @@
+namespace BookData.Import;
+
+/// <summary>
+/// One data row of the input: its values decoded and normalized and its ids resolved, or why it cannot
+/// be imported.
+/// </summary>
+/// <param name="LineNumber">The 1-based physical line where the row starts.</param>
+/// <param name="ByteOffset">Where the row starts in the input, in bytes.</param>
+/// <param name="FirstName">The normalized first name (empty for a single-name author).</param>
+/// <param name="LastName">The normalized last name.</param>
+/// <param name="Title">The normalized title.</param>
+/// <param name="Publisher">The normalized publisher name.</param>
+/// <param name="RejectedField">The column at fault in a rejected row, or <see langword="null"/> when the row as a whole is.</param>
+/// <param name="RejectionReason">Why the row cannot be imported; <see langword="null"/> for a good row.</param>
+internal readonly record struct ImportRow(
+    long LineNumber,
+    long ByteOffset,
+    string FirstName,
+    string LastName,
+    string Title,
+    string Publisher,
+    string? RejectedField,
+    string? RejectionReason)
+{
+    /// <summary>The author's id, new or existing; set by <see cref="CatalogIds.Resolve"/>.</summary>
+    public long AuthorId { get; init; }
+
+    /// <summary>The publisher's id, new or existing.</summary>
+    public long PublisherId { get; init; }
+
+    /// <summary>The book's id, new or existing.</summary>
+    public long BookId { get; init; }
+
+    /// <summary>Which of the row's entities are new and must be inserted.</summary>
+    public ImportRowAdds Adds { get; init; }
+
+    public static ImportRow Rejected(long lineNumber, long byteOffset, string? field, string reason) =>
+        new(lineNumber, byteOffset, string.Empty, string.Empty, string.Empty, string.Empty, field, reason);
+}

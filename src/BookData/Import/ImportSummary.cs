@@ -1,0 +1,20 @@
+namespace BookData.Import;
+
+/// <summary>What a CSV import did.</summary>
+/// <param name="RowsRead">Data rows read (the header and blank lines not counted), including skipped ones.</param>
+/// <param name="AuthorsAdded">Authors that were not in the catalog before.</param>
+/// <param name="BooksAdded">Books that were not in the catalog before.</param>
+/// <param name="PublishersAdded">Publishers that were not in the catalog before.</param>
+/// <param name="LinksAdded">Book–publisher links that were not in the catalog before.</param>
+/// <param name="SkippedRows">The rows left out with <see cref="ImportErrorMode.Skip"/>, in file order; always empty with <see cref="ImportErrorMode.Fail"/>.</param>
+public sealed record ImportSummary(
+    long RowsRead,
+    long AuthorsAdded,
+    long BooksAdded,
+    long PublishersAdded,
+    long LinksAdded,
+    IReadOnlyList<SkippedRow> SkippedRows)
+{
+    /// <summary>Rows imported: <see cref="RowsRead"/> minus the skipped ones. A row that was already in the catalog counts as imported.</summary>
+    public long RowsImported => RowsRead - SkippedRows.Count;
+}

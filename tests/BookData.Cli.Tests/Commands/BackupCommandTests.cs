@@ -1,0 +1,95 @@
+using BookData.Cli.Tests.Support;
+
+namespace BookData.Cli.Tests.Commands;
+
+public sealed class BackupCommandTests
+{
+    [Fact]
+    public async Task Backup_SampleCatalog_CopyHasSameCounts()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var target = db.SiblingPath("-backup.db");
+
+        var result = await CliRunner.RunAsync("backup", target, "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain(target);
+        foreach (var table in new[] { "author", "book", "publisher", "book_publisher", "schema_version" })
+        {
+            (await CliDatabase.CountAsync(target, table)).Should().Be(await db.CountAsync(table), table);
+        }
+    }
+
+    [Fact]
+    public async Task Backup_CopyIsOneSelfContainedFile()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var target = db.SiblingPath("-backup.db");
+
+        await CliRunner.RunAsync("backup", target, "--db", db.Path);
+
+        File.Exists(target + "-wal").Should().BeFalse();
+        Directory.GetFiles(Path.GetDirectoryName(target)!, Path.GetFileName(target) + ".*.partial").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Backup_ExistingTarget_RefusedWithoutForceAndLeftAlone()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var target = db.SiblingPath("-backup.db");
+        await File.WriteAllTextAsync(target, "keep me");
+
+        var result = await CliRunner.RunAsync("backup", target, "--db", db.Path);
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("already exists").And.Contain("--force");
+        (await File.ReadAllTextAsync(target)).Should().Be("keep me");
+    }
+
+    [Fact]
+    public async Task Backup_ExistingTargetWithForce_ReplacesIt()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var target = db.SiblingPath("-backup.db");
+        await File.WriteAllTextAsync(target, "replace me");
+
+        var result = await CliRunner.RunAsync("backup", target, "--force", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        (await CliDatabase.CountAsync(target, "book")).Should().Be(10);
+    }
+
+    [Fact]
+    public async Task Backup_WhileAnotherConnectionHoldsTheWriteLock_CompletesWithCommittedDataOnly()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var target = db.SiblingPath("-backup.db");
+        await using var writer = await db.Factory.OpenAsync();
+        using var transaction = writer.BeginTransaction();
+        await using (var insert = writer.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO publisher (name) VALUES ('Uncommitted Press');";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var result = await CliRunner.RunAsync("backup", target, "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        (await CliDatabase.CountAsync(target, "publisher")).Should().Be(4);
+        transaction.Rollback();
+    }
+
+    [Fact]
+    public async Task Backup_MissingDatabase_ExitsWithDatabaseErrorAndCreatesNothing()
+    {
+        await using var db = CliDatabase.CreateEmpty();
+        var target = db.SiblingPath("-backup.db");
+
+        var result = await CliRunner.RunAsync("backup", target, "--db", db.Path);
+
+        result.ExitCode.Should().Be(3);
+        File.Exists(target).Should().BeFalse();
+        File.Exists(db.Path).Should().BeFalse();
+    }
+}

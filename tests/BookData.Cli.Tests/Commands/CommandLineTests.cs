@@ -1,0 +1,98 @@
+using BookData.Cli.Tests.Support;
+
+namespace BookData.Cli.Tests.Commands;
+
+/// <summary>What every command shares: the database location, usage errors, help.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task Command_BookdataDbEnvironmentVariable_ChoosesDatabaseWhenNoDbOption()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var environment = new Dictionary<string, string?> { ["BOOKDATA_DB"] = db.Path };
+
+        var result = await CliRunner.RunAsync(environment, localDataFolder: "", "report", "books-per-publisher", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        Json.Parse(result.Output).GetArrayLength().Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Command_DbOption_WinsOverEnvironmentVariable()
+    {
+        await using var chosen = await CliDatabase.CreateWithSampleAsync();
+        await using var other = CliDatabase.CreateEmpty();
+        var environment = new Dictionary<string, string?> { ["BOOKDATA_DB"] = other.Path };
+
+        var result = await CliRunner.RunAsync(environment, localDataFolder: "", "report", "books-per-publisher", "--json", "--db", chosen.Path);
+
+        Json.Parse(result.Output).GetArrayLength().Should().Be(4);
+        File.Exists(other.Path).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Command_NoDbOptionOrEnvironment_UsesBookdataFolderInLocalData()
+    {
+        var localData = Path.Combine(Path.GetTempPath(), $"bookdata-cli-local-{Guid.NewGuid():N}");
+        try
+        {
+            var result = await CliRunner.RunAsync(
+                new Dictionary<string, string?>(), localData, "add-book", "--author", "Ann Leckie", "--title", "Ancillary Justice", "--publisher", "Orbit");
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            var expected = Path.Combine(localData, "bookdata", "bookdata.db");
+            File.Exists(expected).Should().BeTrue();
+            (await CliDatabase.CountAsync(expected, "book")).Should().Be(1);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(localData, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Command_Unknown_ExitsWithUsageError()
+    {
+        var result = await CliRunner.RunAsync("frobnicate");
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().StartWith("error: ").And.Contain("frobnicate").And.Contain("bookdata --help");
+        result.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Command_None_ExitsWithUsageError()
+    {
+        var result = await CliRunner.RunAsync();
+
+        result.ExitCode.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Command_UnknownOption_ExitsWithUsageError()
+    {
+        var result = await CliRunner.RunAsync("authors", "--colour");
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("--colour");
+    }
+
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("migrate")]
+    [InlineData("import")]
+    [InlineData("export")]
+    [InlineData("report")]
+    [InlineData("authors")]
+    [InlineData("add-book")]
+    [InlineData("sql")]
+    [InlineData("backup")]
+    public async Task Help_EveryCommand_ShowsAnExampleAndTheDbOption(string command)
+    {
+        var result = await CliRunner.RunAsync(command, "--help");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().Contain($"Example: bookdata {command}").And.Contain("--db");
+    }
+}

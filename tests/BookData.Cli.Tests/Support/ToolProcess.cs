@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace BookData.Cli.Tests.Support;
+
+/// <summary>Runs the built tool as a real process: <c>dotnet BookData.Cli.dll ARGS</c>.</summary>
+public static class ToolProcess
+{
+    /// <summary>The tool's assembly, copied beside the tests by the project reference.</summary>
+    public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "BookData.Cli.dll");
+
+    /// <summary>Runs the tool with BOOKDATA_DB set to <paramref name="bookdataDb"/> (or removed when <see langword="null"/>).</summary>
+    public static async Task<CliResult> RunAsync(string? bookdataDb, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(AssemblyPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("BOOKDATA_DB");
+        if (bookdataDb is not null)
+        {
+            start.Environment["BOOKDATA_DB"] = bookdataDb;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+
+        // A bound so a hung process fails the test instead of the whole run; not a speed assertion.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using BookData.Import;
+using BookData.Tests.Support;
+using CsCheck;
+using Dapper;
+
+namespace BookData.Tests.Guarantees;
+
+/// <summary>
+/// The importer fed random and mutated files: it imports them or fails with a <see cref="BookDataImportException"/>,
+/// leaves the catalog exactly as it was when it fails, and never hangs.
+/// </summary>
+public sealed class CsvFuzzTests
+{
+    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(60);
+
+    private enum Mutation
+    {
+        Truncate,
+        FlipByte,
+        InsertQuote,
+        InsertInvalidUtf8,
+        DeleteRange,
+        DuplicateRange,
+    }
+
+    [Fact]
+    public async Task ImportAsync_MutatedSampleFiles_ImportOrFailCleanly()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new CatalogImporter(db.Factory).ImportAsync(SampleCatalog.CsvPath);
+        var original = await File.ReadAllBytesAsync(SampleCatalog.CsvPath);
+
+        var mutations = Gen.Select(Gen.Enum<Mutation>(), Gen.Int[0, original.Length - 1], Gen.Int[1, 40], Gen.Byte)
+            .Select((kind, at, length, value) => Mutate(kind, at, length, value))
+            .Array[1, 3];
+
+        await mutations.SampleAsync(
+            async steps =>
+            {
+                var bytes = steps.Aggregate(original, (current, step) => step(current));
+                await ImportOrFailCleanlyAsync(db, bytes);
+            },
+            iter: 300,
+            threads: 1);
+    }
+
+    [Fact]
+    public async Task ImportAsync_RandomBytes_ImportOrFailCleanly()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new CatalogImporter(db.Factory).ImportAsync(SampleCatalog.CsvPath);
+
+        await Gen.Byte.Array[0, 2000].SampleAsync(
+            bytes => ImportOrFailCleanlyAsync(db, bytes),
+            iter: 200,
+            threads: 1);
+    }
+
+    [Fact]
+    public async Task ImportAsync_OneMegabyteField_FailsNamingFieldAndLine()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new CatalogImporter(db.Factory).ImportAsync(SampleCatalog.CsvPath);
+        var before = await SnapshotAsync(db);
+        var csv = "first_name,last_name,title,publisher\nIsaac,Asimov,\"" + new string('x', 1024 * 1024) + "\",Random House\n";
+
+        var act = () => ImportBytesAsync(db, Encoding.UTF8.GetBytes(csv));
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.LineNumber.Should().Be(2);
+        error.Field.Should().Be("title");
+        (await SnapshotAsync(db)).Should().Be(before);
+    }
+
+    private static Func<byte[], byte[]> Mutate(Mutation kind, int at, int length, byte value) => bytes =>
+    {
+        var position = bytes.Length == 0 ? 0 : at % bytes.Length;
+        var list = bytes.ToList();
+        switch (kind)
+        {
+            case Mutation.Truncate:
+                return bytes[..position];
+            case Mutation.FlipByte when bytes.Length > 0:
+                list[position] ^= value == 0 ? (byte)0x20 : value;
+                break;
+            case Mutation.InsertQuote:
+                list.Insert(position, (byte)'"');
+                break;
+            case Mutation.InsertInvalidUtf8:
+                list.InsertRange(position, [0xC3, 0x28, 0xFF, 0xFE]);
+                break;
+            case Mutation.DeleteRange:
+                list.RemoveRange(position, Math.Min(length, list.Count - position));
+                break;
+            case Mutation.DuplicateRange:
+                list.InsertRange(position, list.Skip(position).Take(length).ToArray());
+                break;
+        }
+
+        return list.ToArray();
+    };
+
+    private static async Task ImportOrFailCleanlyAsync(TestDatabase db, byte[] bytes)
+    {
+        var before = await SnapshotAsync(db);
+        try
+        {
+            await ImportBytesAsync(db, bytes);
+        }
+        catch (BookDataImportException error)
+        {
+            error.Message.Should().StartWith("fuzz.csv");
+            (await SnapshotAsync(db)).Should().Be(before, "a failed import must leave the catalog unchanged");
+        }
+    }
+
+    private static async Task ImportBytesAsync(TestDatabase db, byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        await new CatalogImporter(db.Factory)
+            .ImportAsync(stream, new ImportOptions { SourceName = "fuzz.csv" })
+            .WaitAsync(HangLimit);
+    }
+
+    /// <summary>Every row of every catalog table, in a stable order, as one string.</summary>
+    private static async Task<string> SnapshotAsync(TestDatabase db)
+    {
+        await using var connection = await db.Factory.OpenAsync();
+        var rows = new StringBuilder();
+        foreach (var sql in new[]
+        {
+            "SELECT author_id, first_name, last_name FROM author ORDER BY author_id",
+            "SELECT publisher_id, name FROM publisher ORDER BY publisher_id",
+            "SELECT book_id, author_id, title FROM book ORDER BY book_id",
+            "SELECT book_id, publisher_id FROM book_publisher ORDER BY book_id, publisher_id",
+        })
+        {
+            foreach (var row in await connection.QueryAsync(sql))
+            {
+                rows.AppendLine(string.Join('|', ((IDictionary<string, object>)row).Values));
+            }
+        }
+
+        return rows.ToString();
+    }
+}

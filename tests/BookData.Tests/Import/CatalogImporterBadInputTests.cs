@@ -1,0 +1,275 @@
+using System.Text;
+using BookData.Import;
+using BookData.Tests.Support;
+
+namespace BookData.Tests.Import;
+
+/// <summary>
+/// Every bad input ends the import with one error naming the file, the line and the field, and leaves
+/// the database exactly as it was: both a catalog that already has data and an empty one (where the
+/// import sets secondary indexes aside, so the rollback must bring them back).
+/// </summary>
+public sealed class CatalogImporterBadInputTests
+{
+    private const string Header = "first_name,last_name,title,publisher\n";
+
+    public static TheoryData<bool> Catalogs => new() { true, false };
+
+    [Theory]
+    [MemberData(nameof(Catalogs))]
+    public async Task ImportAsync_MissingHeaderColumn_NamesTheColumnAndWritesNothing(bool withData)
+    {
+        await using var db = await CreateAsync(withData);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText("first_name,last_name,title\nIsaac,Asimov,Foundation\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { SourceName = file.Path, LineNumber = 1L, Field = "publisher" });
+        error.Message.Should().StartWith($"{file.Path}, line 1: the header lacks the column publisher");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalogs))]
+    public async Task ImportAsync_MissingRequiredField_NamesLineAndFieldAndWritesNothing(bool withData)
+    {
+        await using var db = await CreateAsync(withData);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(Header
+            + "Isaac,Asimov,Foundation,Random House\n"
+            + "Pearl,Buck,\"The Good\nEarth\",Random House\n"
+            + "\n"
+            + "Tom,Clancy,   ,Berkley\n"
+            + "Stephen,King,It,Random House\n", "author_book_publisher.csv");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 6L, Field = "title", Reason = "the title is required and cannot be empty or white space" });
+        error.Message.Should().Be($"{file.Path}, line 6: the title is required and cannot be empty or white space.");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Theory]
+    [InlineData("Isaac,,Foundation,Random House", "last_name")]
+    [InlineData("Isaac,Asimov,Foundation,", "publisher")]
+    [InlineData("Isaac,Asimov,Foundation", null)]
+    public async Task ImportAsync_EachMissingRequiredField_IsNamed(string row, string? field)
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(Header + "Pearl,Buck,The Good Earth,Random House\n" + row + "\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.LineNumber.Should().Be(3);
+        error.Field.Should().Be(field, "a row with too few fields is wrong as a whole, a blank value names its column");
+
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalogs))]
+    public async Task ImportAsync_UnterminatedQuote_NamesTheLineWhereTheRecordStarts(bool withData)
+    {
+        await using var db = await CreateAsync(withData);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(Header
+            + "Isaac,Asimov,Foundation,Random House\n"
+            + "Pearl,Buck,\"The Good Earth,Random House\n"
+            + "Tom,Clancy,Patriot Games,Berkley\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 3L, Field = (string?)null });
+        error.Message.Should().Be($"{file.Path}, line 3: a quoted value is never closed (unterminated quote).");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task ImportAsync_StrayQuoteInUnquotedValue_IsRejected()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(Header + "Isaac,Asimov,The 12\" Single,Random House\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        (await act.Should().ThrowAsync<BookDataImportException>()).Which.Message
+            .Should().StartWith($"{file.Path}, line 2: a quote appears inside a value that is not enclosed in quotes");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task ImportAsync_UnquotedCommaInValue_IsRejectedAsAWrongFieldCount()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(Header + "John,Le Carre,Tinker, Tailor,Berkley\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 2L, Field = (string?)null });
+        error.Reason.Should().Be("the row does not have the header's 4 fields; a value that contains a comma must be enclosed in quotes");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Theory]
+    [MemberData(nameof(Catalogs))]
+    public async Task ImportAsync_BinaryGarbage_IsRejectedAtTheFirstLine(bool withData)
+    {
+        await using var db = await CreateAsync(withData);
+        var before = await CatalogDump.AllRowsAsync(db);
+        var garbage = new byte[4096];
+        new Random(42).NextBytes(garbage);
+        using var file = TempFile.WithBytes(garbage, "image.png");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.SourceName.Should().Be(file.Path);
+        error.LineNumber.Should().Be(1);
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ControlCharactersInARow_NameTheField()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(Header + "Isaac,Asimov,Found\0ation,Random House\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 2L, Field = "title" });
+        error.Reason.Should().Be("the title contains the control character U+0000, which is not allowed");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task ImportAsync_InvalidUtf8_NamesTheField()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        var bytes = Encoding.UTF8.GetBytes(Header + "Isaac,Asimov,Foundation,Random House\nIsaac,Asimov,I Robot,Gnome PRESS\n");
+        bytes[Array.LastIndexOf(bytes, (byte)'P')] = 0xFF;
+        using var file = TempFile.WithBytes(bytes);
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 3L, Field = "publisher", Reason = "the publisher is not valid UTF-8 text" });
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task ImportAsync_TooLongTitle_StatesTheLimit()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(Header + $"Isaac,Asimov,{new string('x', 501)},Random House\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 2L, Field = "title", Reason = "the title is 501 characters long; the limit is 500" });
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n\r\n")]
+    public async Task ImportAsync_EmptyFile_AsksForTheHeader(string text)
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(text);
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.LineNumber.Should().Be(1);
+        error.Message.Should().Be($"{file.Path}, line 1: the input is empty; it must start with the header first_name,last_name,title,publisher.");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task ImportAsync_DuplicateHeaderColumn_IsRejected()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText("first_name,last_name,title,Title,publisher\nIsaac,Asimov,Foundation,Foundation,Random House\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        (await act.Should().ThrowAsync<BookDataImportException>()).Which
+            .Should().BeEquivalentTo(new { LineNumber = 1L, Field = "title", Reason = "the header names the column title twice" });
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task ImportAsync_FileThatDoesNotExist_NamesTheFile()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var missing = TempFile.NotCreated("missing.csv");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(missing.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { SourceName = missing.Path, LineNumber = (long?)null, Field = (string?)null });
+        error.Message.Should().Be($"{missing.Path}: the file does not exist.");
+        error.InnerException.Should().BeOfType<FileNotFoundException>();
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task ImportAsync_StreamWithSourceName_UsesTheNameInErrors()
+    {
+        await using var db = await CreateAsync(withData: false);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Header + "Isaac,,Foundation,Random House\n"));
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(stream, new ImportOptions { SourceName = "upload.csv" });
+
+        (await act.Should().ThrowAsync<BookDataImportException>()).Which.Message
+            .Should().Be("upload.csv, line 2: the last name is required and cannot be empty or white space.");
+        (await db.CountAsync("author")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ImportAsync_BadRowAfterManyGoodOnes_WritesNothing()
+    {
+        await using var db = await CreateAsync(withData: false);
+        var text = new StringBuilder(Header);
+        for (var i = 0; i < 3000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"First{i},Last{i},Title {i},Publisher {i % 7}\n");
+        }
+
+        text.Append("Bad,Row,,Nowhere\n");
+        using var file = TempFile.WithText(text.ToString());
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        (await act.Should().ThrowAsync<BookDataImportException>()).Which.LineNumber.Should().Be(3002);
+        (await db.CountAsync("author")).Should().Be(0);
+        (await db.CountAsync("book_publisher")).Should().Be(0);
+    }
+
+    private static async Task<TestDatabase> CreateAsync(bool withData)
+    {
+        var db = await TestDatabase.CreateAsync();
+        if (withData)
+        {
+            await new CatalogImporter(db.Factory).ImportAsync(CatalogImporterTests.SamplePath);
+        }
+
+        return db;
+    }
+}

@@ -1,0 +1,336 @@
+using System.Text;
+using BookData.Import;
+using BookData.Tests.Support;
+using BookData.Text;
+
+namespace BookData.Tests.Import;
+
+public sealed class CatalogImporterTests
+{
+    private const string Header = "first_name,last_name,title,publisher\n";
+
+    internal static string SamplePath => Path.Combine(AppContext.BaseDirectory, "TestData", "author_book_publisher.csv");
+
+    [Fact]
+    public async Task ImportAsync_SampleFile_GivesTheDesignFigures()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(SamplePath);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 12L, AuthorsAdded = 7L, BooksAdded = 10L, PublishersAdded = 4L, LinksAdded = 12L, RowsImported = 12L });
+        summary.SkippedRows.Should().BeEmpty();
+        (await db.CountAsync("author")).Should().Be(7);
+        (await db.CountAsync("book")).Should().Be(10);
+        (await db.CountAsync("publisher")).Should().Be(4);
+        (await db.CountAsync("book_publisher")).Should().Be(12);
+        (await db.CountAsync("author_publisher")).Should().Be(10);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SampleFile_GivesTheTutorialsPublisherReports()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        await new CatalogImporter(db.Factory).ImportAsync(SamplePath);
+
+        var books = await CatalogDump.QueryAsync(db, """
+            SELECT p.name, count(*) FROM publisher AS p JOIN book_publisher AS bp ON bp.publisher_id = p.publisher_id
+            GROUP BY p.publisher_id ORDER BY 2 DESC, 1
+            """);
+        var authors = await CatalogDump.QueryAsync(db, """
+            SELECT p.name, count(*) FROM publisher AS p JOIN author_publisher AS ap ON ap.publisher_id = p.publisher_id
+            GROUP BY p.publisher_id ORDER BY 2 DESC, 1
+            """);
+        books.Select(row => $"{row[0]}={row[1]}").Should().Equal(
+            "Random House=4", "Simon & Schuster=4", "Berkley=2", "Penguin Random House=2");
+        authors.Select(row => $"{row[0]}={row[1]}").Should().Equal(
+            "Simon & Schuster=4", "Random House=3", "Berkley=2", "Penguin Random House=1");
+    }
+
+    [Fact]
+    public async Task ImportAsync_QuotedCommasQuotesAndLineBreaks_AreReadAsValues()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var file = TempFile.WithText(Header
+            + "John,Le Carre,\"Tinker, Tailor, Soldier, Spy\",Berkley\n"
+            + "Jane,Doe,\"She said \"\"no\"\"\",\"Quote \"\"Press\"\"\"\n"
+            + "Ann,Lee,\"Two\nLines\",\"Comma, Inc.\"\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.RowsRead.Should().Be(3);
+        (await CatalogDump.LinksAsync(db)).Should().Equal(
+            "Ann|Lee|Two Lines|Comma, Inc.",
+            "Jane|Doe|She said \"no\"|Quote \"Press\"",
+            "John|Le Carre|Tinker, Tailor, Soldier, Spy|Berkley");
+    }
+
+    [Fact]
+    public async Task ImportAsync_ByteOrderMark_IsNotPartOfTheHeader()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var bytes = new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(Header + "Isaac,Asimov,Foundation,Random House\n")).ToArray();
+        using var file = TempFile.WithBytes(bytes);
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.LinksAdded.Should().Be(1);
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Isaac|Asimov|Foundation|Random House");
+    }
+
+    [Fact]
+    public async Task ImportAsync_CrlfLineEndings_AreRead()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var file = TempFile.WithText(
+            "first_name,last_name,title,publisher\r\nIsaac,Asimov,Foundation,Random House\r\nPearl,Buck,\"The Good\r\nEarth\",Simon & Schuster\r\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.RowsRead.Should().Be(2);
+        (await CatalogDump.LinksAsync(db)).Should().Equal(
+            "Isaac|Asimov|Foundation|Random House", "Pearl|Buck|The Good Earth|Simon & Schuster");
+    }
+
+    [Fact]
+    public async Task ImportAsync_ShuffledAndExtraColumns_AreMatchedByNameIgnoringCase()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var file = TempFile.WithText(
+            "Publisher,isbn,TITLE, Last_Name ,year,first_name\n"
+            + "Random House,978-0553293357,Foundation,Asimov,1951,Isaac\n");
+
+        await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Isaac|Asimov|Foundation|Random House");
+    }
+
+    [Fact]
+    public async Task ImportAsync_WhiteSpaceAndCaseVariants_MergeIntoTheFirstSpelling()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var file = TempFile.WithText(Header
+            + "Stephen,King,The  Shining,Random House\n"
+            + "  stephen ,KING,the shining,RANDOM\thouse \n"
+            + "STEPHEN,king,THE SHINING ,Penguin Random House\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 3L, AuthorsAdded = 1L, BooksAdded = 1L, PublishersAdded = 2L, LinksAdded = 2L });
+        (await CatalogDump.LinksAsync(db)).Should().Equal(
+            "Stephen|King|The Shining|Penguin Random House", "Stephen|King|The Shining|Random House");
+    }
+
+    [Fact]
+    public async Task ImportAsync_NonAsciiLettersInOtherCase_StayDistinctAsSqliteNocaseDoes()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var file = TempFile.WithText(Header
+            + "Émile,Zola,Germinal,Éditions\n"
+            + "émile,zola,germinal,éditions\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { AuthorsAdded = 2L, BooksAdded = 2L, PublishersAdded = 2L, LinksAdded = 2L });
+    }
+
+    [Fact]
+    public async Task ImportAsync_DuplicateRows_AreStoredOnce()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var file = TempFile.WithText(Header
+            + "Isaac,Asimov,Foundation,Random House\n"
+            + "Isaac,Asimov,Foundation,Random House\n"
+            + "Isaac,Asimov,Foundation,Random House\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 3L, RowsImported = 3L, AuthorsAdded = 1L, BooksAdded = 1L, PublishersAdded = 1L, LinksAdded = 1L });
+        (await db.CountAsync("book_publisher")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ImportAsync_EmptyFirstName_CreatesASingleNameAuthor()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var file = TempFile.WithText(Header + ",Plato,The Republic,Penguin Classics\n  ,Homer,The Odyssey,Penguin Classics\n");
+
+        await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        (await CatalogDump.QueryAsync(db, "SELECT first_name, last_name FROM author ORDER BY last_name"))
+            .Select(row => $"[{row[0]}] {row[1]}").Should().Equal("[] Homer", "[] Plato");
+    }
+
+    [Fact]
+    public async Task ImportAsync_BlankLines_AreIgnored()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var file = TempFile.WithText("\n" + Header + "\n\nIsaac,Asimov,Foundation,Random House\n\r\n\nPearl,Buck,The Good Earth,Random House\n\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.RowsRead.Should().Be(2);
+        (await db.CountAsync("book_publisher")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task ImportAsync_HeaderOnly_ImportsNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var file = TempFile.WithText("first_name,last_name,title,publisher");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 0L, AuthorsAdded = 0L, BooksAdded = 0L, PublishersAdded = 0L, LinksAdded = 0L });
+        (await db.CountAsync("author")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ImportAsync_Values_AreStoredAsCatalogTextNormalizesThem()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        const string first = "  Ursula\tK. ";
+        const string last = " Le   Guin ";
+        const string title = "The\u00A0Left Hand  of\r\nDarkness";
+        var publisher = "Ace" + "\u0301" + " Books";
+        using var file = TempFile.WithText(Header + $"{first},{last},\"{title}\",{publisher}\n");
+
+        await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var expected = string.Join('|',
+            CatalogText.Optional(first, "first name", CatalogText.MaxNameLength),
+            CatalogText.Required(last, "last name", CatalogText.MaxNameLength),
+            CatalogText.Required(title, "title", CatalogText.MaxTitleLength),
+            CatalogText.Required(publisher, "publisher", CatalogText.MaxPublisherNameLength));
+        (await CatalogDump.LinksAsync(db)).Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task ImportAsync_IntoNonEmptyCatalog_AddsOnlyWhatIsNew()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var importer = new CatalogImporter(db.Factory);
+        await importer.ImportAsync(SamplePath);
+        using var file = TempFile.WithText(Header
+            + "stephen,KING,the stand,random house\n"
+            + "Stephen,King,It,Berkley\n"
+            + "Isaac,Asimov,Foundation,Random House\n"
+            + "Ursula,Le Guin,A Wizard of Earthsea,Parnassus\n");
+
+        var summary = await importer.ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 4L, AuthorsAdded = 1L, BooksAdded = 2L, PublishersAdded = 1L, LinksAdded = 3L });
+        (await db.CountAsync("author")).Should().Be(8);
+        (await db.CountAsync("book")).Should().Be(12);
+        (await db.CountAsync("publisher")).Should().Be(5);
+        (await db.CountAsync("book_publisher")).Should().Be(15);
+        (await CatalogDump.QueryAsync(db, "SELECT title FROM book WHERE title = 'The Stand'")).Should().ContainSingle()
+            .Which.Should().Equal("the stand");
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameFileTwice_ChangesNothingTheSecondTime()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var importer = new CatalogImporter(db.Factory);
+        await importer.ImportAsync(SamplePath);
+        var before = await CatalogDump.AllRowsAsync(db);
+
+        var second = await importer.ImportAsync(SamplePath);
+
+        second.Should().BeEquivalentTo(new { RowsRead = 12L, RowsImported = 12L, AuthorsAdded = 0L, BooksAdded = 0L, PublishersAdded = 0L, LinksAdded = 0L });
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task ImportAsync_EmptyCatalog_LeavesEveryIndexInPlace()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var schemaBefore = await CatalogDump.QueryAsync(db, "SELECT name, sql FROM sqlite_schema ORDER BY name");
+
+        await new CatalogImporter(db.Factory).ImportAsync(SamplePath);
+
+        (await CatalogDump.QueryAsync(db, "SELECT name, sql FROM sqlite_schema ORDER BY name")).Should().BeEquivalentTo(schemaBefore, o => o.WithStrictOrdering());
+        (await CatalogDump.QueryAsync(db, "PRAGMA integrity_check")).Should().ContainSingle().Which.Should().Equal("ok");
+        (await CatalogDump.QueryAsync(db, "PRAGMA foreign_key_check")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ImportAsync_Stream_ReadsFromItsPositionAndLeavesItOpen()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var bytes = Encoding.UTF8.GetBytes("ignored prefix" + Header + "Isaac,Asimov,Foundation,Random House\n");
+        using var stream = new MemoryStream(bytes);
+        stream.Position = "ignored prefix".Length;
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(stream);
+
+        summary.LinksAdded.Should().Be(1);
+        stream.CanRead.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task ImportAsync_ManyRows_AreAllStored()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var text = new StringBuilder(Header);
+        for (var i = 0; i < 5000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"First{i % 70},Last{i % 50},Title {i / 2},Publisher {i % 2}\n");
+        }
+
+        using var file = TempFile.WithText(text.ToString());
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 5000L, PublishersAdded = 2L, LinksAdded = 5000L });
+        (await db.CountAsync("book_publisher")).Should().Be(5000);
+        (await db.CountAsync("book")).Should().Be(summary.BooksAdded);
+        (await db.CountAsync("author")).Should().Be(summary.AuthorsAdded);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameRowsAsAddBookThroughTheRepository_GiveTheSameCatalog()
+    {
+        (string First, string Last, string Title, string Publisher)[] rows =
+        [
+            ("Stephen", "King", "The  Shining", "Random House"),
+            (" stephen", "KING ", "the shining", "random\thouse"),
+            ("", "Plato", "The Republic", "Penguin Classics"),
+            ("Émile", "Zola", "Germinal", "Éditions"),
+            ("émile", "zola", "Germinal", "éditions"),
+            ("Ursula K.", "Le Guin", "A Wizard of Earthsea", "Parnassus"),
+        ];
+        await using var imported = await TestDatabase.CreateAsync();
+        await using var added = await TestDatabase.CreateAsync();
+        var text = new StringBuilder(Header);
+        foreach (var row in rows)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\"{row.First}\",\"{row.Last}\",\"{row.Title}\",\"{row.Publisher}\"\n");
+        }
+
+        using var file = TempFile.WithText(text.ToString());
+        var books = new BookData.Books.BookRepository(added.Factory);
+
+        await new CatalogImporter(imported.Factory).ImportAsync(file.Path);
+        foreach (var row in rows)
+        {
+            await books.AddBookAsync(row.First, row.Last, row.Title, row.Publisher);
+        }
+
+        (await CatalogDump.LinksAsync(imported)).Should().Equal(await CatalogDump.LinksAsync(added));
+        foreach (var table in new[] { "author", "book", "publisher", "book_publisher" })
+        {
+            (await imported.CountAsync(table)).Should().Be(await added.CountAsync(table), table);
+        }
+    }
+
+    [Fact]
+    public void Ctor_NullFactory_Throws()
+    {
+        var act = () => new CatalogImporter(null!);
+
+        act.Should().Throw<ArgumentNullException>().WithParameterName("connectionFactory");
+    }
+}

@@ -1,0 +1,62 @@
+namespace BookData.Tests.Support;
+
+/// <summary>Reads what a catalog database holds, with plain SQL, for comparing before and after.</summary>
+public static class CatalogDump
+{
+    /// <summary>Every row of every catalog table (ids included) and the schema, as sorted text lines.</summary>
+    public static async Task<IReadOnlyList<string>> AllRowsAsync(TestDatabase db)
+    {
+        var lines = new List<string>();
+        lines.AddRange((await QueryAsync(db, "SELECT 'author', author_id, first_name, last_name FROM author")).Select(Join));
+        lines.AddRange((await QueryAsync(db, "SELECT 'publisher', publisher_id, name FROM publisher")).Select(Join));
+        lines.AddRange((await QueryAsync(db, "SELECT 'book', book_id, author_id, title FROM book")).Select(Join));
+        lines.AddRange((await QueryAsync(db, "SELECT 'link', book_id, publisher_id FROM book_publisher")).Select(Join));
+        lines.AddRange((await QueryAsync(db, "SELECT 'schema', type, name, sql FROM sqlite_schema")).Select(Join));
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    /// <summary>The catalog as (first, last, title, publisher) rows, one per book–publisher link, sorted.</summary>
+    public static async Task<IReadOnlyList<string>> LinksAsync(TestDatabase db) =>
+        (await QueryAsync(db, """
+            SELECT a.first_name, a.last_name, b.title, p.name
+            FROM book_publisher AS bp
+            JOIN book AS b ON b.book_id = bp.book_id
+            JOIN author AS a ON a.author_id = b.author_id
+            JOIN publisher AS p ON p.publisher_id = bp.publisher_id
+            ORDER BY 1, 2, 3, 4
+            """)).Select(row => string.Join('|', row)).ToArray();
+
+    /// <summary>Runs a query and returns every row as strings.</summary>
+    public static async Task<IReadOnlyList<string[]>> QueryAsync(TestDatabase db, string sql)
+    {
+        await using var connection = await db.Factory.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new string[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Runs a statement that changes the database (for setting up a test).</summary>
+    public static async Task ExecuteAsync(TestDatabase db, string sql)
+    {
+        await using var connection = await db.Factory.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string Join(string[] row) => string.Join('|', row);
+}
