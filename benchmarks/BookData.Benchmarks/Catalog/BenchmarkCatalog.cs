@@ -86,7 +86,7 @@ public sealed class BenchmarkCatalog : IDisposable
 
     private static void Delete(string path)
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", ".migrate.lock" })
         {
             try
             {
