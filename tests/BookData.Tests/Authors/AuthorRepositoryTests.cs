@@ -196,6 +196,6 @@ public sealed class AuthorRepositoryTests
         var error = (await act.Should().ThrowAsync<BookDataConflictException>()).Which;
         error.Message.Should().Contain("still has books");
         error.InnerException.Should().BeOfType<Microsoft.Data.Sqlite.SqliteException>();
-        (await authors.GetByIdAsync(result.Author.AuthorId)).Should().NotBeNull();
+        (await authors.GetByIdAsync(result.Author.AuthorId)).Should().Be(result.Author);
     }
 }

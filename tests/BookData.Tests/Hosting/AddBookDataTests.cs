@@ -89,7 +89,7 @@ public sealed class AddBookDataTests
             return services.BuildServiceProvider().GetRequiredService<BookDataConnectionFactory>();
         }
 
-        Resolve(TimeSpan.FromMilliseconds(500)).SlowStatementLogger.Should().NotBeNull();
+        Resolve(TimeSpan.FromMilliseconds(500)).SlowStatementLogger.Should().BeAssignableTo<Microsoft.Extensions.Logging.ILogger>();
         Resolve(TimeSpan.Zero).SlowStatementLogger.Should().BeNull();
     }
 
