@@ -9,55 +9,19 @@ internal static class CatalogJson
     /// <param name="output">Standard output.</param>
     /// <param name="rows">The report's rows, in order.</param>
     public static void WriteBooksPerPublisher(TextWriter output, IReadOnlyList<PublisherBookCount> rows) =>
-        JsonOutput.Write(output, json =>
-        {
-            json.WriteStartArray();
-            foreach (var row in rows)
-            {
-                json.WriteStartObject();
-                json.WriteString("publisher", row.Publisher);
-                json.WriteNumber("totalBooks", row.TotalBooks);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        });
+        WriteCounts(output, rows, "publisher", row => row.Publisher, "totalBooks", row => row.TotalBooks);
 
     /// <summary><c>[{"publisher":"…","totalAuthors":n}]</c>.</summary>
     /// <param name="output">Standard output.</param>
     /// <param name="rows">The report's rows, in order.</param>
     public static void WriteAuthorsPerPublisher(TextWriter output, IReadOnlyList<PublisherAuthorCount> rows) =>
-        JsonOutput.Write(output, json =>
-        {
-            json.WriteStartArray();
-            foreach (var row in rows)
-            {
-                json.WriteStartObject();
-                json.WriteString("publisher", row.Publisher);
-                json.WriteNumber("totalAuthors", row.TotalAuthors);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        });
+        WriteCounts(output, rows, "publisher", row => row.Publisher, "totalAuthors", row => row.TotalAuthors);
 
     /// <summary><c>[{"author":"First Last","totalBooks":n}]</c>.</summary>
     /// <param name="output">Standard output.</param>
     /// <param name="rows">The report's rows, in order.</param>
     public static void WriteBooksPerAuthor(TextWriter output, IReadOnlyList<AuthorBookCount> rows) =>
-        JsonOutput.Write(output, json =>
-        {
-            json.WriteStartArray();
-            foreach (var row in rows)
-            {
-                json.WriteStartObject();
-                json.WriteString("author", row.AuthorName);
-                json.WriteNumber("totalBooks", row.TotalBooks);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        });
+        WriteCounts(output, rows, "author", row => row.AuthorName, "totalBooks", row => row.TotalBooks);
 
     /// <summary><c>[{"firstName":"…","lastName":"…","books":[{"title":"…","publishers":["…"]}]}]</c>.</summary>
     /// <param name="output">Standard output.</param>
@@ -87,6 +51,28 @@ internal static class CatalogJson
                 }
 
                 json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+
+    /// <summary>Writes <c>[{"NAME":"…","COUNT":n}]</c>, one object per report row.</summary>
+    private static void WriteCounts<T>(
+        TextWriter output,
+        IReadOnlyList<T> rows,
+        string nameKey,
+        Func<T, string> name,
+        string countKey,
+        Func<T, long> count) =>
+        JsonOutput.Write(output, json =>
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                json.WriteString(nameKey, name(row));
+                json.WriteNumber(countKey, count(row));
                 json.WriteEndObject();
             }
 
