@@ -1,4 +1,4 @@
-using BookData.Books;
+using BookData.Import;
 using BookData.Connections;
 using BookData.Migrations;
 using Microsoft.Data.Sqlite;
@@ -10,23 +10,6 @@ namespace BookData.Cli.Tests.Support;
 /// </summary>
 public sealed class CliDatabase : IAsyncDisposable
 {
-    /// <summary>The reference sample (first name, last name, title, publisher), the rows of author_book_publisher.csv.</summary>
-    public static readonly IReadOnlyList<(string FirstName, string LastName, string Title, string Publisher)> SampleRows =
-    [
-        ("Isaac", "Asimov", "Foundation", "Random House"),
-        ("Pearl", "Buck", "The Good Earth", "Random House"),
-        ("Pearl", "Buck", "The Good Earth", "Simon & Schuster"),
-        ("Tom", "Clancy", "The Hunt For Red October", "Berkley"),
-        ("Tom", "Clancy", "Patriot Games", "Simon & Schuster"),
-        ("Stephen", "King", "It", "Random House"),
-        ("Stephen", "King", "It", "Penguin Random House"),
-        ("Stephen", "King", "Dead Zone", "Random House"),
-        ("Stephen", "King", "The Shining", "Penguin Random House"),
-        ("John", "Le Carre", "Tinker, Tailor, Solider, Spy: A George Smiley Novel", "Berkley"),
-        ("Alex", "Michaelides", "The Silent Patient", "Simon & Schuster"),
-        ("Carol", "Shaben", "Into The Abyss", "Simon & Schuster"),
-    ];
-
     private readonly List<string> extraFiles = [];
 
     private CliDatabase(string path)
@@ -47,17 +30,13 @@ public sealed class CliDatabase : IAsyncDisposable
     /// <summary>A database file a command created, to inspect and then delete.</summary>
     public static CliDatabase Existing(string path) => new(path);
 
-    /// <summary>A migrated database holding the reference sample.</summary>
+    /// <summary>A migrated database holding the reference sample, imported from the copy bundled in the tool.</summary>
     public static async Task<CliDatabase> CreateWithSampleAsync()
     {
         var database = CreateEmpty();
         await new BookDataMigrator(database.Factory).MigrateAsync();
-        var books = new BookRepository(database.Factory);
-        foreach (var row in SampleRows)
-        {
-            await books.AddBookAsync(row.FirstName, row.LastName, row.Title, row.Publisher);
-        }
-
+        await using var csv = BookData.Cli.Samples.SampleCatalog.OpenCsv();
+        await new CatalogImporter(database.Factory).ImportAsync(csv);
         return database;
     }
 
