@@ -43,7 +43,7 @@ for run in $(seq "$runs"); do
     echo "run $run of $runs"
     rm -f "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm
     measure bookdata dotnet "$bench" "$csv" "$work/bookdata.db"
-    measure python python3 benchmarks/import/python_import.py "$csv" "$work/python.db" migrations/0001_create_catalog.sql
+    measure python python3 benchmarks/import/python_import.py "$csv" "$work/python.db" migrations/sqlite/0001_create_catalog.sql
     measure sqlite3 sqlite3 "$work/flat.db" \
         "CREATE TABLE flat (first_name TEXT, last_name TEXT, title TEXT, publisher TEXT);" \
         ".mode csv" ".import --skip 1 $csv flat"

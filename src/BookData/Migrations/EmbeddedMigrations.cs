@@ -3,24 +3,30 @@ using System.Text;
 
 namespace BookData.Migrations;
 
-/// <summary>The schema scripts embedded in this assembly from the repository's <c>migrations/</c> folder.</summary>
+/// <summary>
+/// The schema scripts embedded in this assembly from the repository's <c>migrations/sqlite/</c> and
+/// <c>migrations/postgresql/</c> folders: the same versions with the same names, one set per provider.
+/// </summary>
 internal static class EmbeddedMigrations
 {
-    private const string ResourcePrefix = "BookData.Migrations.";
+    private static readonly Lazy<IReadOnlyList<MigrationScript>> SqliteScripts = new(() => Load("BookData.Migrations.sqlite."));
+    private static readonly Lazy<IReadOnlyList<MigrationScript>> PostgreSqlScripts = new(() => Load("BookData.Migrations.postgresql."));
 
-    private static readonly Lazy<IReadOnlyList<MigrationScript>> Scripts = new(Load);
+    /// <summary>The SQLite scripts, ordered by name (and so by version number).</summary>
+    public static IReadOnlyList<MigrationScript> All => SqliteScripts.Value;
 
-    /// <summary>All embedded scripts, ordered by name (and so by version number).</summary>
-    public static IReadOnlyList<MigrationScript> All => Scripts.Value;
+    /// <summary>The scripts for one provider, ordered by name (and so by version number).</summary>
+    public static IReadOnlyList<MigrationScript> For(BookDataProvider provider) =>
+        provider == BookDataProvider.PostgreSql ? PostgreSqlScripts.Value : SqliteScripts.Value;
 
-    private static MigrationScript[] Load()
+    private static MigrationScript[] Load(string resourcePrefix)
     {
         var assembly = typeof(EmbeddedMigrations).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal)
+            .Where(name => name.StartsWith(resourcePrefix, StringComparison.Ordinal)
                 && name.EndsWith(".sql", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(name => new MigrationScript(name[ResourcePrefix.Length..], Read(assembly, name)))
+            .Select(name => new MigrationScript(name[resourcePrefix.Length..], Read(assembly, name)))
             .ToArray();
     }
 
