@@ -8,6 +8,7 @@ using DbUp.Engine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace BookData.Migrations;
 
@@ -252,6 +253,7 @@ public sealed class BookDataMigrator
 
                 cancellationToken.ThrowIfCancellationRequested();
                 var applied = Apply(DeployChanges.To.PostgresqlDatabase(connectionFactory.ConnectionString), dataSource);
+                await PostgreSqlDatabase.ReloadTypesAsync(connectionFactory, (NpgsqlConnection)connection, cancellationToken).ConfigureAwait(false);
                 return new MigrationResult(applied);
             }
             finally

@@ -66,5 +66,20 @@ internal static class PostgreSqlDatabase
         }
     }
 
+    /// <summary>
+    /// Makes Npgsql learn the types a migration created (citext): it reads a database's types once per connection
+    /// string, so connections opened before the migration would not know them. Both of the factory's connection
+    /// strings (read-write and read-only) are refreshed.
+    /// </summary>
+    public static async Task ReloadTypesAsync(BookDataConnectionFactory factory, NpgsqlConnection readWrite, CancellationToken cancellationToken)
+    {
+        await readWrite.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
+        var readOnly = (NpgsqlConnection)await factory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+        await using (readOnly.ConfigureAwait(false))
+        {
+            await readOnly.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
