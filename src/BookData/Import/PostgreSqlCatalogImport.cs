@@ -42,6 +42,7 @@ internal sealed class PostgreSqlCatalogImport(
         var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
+            await ExecuteAsync(PostgreSqlImportSql.SetWorkMemory, transaction, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(PostgreSqlImportSql.CreateStaging, transaction, cancellationToken).ConfigureAwait(false);
             await CopyRowsAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(PostgreSqlImportSql.AnalyzeStaging, transaction, cancellationToken).ConfigureAwait(false);
@@ -124,6 +125,7 @@ internal sealed class PostgreSqlCatalogImport(
 
     private async Task<long> ExecuteAsync(string sql, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
+        // No command timeout: a large file's statements run as long as they need, as on SQLite; cancellation stops them.
         var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await using (command.ConfigureAwait(false))
         {

@@ -30,6 +30,14 @@ internal static class PostgreSqlImportSql
         COPY import_row (line_number, first_name, last_name, title, publisher) FROM STDIN (FORMAT BINARY);
         """;
 
+    /// <summary>
+    /// Lets the import's sorts and hashes (over every row of the file) run in memory rather than on disk;
+    /// for this transaction only.
+    /// </summary>
+    public const string SetWorkMemory = """
+        SET LOCAL work_mem = '64MB';
+        """;
+
     /// <summary>Gives the planner the staging table's size and value distribution before the inserts read it.</summary>
     public const string AnalyzeStaging = """
         ANALYZE import_row;
