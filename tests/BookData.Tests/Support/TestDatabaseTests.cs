@@ -1,0 +1,54 @@
+namespace BookData.Tests.Support;
+
+/// <summary>
+/// What every test relies on from <see cref="TestDatabase"/>, on each provider (one subclass per provider; the
+/// PostgreSQL one is skipped without a server).
+/// </summary>
+public abstract class TestDatabaseTests
+{
+    protected abstract BookDataProvider Provider { get; }
+
+    /// <summary>Whether the database behind <paramref name="database"/> exists, asked outside the test database.</summary>
+    protected abstract Task<bool> ExistsAsync(TestDatabase database);
+
+    [ProviderFact]
+    public async Task CountAsync_TableWithRows_ReturnsRowCount()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(Provider);
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE probe (id integer NOT NULL); INSERT INTO probe (id) VALUES (1), (2), (3);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        (await db.CountAsync("probe")).Should().Be(3);
+    }
+
+    [ProviderFact]
+    public async Task CreateEmptyAsync_Provider_HasThatProviderAndNoCatalogTables()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(Provider);
+
+        db.Provider.Should().Be(Provider);
+        var act = () => db.CountAsync("author");
+        await act.Should().ThrowAsync<System.Data.Common.DbException>();
+    }
+
+    [ProviderFact]
+    public async Task DisposeAsync_UsedDatabase_RemovesIt()
+    {
+        var db = await TestDatabase.CreateEmptyAsync(Provider);
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE probe (id integer NOT NULL);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        (await ExistsAsync(db)).Should().BeTrue();
+        await db.DisposeAsync();
+
+        (await ExistsAsync(db)).Should().BeFalse();
+    }
+}
