@@ -11,18 +11,25 @@ public abstract class TestDatabaseTests
     /// <summary>Whether the database behind <paramref name="database"/> exists, asked outside the test database.</summary>
     protected abstract Task<bool> ExistsAsync(TestDatabase database);
 
-    [ProviderFact]
-    public async Task CountAsync_TableWithRows_ReturnsRowCount()
+    [ProviderTheory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task CountAsync_TableWithRows_ReturnsRowCount(int rows)
     {
         await using var db = await TestDatabase.CreateEmptyAsync(Provider);
         await using (var connection = await db.OpenConnectionAsync())
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE probe (id integer NOT NULL); INSERT INTO probe (id) VALUES (1), (2), (3);";
+            command.CommandText = "CREATE TABLE probe (id integer NOT NULL);";
             await command.ExecuteNonQueryAsync();
+            command.CommandText = "INSERT INTO probe (id) VALUES (1);";
+            for (var i = 0; i < rows; i++)
+            {
+                await command.ExecuteNonQueryAsync();
+            }
         }
 
-        (await db.CountAsync("probe")).Should().Be(3);
+        (await db.CountAsync("probe")).Should().Be(rows);
     }
 
     [ProviderFact]
