@@ -1,5 +1,5 @@
 using BookData.Publishers;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BookData.Reports;
 
@@ -19,7 +19,7 @@ internal static class HierarchyReader
     private const int PublisherIdColumn = 5;
     private const int PublisherNameColumn = 6;
 
-    public static async Task<IReadOnlyList<AuthorWithBooks>> ReadAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AuthorWithBooks>> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = ReportSql.Hierarchy;
