@@ -44,18 +44,15 @@ public static partial class PostgreSqlTestServer
     }
 
     /// <summary>
-    /// Drops a test database (if it exists), ending its sessions: the pooled connections of its connection string
-    /// are cleared first and <c>WITH (FORCE)</c> terminates any that are still open.
+    /// Drops a test database (if it exists), ending its sessions: Npgsql's connection pools are cleared first (idle
+    /// connections close now, busy ones when returned) and <c>WITH (FORCE)</c> terminates any that are still open.
     /// </summary>
     /// <param name="name">The database name, <c>bookdata_test_&lt;32 hex digits&gt;</c>.</param>
     /// <param name="cancellationToken">Cancels the drop.</param>
     public static async Task DropDatabaseAsync(string name, CancellationToken cancellationToken = default)
     {
         var quoted = Quote(name);
-        await using (var pooled = new NpgsqlConnection(ConnectionStringFor(name)))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
+        NpgsqlConnection.ClearAllPools();
 
         await using var connection = await OpenMaintenanceAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {quoted} WITH (FORCE);", connection);

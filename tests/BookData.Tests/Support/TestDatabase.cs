@@ -21,7 +21,12 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Provider = provider;
         this.path = path;
-        Options = new BookDataOptions { ConnectionString = connectionString, BusyTimeout = TimeSpan.FromSeconds(30) };
+        Options = new BookDataOptions
+        {
+            ConnectionString = connectionString,
+            Provider = provider,
+            BusyTimeout = TimeSpan.FromSeconds(30),
+        };
         factory = new Lazy<BookDataConnectionFactory>(() => new BookDataConnectionFactory(Options));
     }
 
@@ -117,11 +122,6 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (factory.IsValueCreated && (object)factory.Value is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync();
-        }
-
         if (Provider == BookDataProvider.PostgreSql)
         {
             await PostgreSqlTestServer.DropDatabaseAsync(DatabaseName!);

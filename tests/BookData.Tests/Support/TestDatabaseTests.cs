@@ -33,6 +33,18 @@ public abstract class TestDatabaseTests
     }
 
     [ProviderFact]
+    public async Task CreateAsync_Provider_MigratesTheCatalogSchema()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+
+        db.Factory.Provider.Should().Be(Provider);
+        foreach (var table in new[] { "author", "publisher", "book", "book_publisher" })
+        {
+            (await db.CountAsync(table)).Should().Be(0, $"the migrated catalog has an empty {table} table");
+        }
+    }
+
+    [ProviderFact]
     public async Task CreateEmptyAsync_Provider_HasThatProviderAndNoCatalogTables()
     {
         await using var db = await TestDatabase.CreateEmptyAsync(Provider);
