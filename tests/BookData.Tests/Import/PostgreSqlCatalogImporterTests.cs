@@ -10,14 +10,15 @@ namespace BookData.Tests.Import;
 /// The CSV import on PostgreSQL: the same catalog, summary, errors and guarantees as on SQLite, through the
 /// staging table and set-based inserts. Each test gets its own database on the BOOKDATA_TEST_POSTGRES server.
 /// </summary>
+[RequiresPostgreSql]
 public sealed class PostgreSqlCatalogImporterTests
 {
     private const string Header = "first_name,last_name,title,publisher\n";
 
-    [PostgreSqlFact]
+    [ProviderFact]
     public async Task ImportAsync_SampleFile_GivesTheSameCatalogAndSummaryAsSqlite()
     {
-        await using var postgres = await PostgreSqlTestCatalog.CreateAsync();
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         await using var sqlite = await TestDatabase.CreateAsync();
 
         var summary = await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
@@ -25,13 +26,13 @@ public sealed class PostgreSqlCatalogImporterTests
 
         summary.Should().BeEquivalentTo(new { RowsRead = 12L, AuthorsAdded = 7L, BooksAdded = 10L, PublishersAdded = 4L, LinksAdded = 12L });
         summary.Should().BeEquivalentTo(sqliteSummary);
-        (await postgres.AllRowsAsync()).Should().Equal(await SqliteRowsAsync(sqlite));
+        (await RowsAsync(postgres)).Should().Equal(await RowsAsync(sqlite));
     }
 
-    [PostgreSqlFact]
+    [ProviderFact]
     public async Task ImportAsync_CaseAndWhiteSpaceVariants_MergeIntoTheFirstSpelling()
     {
-        await using var postgres = await PostgreSqlTestCatalog.CreateAsync();
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         using var file = TempFile.WithText(Header
             + "Isaac,Asimov,The Foundation,Random House\n"
             + "  isaac ,ASIMOV,the   FOUNDATION,random  house\n"
@@ -40,14 +41,14 @@ public sealed class PostgreSqlCatalogImporterTests
         var summary = await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
 
         summary.Should().BeEquivalentTo(new { RowsRead = 3L, AuthorsAdded = 1L, BooksAdded = 1L, PublishersAdded = 1L, LinksAdded = 1L });
-        (await postgres.AllRowsAsync()).Should().Equal(
+        (await RowsAsync(postgres)).Should().Equal(
             "author|1|Isaac|Asimov", "book|1|1|The Foundation", "link|1|1", "publisher|1|Random House");
     }
 
-    [PostgreSqlFact]
+    [ProviderFact]
     public async Task ImportAsync_DuplicateRows_AreAddedOnce()
     {
-        await using var postgres = await PostgreSqlTestCatalog.CreateAsync();
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         using var file = TempFile.WithText(Header
             + "Pearl,Buck,The Good Earth,Random House\n"
             + "Pearl,Buck,The Good Earth,Random House\n"
@@ -57,28 +58,28 @@ public sealed class PostgreSqlCatalogImporterTests
         var summary = await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
 
         summary.Should().BeEquivalentTo(new { RowsRead = 4L, AuthorsAdded = 1L, BooksAdded = 1L, PublishersAdded = 2L, LinksAdded = 2L, RowsImported = 4L });
-        (await postgres.AllRowsAsync()).Should().Equal(
+        (await RowsAsync(postgres)).Should().Equal(
             "author|1|Pearl|Buck", "book|1|1|The Good Earth", "link|1|1", "link|1|2", "publisher|1|Random House", "publisher|2|Simon & Schuster");
     }
 
-    [PostgreSqlFact]
+    [ProviderFact]
     public async Task ImportAsync_SameFileTwice_SecondImportChangesNothing()
     {
-        await using var postgres = await PostgreSqlTestCatalog.CreateAsync();
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         var importer = new CatalogImporter(postgres.Factory);
         await importer.ImportAsync(SampleCatalog.CsvPath);
-        var before = await postgres.AllRowsAsync();
+        var before = await RowsAsync(postgres);
 
         var summary = await importer.ImportAsync(SampleCatalog.CsvPath);
 
         summary.Should().BeEquivalentTo(new { RowsRead = 12L, AuthorsAdded = 0L, BooksAdded = 0L, PublishersAdded = 0L, LinksAdded = 0L, RowsImported = 12L });
-        (await postgres.AllRowsAsync()).Should().Equal(before);
+        (await RowsAsync(postgres)).Should().Equal(before);
     }
 
-    [PostgreSqlFact]
+    [ProviderFact]
     public async Task ImportAsync_IntoCatalogWithRowsAddedThroughTheRepositories_MergesAsSqliteDoes()
     {
-        await using var postgres = await PostgreSqlTestCatalog.CreateAsync();
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         await using var sqlite = await TestDatabase.CreateAsync();
         foreach (var factory in new[] { postgres.Factory, sqlite.Factory })
         {
@@ -93,15 +94,15 @@ public sealed class PostgreSqlCatalogImporterTests
 
         summary.Should().BeEquivalentTo(new { AuthorsAdded = 5L, BooksAdded = 8L, PublishersAdded = 3L, LinksAdded = 11L });
         summary.Should().BeEquivalentTo(sqliteSummary);
-        var rows = await postgres.AllRowsAsync();
-        rows.Should().Equal(await SqliteRowsAsync(sqlite));
+        var rows = await RowsAsync(postgres);
+        rows.Should().Equal(await RowsAsync(sqlite));
         rows.Should().Contain(["author|1|STEPHEN|KING", "book|1|1|it", "publisher|1|random house"]);
     }
 
-    [PostgreSqlFact]
+    [ProviderFact]
     public async Task ImportAsync_SkipMode_ReportsEachBadRowAndImportsTheRest()
     {
-        await using var postgres = await PostgreSqlTestCatalog.CreateAsync();
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         using var file = TempFile.WithText(Header
             + "Isaac,Asimov,Foundation,Random House\n"
             + "Tom,Clancy,   ,Berkley\n"
@@ -118,16 +119,16 @@ public sealed class PostgreSqlCatalogImporterTests
             reason => reason.Should().Be("the title is required and cannot be empty or white space"),
             reason => reason.Should().Contain("the limit is 200"),
             reason => reason.Should().Contain("quote"));
-        (await postgres.QueryAsync("SELECT title FROM book ORDER BY book_id")).Select(row => row[0])
+        (await CatalogDump.QueryAsync(postgres, "SELECT title FROM book ORDER BY book_id")).Select(row => row[0])
             .Should().Equal("Foundation", "The Good Earth", "The Silent Patient");
     }
 
-    [PostgreSqlFact]
+    [ProviderFact]
     public async Task ImportAsync_FailModeBadRowAfterManyGoodOnes_NamesFileLineAndFieldAndWritesNothing()
     {
-        await using var postgres = await PostgreSqlTestCatalog.CreateAsync();
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
-        var before = await postgres.AllRowsAsync();
+        var before = await RowsAsync(postgres);
         using var file = TempFile.WithText(GeneratedRows(2000) + "Tom,,Patriot Games,Berkley\n" + GeneratedRows(10, first: 5000, withHeader: false));
 
         var act = () => new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
@@ -135,15 +136,15 @@ public sealed class PostgreSqlCatalogImporterTests
         var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
         error.Should().BeEquivalentTo(new { SourceName = file.Path, LineNumber = 2002L, Field = "last_name" });
         error.Message.Should().StartWith($"{file.Path}, line 2002: the last name is required");
-        (await postgres.AllRowsAsync()).Should().Equal(before);
+        (await RowsAsync(postgres)).Should().Equal(before);
     }
 
-    [PostgreSqlFact]
+    [ProviderFact]
     public async Task ImportAsync_CancelledMidImport_LeavesTheDatabaseAsBefore()
     {
-        await using var postgres = await PostgreSqlTestCatalog.CreateAsync();
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
-        var before = await postgres.AllRowsAsync();
+        var before = await RowsAsync(postgres);
         using var file = TempFile.WithText(GeneratedRows(5000));
         using var cancellation = new CancellationTokenSource();
         long rowsWhenCancelled = 0;
@@ -161,13 +162,13 @@ public sealed class PostgreSqlCatalogImporterTests
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         rowsWhenCancelled.Should().Be(2000);
-        (await postgres.AllRowsAsync()).Should().Equal(before);
+        (await RowsAsync(postgres)).Should().Equal(before);
     }
 
-    [PostgreSqlFact]
+    [ProviderFact]
     public async Task ImportAsync_Generated20000Rows_AddsTheExpectedCountsWithIdsInFileOrderAndReportsProgress()
     {
-        await using var postgres = await PostgreSqlTestCatalog.CreateAsync();
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         using var file = TempFile.WithText(GeneratedRows(20_000));
         var reports = new List<ImportProgress>();
 
@@ -179,16 +180,16 @@ public sealed class PostgreSqlCatalogImporterTests
         reports.Select(report => report.RowsRead).Should().Equal(5000, 10_000, 15_000, 20_000, 20_000);
         reports[^1].BytesRead.Should().Be(new FileInfo(file.Path).Length);
         (await postgres.CountAsync("book_publisher")).Should().Be(20_000);
-        (await postgres.QueryAsync("SELECT title FROM book ORDER BY book_id")).Select(row => row[0])
+        (await CatalogDump.QueryAsync(postgres, "SELECT title FROM book ORDER BY book_id")).Select(row => row[0])
             .Should().Equal(Enumerable.Range(0, 10_000).Select(b => $"Title {b}"));
-        (await postgres.QueryAsync("SELECT last_name FROM author ORDER BY author_id")).Select(row => row[0])
+        (await CatalogDump.QueryAsync(postgres, "SELECT last_name FROM author ORDER BY author_id")).Select(row => row[0])
             .Should().Equal(Enumerable.Range(0, 1000).Select(a => $"Last{a}"));
     }
 
-    [PostgreSqlFact]
+    [ProviderFact]
     public async Task ImportAsync_WhileAddBookWritesTheSameRows_SucceedsWithEveryRowOnce()
     {
-        await using var postgres = await PostgreSqlTestCatalog.CreateAsync();
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         using var file = TempFile.WithText(GeneratedRows(20_000));
         var books = new BookRepository(postgres.Factory);
         using var stop = new CancellationTokenSource();
@@ -208,13 +209,13 @@ public sealed class PostgreSqlCatalogImporterTests
         await writing;
 
         summary.RowsRead.Should().Be(20_000);
-        (await postgres.QueryAsync("""
+        (await CatalogDump.QueryAsync(postgres, """
             SELECT count(*) FROM book_publisher AS bp
             JOIN book AS b ON b.book_id = bp.book_id
             JOIN author AS a ON a.author_id = b.author_id
             WHERE a.first_name <> 'Solo'
             """))[0][0].Should().Be("20000");
-        (await postgres.QueryAsync("SELECT count(*) FROM publisher WHERE name <> 'Own Press'"))[0][0].Should().Be("50");
+        (await CatalogDump.QueryAsync(postgres, "SELECT count(*) FROM publisher WHERE name <> 'Own Press'"))[0][0].Should().Be("50");
     }
 
     /// <summary>
@@ -235,12 +236,19 @@ public sealed class PostgreSqlCatalogImporterTests
         return text.ToString();
     }
 
-    private static async Task<IReadOnlyList<string>> SqliteRowsAsync(TestDatabase sqlite)
+    /// <summary>Every row of every catalog table, ids included, as sorted text lines; the same statements on either provider.</summary>
+    private static async Task<IReadOnlyList<string>> RowsAsync(TestDatabase db)
     {
         var lines = new List<string>();
-        foreach (var sql in PostgreSqlTestCatalog.CatalogRowsSql)
+        foreach (var sql in new[]
         {
-            lines.AddRange((await CatalogDump.QueryAsync(sqlite, sql)).Select(row => string.Join('|', row)));
+            "SELECT 'author', author_id, first_name, last_name FROM author",
+            "SELECT 'publisher', publisher_id, name FROM publisher",
+            "SELECT 'book', book_id, author_id, title FROM book",
+            "SELECT 'link', book_id, publisher_id FROM book_publisher",
+        })
+        {
+            lines.AddRange((await CatalogDump.QueryAsync(db, sql)).Select(row => string.Join('|', row)));
         }
 
         lines.Sort(StringComparer.Ordinal);
