@@ -51,6 +51,7 @@ internal sealed class PostgreSqlCatalogImport(
             var authorsAdded = await ExecuteAsync(PostgreSqlImportSql.InsertAuthors, transaction, cancellationToken).ConfigureAwait(false);
             var publishersAdded = await ExecuteAsync(PostgreSqlImportSql.InsertPublishers, transaction, cancellationToken).ConfigureAwait(false);
             var booksAdded = await ExecuteAsync(PostgreSqlImportSql.InsertBooks, transaction, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(PostgreSqlImportSql.PreferHashJoins, transaction, cancellationToken).ConfigureAwait(false);
             var linksAdded = await ExecuteAsync(PostgreSqlImportSql.InsertLinks, transaction, cancellationToken).ConfigureAwait(false);
 
             cancellationToken.ThrowIfCancellationRequested();

@@ -46,6 +46,28 @@ public sealed class PostgreSqlCatalogImporterTests
     }
 
     [ProviderFact]
+    public async Task ImportAsync_NonAsciiCaseVariants_KeepEveryBookUnderTheAuthorTheCatalogMatches()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        using var file = TempFile.WithText(Header
+            + "Émile,Zola,Germinal,Éditions Charpentier\n"
+            + "émile,ZOLA,Nana,éditions charpentier\n");
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 2L, BooksAdded = 2L, LinksAdded = 2L });
+        (await CatalogDump.QueryAsync(postgres, """
+            SELECT b.title, a.author_id, bp.publisher_id
+            FROM book AS b
+            JOIN author AS a ON a.author_id = b.author_id
+            JOIN book_publisher AS bp ON bp.book_id = b.book_id
+            ORDER BY b.book_id
+            """)).Select(row => row[0]).Should().Equal("Germinal", "Nana");
+        (await postgres.CountAsync("author")).Should().Be(summary.AuthorsAdded);
+        (await postgres.CountAsync("publisher")).Should().Be(summary.PublishersAdded);
+    }
+
+    [ProviderFact]
     public async Task ImportAsync_DuplicateRows_AreAddedOnce()
     {
         await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
