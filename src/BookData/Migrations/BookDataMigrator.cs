@@ -106,7 +106,7 @@ public sealed class BookDataMigrator
     /// </param>
     /// <returns>The scripts this run applied and the backup it took, if any.</returns>
     /// <exception cref="BookDataMigrationException">
-    /// A script failed (the message names it and the SQLite error; earlier scripts stay applied); an
+    /// A script failed (the message names it and the database's error; earlier scripts stay applied); an
     /// applied script was changed since and <see cref="BookDataOptions.AllowChangedMigrations"/> is not set;
     /// or the journal lists a script this library does not carry (the database was migrated by a newer
     /// BookData). <see cref="BookDataMigrationException.ScriptName"/> names the script.

@@ -8,7 +8,7 @@ namespace BookData.Publishers;
 /// <summary>Reads and writes publishers.</summary>
 /// <remarks>
 /// Names are normalized (<see cref="CatalogText.Normalize"/>) before they are stored or compared, and
-/// compared case-insensitively (ASCII letters). SQLite does its I/O synchronously: the async methods
+/// compared case-insensitively (ASCII letters on SQLite, all letters on PostgreSQL). SQLite does its I/O synchronously: the async methods
 /// complete on the calling thread and take a <see cref="CancellationToken"/> so callers can stop early.
 /// </remarks>
 public sealed class PublisherRepository
