@@ -239,17 +239,17 @@ public partial class CatalogBenchmarks
         var database = context.Database;
         await using var transaction = await database.BeginTransactionAsync();
 
-        var existingAuthor = (await database.SqlQueryRaw<Author>(AuthorSql.FindByName, EfParameter("@FirstName", firstName), EfParameter("@LastName", lastName)).ToListAsync()).SingleOrDefault();
+        var existingAuthor = (await database.SqlQueryRaw<Author>(AuthorSql.FindByNameSqlite, EfParameter("@FirstName", firstName), EfParameter("@LastName", lastName)).ToListAsync()).SingleOrDefault();
         var author = existingAuthor
             ?? (await database.SqlQueryRaw<Author>(AuthorSql.Insert, EfParameter("@FirstName", firstName), EfParameter("@LastName", lastName)).ToListAsync()).Single();
 
-        var existingPublisher = (await database.SqlQueryRaw<Publisher>(PublisherSql.FindByName, EfParameter("@Name", publisherName)).ToListAsync()).SingleOrDefault();
+        var existingPublisher = (await database.SqlQueryRaw<Publisher>(PublisherSql.FindByNameSqlite, EfParameter("@Name", publisherName)).ToListAsync()).SingleOrDefault();
         var publisher = existingPublisher
             ?? (await database.SqlQueryRaw<Publisher>(PublisherSql.Insert, EfParameter("@Name", publisherName)).ToListAsync()).Single();
 
         var existingBook = existingAuthor is null
             ? null
-            : (await database.SqlQueryRaw<Book>(BookSql.FindByAuthorAndTitle, EfParameter("@AuthorId", author.AuthorId), EfParameter("@Title", title)).ToListAsync()).SingleOrDefault();
+            : (await database.SqlQueryRaw<Book>(BookSql.FindByAuthorAndTitleSqlite, EfParameter("@AuthorId", author.AuthorId), EfParameter("@Title", title)).ToListAsync()).SingleOrDefault();
         var book = existingBook
             ?? (await database.SqlQueryRaw<Book>(BookSql.Insert, EfParameter("@AuthorId", author.AuthorId), EfParameter("@Title", title)).ToListAsync()).Single();
 

@@ -191,13 +191,13 @@ public partial class CatalogBenchmarks
         await using var connection = await rawConnections.OpenAsync();
         using var transaction = connection.BeginTransaction();
 
-        var existingAuthor = await QueryAuthorAsync(connection, transaction, AuthorSql.FindByName, firstName, lastName);
+        var existingAuthor = await QueryAuthorAsync(connection, transaction, AuthorSql.FindByNameSqlite, firstName, lastName);
         var author = existingAuthor ?? (await QueryAuthorAsync(connection, transaction, AuthorSql.Insert, firstName, lastName))!;
 
-        var existingPublisher = await QueryPublisherAsync(connection, transaction, PublisherSql.FindByName, publisherName);
+        var existingPublisher = await QueryPublisherAsync(connection, transaction, PublisherSql.FindByNameSqlite, publisherName);
         var publisher = existingPublisher ?? (await QueryPublisherAsync(connection, transaction, PublisherSql.Insert, publisherName))!;
 
-        var existingBook = existingAuthor is null ? null : await QueryBookAsync(connection, transaction, BookSql.FindByAuthorAndTitle, author.AuthorId, title);
+        var existingBook = existingAuthor is null ? null : await QueryBookAsync(connection, transaction, BookSql.FindByAuthorAndTitleSqlite, author.AuthorId, title);
         var book = existingBook ?? (await QueryBookAsync(connection, transaction, BookSql.Insert, author.AuthorId, title))!;
 
         bool linked;

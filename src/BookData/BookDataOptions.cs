@@ -13,14 +13,24 @@ public sealed class BookDataOptions
     public const string SectionName = "BookData";
 
     /// <summary>
-    /// The SQLite connection string, for example <c>Data Source=catalog.db</c>. Required.
-    /// Foreign keys, pooling and the busy timeout are applied by the library whatever it says.
+    /// The connection string. Required. For SQLite (the default), for example <c>Data Source=catalog.db</c>;
+    /// foreign keys, pooling and the busy timeout are applied by the library whatever it says. For PostgreSQL,
+    /// an Npgsql connection string, for example
+    /// <c>Host=db.example.com;Database=catalog;Username=app;Password=secret</c>.
     /// </summary>
     public string ConnectionString { get; set; } = "";
 
     /// <summary>
+    /// The database engine. Default: <see langword="null"/>, which infers it from <see cref="ConnectionString"/>:
+    /// a string with a <c>Host</c> or <c>Server</c> key is <see cref="BookDataProvider.PostgreSql"/>, any other
+    /// is <see cref="BookDataProvider.Sqlite"/>. Set it to be explicit.
+    /// </summary>
+    public BookDataProvider? Provider { get; set; }
+
+    /// <summary>
     /// How long a statement waits for another connection's write lock before it fails with
-    /// <see cref="BookDataDatabaseException"/>. Default: 30 seconds.
+    /// <see cref="BookDataDatabaseException"/>, and how long the migrator waits for another one to finish.
+    /// On PostgreSQL it is the session's <c>lock_timeout</c>. Default: 30 seconds.
     /// </summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -29,6 +39,7 @@ public sealed class BookDataOptions
     /// <see cref="SynchronousMode.Normal"/>, which in WAL mode never corrupts the database and never
     /// loses a committed transaction when the process dies; only a power cut can roll back the last
     /// commits. Choose <see cref="SynchronousMode.Full"/> to make every commit durable against power loss too.
+    /// SQLite only: PostgreSQL makes every commit durable by its own settings.
     /// </summary>
     public SynchronousMode Synchronous { get; set; } = SynchronousMode.Normal;
 
@@ -48,6 +59,7 @@ public sealed class BookDataOptions
     /// (for example <c>catalog.db.bak-20250102T030405123Z-before-0002_add_isbn</c>) and reported in
     /// <see cref="Migrations.MigrationResult.BackupPath"/>. No backup is taken when nothing is pending, for a
     /// new (empty) database, or for an in-memory database. Backups are never deleted by BookData.
+    /// SQLite only: on PostgreSQL <see cref="Validate"/> rejects it (back up a server with <c>pg_dump</c>).
     /// </summary>
     public bool BackupBeforeMigrate { get; set; }
 
@@ -79,21 +91,38 @@ public sealed class BookDataOptions
                 "BookData needs a connection string (BookData:ConnectionString), for example \"Data Source=catalog.db\".");
         }
 
+        if (Provider is { } explicitProvider && !Enum.IsDefined(explicitProvider))
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(Provider)}",
+                $"Provider must be one of {string.Join(", ", Enum.GetNames<BookDataProvider>())}; it is {explicitProvider}.");
+        }
+
+        var provider = EffectiveProvider;
         try
         {
-            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
-            if (string.IsNullOrWhiteSpace(builder.DataSource))
+            if (provider == BookDataProvider.PostgreSql)
             {
-                throw new BookDataValidationException(
-                    $"{SectionName}:{nameof(ConnectionString)}",
-                    $"The connection string \"{ConnectionString}\" names no data source; add \"Data Source=FILE\".");
+                ValidatePostgreSql(new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString));
+            }
+            else
+            {
+                var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+                if (string.IsNullOrWhiteSpace(builder.DataSource))
+                {
+                    throw new BookDataValidationException(
+                        $"{SectionName}:{nameof(ConnectionString)}",
+                        $"The connection string \"{ConnectionString}\" names no data source; add \"Data Source=FILE\".");
+                }
             }
         }
         catch (ArgumentException ex)
         {
             throw new BookDataValidationException(
                 $"{SectionName}:{nameof(ConnectionString)}",
-                $"The connection string \"{ConnectionString}\" is malformed: {ex.Message}",
+                provider == BookDataProvider.PostgreSql
+                    ? $"The PostgreSQL connection string is malformed: {ex.Message}"
+                    : $"The connection string \"{ConnectionString}\" is malformed: {ex.Message}",
                 ex);
         }
 
@@ -116,6 +145,50 @@ public sealed class BookDataOptions
             throw new BookDataValidationException(
                 $"{SectionName}:{nameof(Synchronous)}",
                 $"Synchronous must be one of {string.Join(", ", Enum.GetNames<SynchronousMode>())}; it is {Synchronous}.");
+        }
+    }
+
+    /// <summary>The provider these options select: <see cref="Provider"/>, or the one the connection string implies.</summary>
+    internal BookDataProvider EffectiveProvider => Provider ?? InferProvider(ConnectionString);
+
+    /// <summary>PostgreSQL for a connection string with a <c>Host</c> or <c>Server</c> key, SQLite for any other.</summary>
+    internal static BookDataProvider InferProvider(string connectionString)
+    {
+        try
+        {
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            return builder.ContainsKey("Host") || builder.ContainsKey("Server")
+                ? BookDataProvider.PostgreSql
+                : BookDataProvider.Sqlite;
+        }
+        catch (ArgumentException)
+        {
+            // A malformed string is reported by Validate with the SQLite parser's message.
+            return BookDataProvider.Sqlite;
+        }
+    }
+
+    private void ValidatePostgreSql(Npgsql.NpgsqlConnectionStringBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(ConnectionString)}",
+                "The PostgreSQL connection string names no server; add \"Host=SERVER\".");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Database))
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(ConnectionString)}",
+                "The PostgreSQL connection string names no database; add \"Database=NAME\".");
+        }
+
+        if (BackupBeforeMigrate)
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(BackupBeforeMigrate)}",
+                "BackupBeforeMigrate is for SQLite databases; back up a PostgreSQL database with pg_dump before migrating it.");
         }
     }
 

@@ -75,7 +75,7 @@ internal static class BackupCommand
                 await using (destination.ConfigureAwait(false))
                 {
                     await destination.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    source.BackupDatabase(destination);
+                    ((SqliteConnection)source).BackupDatabase(destination);
 
                     // A self-contained single file: no -wal or -shm beside the backup.
                     using var command = destination.CreateCommand();

@@ -25,9 +25,10 @@ internal static class ReadOnlyQuery
     /// <exception cref="SqliteException">The query failed while running.</exception>
     public static async Task<QueryResult> RunAsync(BookDataConnectionFactory connections, string sql, CancellationToken cancellationToken)
     {
-        var connection = await connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var opened = await connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+        await using (opened.ConfigureAwait(false))
         {
+            var connection = (SqliteConnection)opened;
             var handle = connection.Handle ?? throw new InvalidOperationException("The connection has no SQLite handle.");
             var authorizer = new ReadOnlyAuthorizer();
             raw.sqlite3_set_authorizer(handle, authorizer.Authorize, null);

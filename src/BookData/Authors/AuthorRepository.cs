@@ -1,19 +1,20 @@
 using BookData.Connections;
 using BookData.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BookData.Authors;
 
 /// <summary>Reads and writes authors.</summary>
 /// <remarks>
 /// Names are normalized (<see cref="CatalogText.Normalize"/>) before they are stored or compared, and
-/// compared case-insensitively (ASCII letters). SQLite does its I/O synchronously: the async methods
+/// compared case-insensitively (ASCII letters on SQLite, all letters on PostgreSQL). SQLite does its I/O synchronously: the async methods
 /// complete on the calling thread and take a <see cref="CancellationToken"/> so callers can stop early.
 /// </remarks>
 public sealed class AuthorRepository
 {
     private readonly BookDataConnectionFactory connectionFactory;
+    private readonly string findByName;
 
     /// <summary>Creates the repository.</summary>
     /// <param name="connectionFactory">Opens connections to the catalog.</param>
@@ -22,6 +23,7 @@ public sealed class AuthorRepository
     {
         ArgumentNullException.ThrowIfNull(connectionFactory);
         this.connectionFactory = connectionFactory;
+        findByName = AuthorSql.FindByName(connectionFactory.Provider);
     }
 
     /// <summary>Gets an author by id.</summary>
@@ -49,7 +51,7 @@ public sealed class AuthorRepository
         return connectionFactory.ReadAsync(
             "author.find_by_name",
             connection => connection.QuerySingleOrDefaultAsync<Author?>(
-                new CommandDefinition(AuthorSql.FindByName, name, cancellationToken: cancellationToken)),
+                new CommandDefinition(findByName, name, cancellationToken: cancellationToken)),
             cancellationToken);
     }
 
@@ -137,13 +139,13 @@ public sealed class AuthorRepository
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(AuthorSql.Delete, new { AuthorId = authorId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,
-            ex => SqliteErrors.IsForeignKeyViolation(ex)
+            ex => DatabaseErrors.IsForeignKeyViolation(ex)
                 ? new BookDataConflictException($"Author {authorId} still has books; delete or reassign them first.", ex)
                 : null,
             cancellationToken);
 
-    private static BookDataDuplicateException? Duplicate(SqliteException ex, AuthorName name) =>
-        SqliteErrors.IsUniqueViolation(ex)
+    private static BookDataDuplicateException? Duplicate(DbException ex, AuthorName name) =>
+        DatabaseErrors.IsUniqueViolation(ex)
             ? new BookDataDuplicateException($"Author '{name.FullName}' already exists.", ex)
             : null;
 }

@@ -9,10 +9,21 @@ internal static class AuthorSql
         WHERE author_id = @AuthorId;
         """;
 
-    public const string FindByName = """
+    /// <summary>Finds an author by name; the columns' NOCASE collation makes the comparison case-insensitive.</summary>
+    public const string FindByNameSqlite = """
         SELECT author_id AS AuthorId, first_name AS FirstName, last_name AS LastName
         FROM author
         WHERE last_name = @LastName AND first_name = @FirstName;
+        """;
+
+    /// <summary>
+    /// Finds an author by name. The parameters are cast to citext: compared with a text parameter, a citext
+    /// column would be compared case-sensitively.
+    /// </summary>
+    public const string FindByNamePostgreSql = """
+        SELECT author_id AS AuthorId, first_name AS FirstName, last_name AS LastName
+        FROM author
+        WHERE last_name = @LastName::citext AND first_name = @FirstName::citext;
         """;
 
     public const string ListPage = """
@@ -30,6 +41,14 @@ internal static class AuthorSql
         RETURNING author_id AS AuthorId, first_name AS FirstName, last_name AS LastName;
         """;
 
+    /// <summary>Adds an author unless one with the name exists (a concurrent writer may have added it): no row then.</summary>
+    public const string InsertIfMissing = """
+        INSERT INTO author (first_name, last_name)
+        VALUES (@FirstName, @LastName)
+        ON CONFLICT DO NOTHING
+        RETURNING author_id AS AuthorId, first_name AS FirstName, last_name AS LastName;
+        """;
+
     public const string Rename = """
         UPDATE author
         SET first_name = @FirstName, last_name = @LastName
@@ -38,4 +57,8 @@ internal static class AuthorSql
         """;
 
     public const string Delete = "DELETE FROM author WHERE author_id = @AuthorId;";
+
+    /// <summary>The provider's statement that finds an author by name.</summary>
+    public static string FindByName(BookDataProvider provider) =>
+        provider == BookDataProvider.PostgreSql ? FindByNamePostgreSql : FindByNameSqlite;
 }

@@ -3,20 +3,23 @@ using BookData.Connections;
 using BookData.Publishers;
 using BookData.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BookData.Books;
 
 /// <summary>Reads and writes books and their links to publishers, including the reference tutorial's add-a-book operation.</summary>
 /// <remarks>
 /// Titles and names are normalized (<see cref="CatalogText.Normalize"/>) before they are stored or compared,
-/// and compared case-insensitively (ASCII letters). Every write runs in one transaction that takes the
-/// write lock up front. SQLite does its I/O synchronously: the async methods complete on the calling
+/// and compared case-insensitively (ASCII letters on SQLite, all letters on PostgreSQL). Every write runs in
+/// one transaction; on SQLite it takes the write lock up front. SQLite does its I/O synchronously: the async methods complete on the calling
 /// thread and take a <see cref="CancellationToken"/> so callers can stop early.
 /// </remarks>
 public sealed class BookRepository
 {
     private readonly BookDataConnectionFactory connectionFactory;
+    private readonly string findAuthorByName;
+    private readonly string findPublisherByName;
+    private readonly string findByAuthorAndTitle;
 
     /// <summary>Creates the repository.</summary>
     /// <param name="connectionFactory">Opens connections to the catalog.</param>
@@ -25,6 +28,9 @@ public sealed class BookRepository
     {
         ArgumentNullException.ThrowIfNull(connectionFactory);
         this.connectionFactory = connectionFactory;
+        findAuthorByName = AuthorSql.FindByName(connectionFactory.Provider);
+        findPublisherByName = PublisherSql.FindByName(connectionFactory.Provider);
+        findByAuthorAndTitle = BookSql.FindByAuthorAndTitle(connectionFactory.Provider);
     }
 
     /// <summary>Gets a book by id.</summary>
@@ -53,7 +59,7 @@ public sealed class BookRepository
             "book.find_by_title",
             connection => connection.QuerySingleOrDefaultAsync<Book?>(
                 new CommandDefinition(
-                    BookSql.FindByAuthorAndTitle,
+                    findByAuthorAndTitle,
                     new { AuthorId = authorId, Title = normalized },
                     cancellationToken: cancellationToken)),
             cancellationToken);
@@ -162,7 +168,7 @@ public sealed class BookRepository
                     new CommandDefinition(BookSql.Rename, new { BookId = bookId, Title = normalized }, transaction, cancellationToken: cancellationToken))
                     .ConfigureAwait(false)
                 ?? throw new BookDataNotFoundException($"Book {bookId} does not exist."),
-            ex => SqliteErrors.IsUniqueViolation(ex)
+            ex => DatabaseErrors.IsUniqueViolation(ex)
                 ? new BookDataDuplicateException($"The author of book {bookId} already has a book titled '{normalized}'.", ex)
                 : null,
             cancellationToken);
@@ -195,7 +201,7 @@ public sealed class BookRepository
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(BookSql.Link, new { BookId = bookId, PublisherId = publisherId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,
-            ex => SqliteErrors.IsForeignKeyViolation(ex)
+            ex => DatabaseErrors.IsForeignKeyViolation(ex)
                 ? new BookDataNotFoundException($"Book {bookId} or publisher {publisherId} does not exist.")
                 : null,
             cancellationToken);
@@ -219,6 +225,8 @@ public sealed class BookRepository
     /// The reference tutorial's add-a-book: given an author's full name ("First Last"), a title and a
     /// publisher name, creates the author and publisher if missing, creates the book or links the
     /// publisher to the existing book, or does nothing when all of it exists — in one transaction.
+    /// Concurrent calls for the same names never create duplicates and never fail because of each other:
+    /// each row is inserted only if missing, and read back when a concurrent writer added it first.
     /// </summary>
     /// <param name="authorName">The author's full name; the last word is the last name (see <see cref="CatalogText.SplitAuthorName"/>).</param>
     /// <param name="title">The book's title.</param>
@@ -263,28 +271,40 @@ public sealed class BookRepository
                 CommandDefinition Command(string sql, object parameters) =>
                     new(sql, parameters, transaction, cancellationToken: cancellationToken);
 
-                var existingAuthor = await connection.QuerySingleOrDefaultAsync<Author?>(Command(AuthorSql.FindByName, author)).ConfigureAwait(false);
-                var storedAuthor = existingAuthor
-                    ?? await connection.QuerySingleAsync<Author>(Command(AuthorSql.Insert, author)).ConfigureAwait(false);
+                // Each row: find it; else insert it unless it exists by now; else it was added concurrently, so read it.
+                async Task<(T Row, bool Created)> FindOrAddAsync<T>(string find, string insertIfMissing, object parameters, bool mayExist)
+                    where T : class
+                {
+                    var existing = mayExist ? await connection.QuerySingleOrDefaultAsync<T?>(Command(find, parameters)).ConfigureAwait(false) : null;
+                    if (existing is not null)
+                    {
+                        return (existing, false);
+                    }
 
-                var existingPublisher = await connection.QuerySingleOrDefaultAsync<Publisher?>(Command(PublisherSql.FindByName, publisherParameters)).ConfigureAwait(false);
-                var storedPublisher = existingPublisher
-                    ?? await connection.QuerySingleAsync<Publisher>(Command(PublisherSql.Insert, publisherParameters)).ConfigureAwait(false);
+                    var added = await connection.QuerySingleOrDefaultAsync<T?>(Command(insertIfMissing, parameters)).ConfigureAwait(false);
+                    return added is not null
+                        ? (added, true)
+                        : (await connection.QuerySingleAsync<T>(Command(find, parameters)).ConfigureAwait(false), false);
+                }
 
-                var bookParameters = new { storedAuthor.AuthorId, Title = normalizedTitle };
-                var existingBook = existingAuthor is null
-                    ? null
-                    : await connection.QuerySingleOrDefaultAsync<Book?>(Command(BookSql.FindByAuthorAndTitle, bookParameters)).ConfigureAwait(false);
-                var storedBook = existingBook
-                    ?? await connection.QuerySingleAsync<Book>(Command(BookSql.Insert, bookParameters)).ConfigureAwait(false);
+                var (storedAuthor, authorCreated) = await FindOrAddAsync<Author>(findAuthorByName, AuthorSql.InsertIfMissing, author, mayExist: true).ConfigureAwait(false);
+                var (storedPublisher, publisherCreated) = await FindOrAddAsync<Publisher>(
+                    findPublisherByName, PublisherSql.InsertIfMissing, publisherParameters, mayExist: true).ConfigureAwait(false);
+
+                // A new author has no books yet.
+                var (storedBook, bookCreated) = await FindOrAddAsync<Book>(
+                    findByAuthorAndTitle,
+                    BookSql.InsertIfMissing,
+                    new { storedAuthor.AuthorId, Title = normalizedTitle },
+                    mayExist: !authorCreated).ConfigureAwait(false);
 
                 var linked = await connection.ExecuteAsync(
                     Command(BookSql.Link, new { storedBook.BookId, storedPublisher.PublisherId })).ConfigureAwait(false) > 0;
 
-                var outcome = existingBook is null ? AddBookOutcome.BookCreated
+                var outcome = bookCreated ? AddBookOutcome.BookCreated
                     : linked ? AddBookOutcome.PublisherLinked
                     : AddBookOutcome.AlreadyPresent;
-                return new AddBookResult(outcome, storedAuthor, storedBook, storedPublisher, existingAuthor is null, existingPublisher is null);
+                return new AddBookResult(outcome, storedAuthor, storedBook, storedPublisher, authorCreated, publisherCreated);
             },
             translate: null,
             cancellationToken);
@@ -298,8 +318,8 @@ public sealed class BookRepository
             .Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal);
 
-    private static BookDataException? TitleConflict(SqliteException ex, long authorId, string title) =>
-        SqliteErrors.IsUniqueViolation(ex) ? new BookDataDuplicateException($"Author {authorId} already has a book titled '{title}'.", ex)
-        : SqliteErrors.IsForeignKeyViolation(ex) ? new BookDataNotFoundException($"Author {authorId} does not exist.")
+    private static BookDataException? TitleConflict(DbException ex, long authorId, string title) =>
+        DatabaseErrors.IsUniqueViolation(ex) ? new BookDataDuplicateException($"Author {authorId} already has a book titled '{title}'.", ex)
+        : DatabaseErrors.IsForeignKeyViolation(ex) ? new BookDataNotFoundException($"Author {authorId} does not exist.")
         : null;
 }

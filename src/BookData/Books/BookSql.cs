@@ -9,10 +9,21 @@ internal static class BookSql
         WHERE book_id = @BookId;
         """;
 
-    public const string FindByAuthorAndTitle = """
+    /// <summary>Finds an author's book by title; the column's NOCASE collation makes the comparison case-insensitive.</summary>
+    public const string FindByAuthorAndTitleSqlite = """
         SELECT book_id AS BookId, author_id AS AuthorId, title AS Title
         FROM book
         WHERE author_id = @AuthorId AND title = @Title;
+        """;
+
+    /// <summary>
+    /// Finds an author's book by title. The parameter is cast to citext: compared with a text parameter, a
+    /// citext column would be compared case-sensitively.
+    /// </summary>
+    public const string FindByAuthorAndTitlePostgreSql = """
+        SELECT book_id AS BookId, author_id AS AuthorId, title AS Title
+        FROM book
+        WHERE author_id = @AuthorId AND title = @Title::citext;
         """;
 
     public const string ListByAuthor = """
@@ -54,6 +65,14 @@ internal static class BookSql
         RETURNING book_id AS BookId, author_id AS AuthorId, title AS Title;
         """;
 
+    /// <summary>Adds a book unless the author has one with the title (a concurrent writer may have added it): no row then.</summary>
+    public const string InsertIfMissing = """
+        INSERT INTO book (author_id, title)
+        VALUES (@AuthorId, @Title)
+        ON CONFLICT DO NOTHING
+        RETURNING book_id AS BookId, author_id AS AuthorId, title AS Title;
+        """;
+
     public const string Rename = """
         UPDATE book
         SET title = @Title
@@ -73,4 +92,8 @@ internal static class BookSql
         DELETE FROM book_publisher
         WHERE book_id = @BookId AND publisher_id = @PublisherId;
         """;
+
+    /// <summary>The provider's statement that finds an author's book by title.</summary>
+    public static string FindByAuthorAndTitle(BookDataProvider provider) =>
+        provider == BookDataProvider.PostgreSql ? FindByAuthorAndTitlePostgreSql : FindByAuthorAndTitleSqlite;
 }

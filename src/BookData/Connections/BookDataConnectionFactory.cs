@@ -1,19 +1,23 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using SQLitePCL;
 
 namespace BookData.Connections;
 
 /// <summary>
-/// Opens connections to the catalog database with the settings every BookData operation relies on:
-/// foreign keys enforced, a busy timeout so writers queue instead of failing, the configured
-/// <c>synchronous</c> level, connection pooling, and write-ahead logging for file databases.
+/// Opens connections to the catalog database with the settings every BookData operation relies on.
+/// On SQLite: foreign keys enforced, a busy timeout so writers queue instead of failing, the configured
+/// <c>synchronous</c> level, connection pooling, and write-ahead logging for file databases. On
+/// PostgreSQL: pooled Npgsql connections whose <c>lock_timeout</c> is the busy timeout.
 /// </summary>
 /// <remarks>
 /// The factory is thread-safe and meant to be a singleton. Each call returns a new (pooled)
-/// connection that the caller disposes. SQLite does its I/O synchronously: the async methods
+/// connection that the caller disposes: a <see cref="SqliteConnection"/> or an <see cref="NpgsqlConnection"/>,
+/// as <see cref="Provider"/> says. SQLite does its I/O synchronously: its async methods
 /// complete on the calling thread and exist so callers can pass a <see cref="CancellationToken"/>
 /// and compose with async code.
 /// <para>
@@ -57,6 +61,26 @@ public sealed class BookDataConnectionFactory
         this.logger = options.SlowStatementThreshold > TimeSpan.Zero ? logger : null;
         SlowStatementThreshold = options.SlowStatementThreshold;
 
+        Provider = options.EffectiveProvider;
+
+        // Validate() bounds BusyTimeout to int.MaxValue / 1000 seconds, so the milliseconds fit an int.
+        busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
+        if (Provider == BookDataProvider.PostgreSql)
+        {
+            var postgres = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = true };
+            DataSource = string.Create(CultureInfo.InvariantCulture, $"{postgres.Host}:{postgres.Port}/{postgres.Database}");
+
+            // PostgreSQL reads lock_timeout = 0 as "wait for ever"; SQLite's zero busy timeout means "do not wait".
+            var lockTimeout = Math.Max(busyMilliseconds, 1);
+            postgres.Options = JoinServerOptions(postgres.Options, string.Create(CultureInfo.InvariantCulture, $"-c lock_timeout={lockTimeout}"));
+            ConnectionString = postgres.ToString();
+            openConnectionString = ConnectionString;
+            postgres.Options = JoinServerOptions(postgres.Options, "-c default_transaction_read_only=on");
+            readOnlyConnectionString = postgres.ToString();
+            synchronousPragma = "";
+            return;
+        }
+
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
             ForeignKeys = true,
@@ -75,8 +99,6 @@ public sealed class BookDataConnectionFactory
         builder.Mode = IsInMemory ? builder.Mode : SqliteOpenMode.ReadOnly;
         readOnlyConnectionString = builder.ToString();
 
-        // Validate() bounds BusyTimeout to int.MaxValue / 1000 seconds, so the milliseconds fit an int.
-        busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
         var synchronous = options.Synchronous == SynchronousMode.Full ? "FULL" : "NORMAL";
         synchronousPragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {synchronous};");
     }
@@ -84,16 +106,22 @@ public sealed class BookDataConnectionFactory
     /// <summary>The options the factory was built from, as they were then (the migrator reads its settings here).</summary>
     internal BookDataOptions Options { get; }
 
+    /// <summary>The database engine the factory connects to.</summary>
+    public BookDataProvider Provider { get; }
+
     /// <summary>
-    /// The effective connection string, with <c>Foreign Keys=True</c> and pooling applied, for code that opens
-    /// its own <see cref="SqliteConnection"/> to the catalog.
+    /// The effective connection string, for code that opens its own connection to the catalog: on SQLite with
+    /// <c>Foreign Keys=True</c> and pooling applied, on PostgreSQL with the busy timeout as <c>lock_timeout</c>.
     /// </summary>
     public string ConnectionString { get; }
 
-    /// <summary>The database file (or in-memory name) the factory connects to.</summary>
+    /// <summary>
+    /// The database the factory connects to, as messages name it: the SQLite file (or in-memory name), or
+    /// <c>host:port/database</c> on PostgreSQL (never the password).
+    /// </summary>
     public string DataSource { get; }
 
-    /// <summary><see langword="true"/> for an in-memory database, which has no file and no write-ahead log.</summary>
+    /// <summary><see langword="true"/> for an in-memory SQLite database, which has no file and no write-ahead log.</summary>
     public bool IsInMemory { get; }
 
     /// <summary>Operations slower than this are logged; zero when the log is off.</summary>
@@ -102,12 +130,20 @@ public sealed class BookDataConnectionFactory
     /// <summary>The logger for slow operations, or <see langword="null"/> when there is none or it would write nothing.</summary>
     internal ILogger? SlowStatementLogger => logger is not null && logger.IsEnabled(LogLevel.Warning) ? logger : null;
 
-    /// <summary>Opens a read-write connection, creating the database file if it does not exist.</summary>
+    /// <summary>
+    /// Opens a read-write connection. A SQLite database file is created if it does not exist; a PostgreSQL
+    /// database must exist (the migrator creates it).
+    /// </summary>
     /// <param name="cancellationToken">Cancels the open.</param>
-    /// <returns>An open connection the caller must dispose.</returns>
-    /// <exception cref="BookDataDatabaseException">The database cannot be opened or is not a SQLite database.</exception>
-    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) =>
-        OpenCoreAsync(openConnectionString, readOnly: false, cancellationToken);
+    /// <returns>An open connection the caller must dispose: a <see cref="SqliteConnection"/> or an <see cref="NpgsqlConnection"/>.</returns>
+    /// <exception cref="BookDataDatabaseException">
+    /// The database cannot be opened: the SQLite file is not a SQLite database or is not accessible, or the
+    /// PostgreSQL server does not answer, refuses the login, or has no such database.
+    /// </exception>
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        Provider == BookDataProvider.PostgreSql
+            ? OpenPostgreSqlAsync(openConnectionString, cancellationToken)
+            : OpenSqliteAsync(openConnectionString, readOnly: false, cancellationToken);
 
     /// <summary>
     /// Opens a read-only connection: every statement that would write fails. The database must exist.
@@ -115,10 +151,37 @@ public sealed class BookDataConnectionFactory
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>An open read-only connection the caller must dispose.</returns>
     /// <exception cref="BookDataDatabaseException">The database does not exist or cannot be opened.</exception>
-    public Task<SqliteConnection> OpenReadOnlyAsync(CancellationToken cancellationToken = default) =>
-        OpenCoreAsync(readOnlyConnectionString, readOnly: true, cancellationToken);
+    public Task<DbConnection> OpenReadOnlyAsync(CancellationToken cancellationToken = default) =>
+        Provider == BookDataProvider.PostgreSql
+            ? OpenPostgreSqlAsync(readOnlyConnectionString, cancellationToken)
+            : OpenSqliteAsync(readOnlyConnectionString, readOnly: true, cancellationToken);
 
-    private async Task<SqliteConnection> OpenCoreAsync(string connectionString, bool readOnly, CancellationToken cancellationToken)
+    /// <summary>Adds <c>-c name=value</c> settings to the options Npgsql passes to the server at startup.</summary>
+    private static string JoinServerOptions(string? existing, string setting) =>
+        string.IsNullOrWhiteSpace(existing) ? setting : existing + " " + setting;
+
+    private async Task<DbConnection> OpenPostgreSqlAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (NpgsqlException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw DatabaseErrors.CannotOpen(DataSource, ex);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<DbConnection> OpenSqliteAsync(string connectionString, bool readOnly, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var connection = new SqliteConnection(connectionString);

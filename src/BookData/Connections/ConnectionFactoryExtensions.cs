@@ -1,13 +1,14 @@
 using System.Collections;
 using BookData.Diagnostics;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BookData.Connections;
 
 /// <summary>
 /// The two shapes every repository operation takes: a read on a pooled connection, or a write in
-/// one transaction that takes the write lock up front (<c>BEGIN IMMEDIATE</c>), so concurrent
-/// writers queue on the busy timeout instead of failing. SQLite errors leave as BookData exceptions.
+/// one transaction. On SQLite the transaction takes the write lock up front (<c>BEGIN IMMEDIATE</c>), so
+/// concurrent writers queue on the busy timeout instead of failing; on PostgreSQL it is read committed and
+/// row locks wait up to the busy timeout (<c>lock_timeout</c>). Database errors leave as BookData exceptions.
 /// Each operation is traced and measured under its name (<see cref="BookDataTelemetry"/>) and logged
 /// when it is slower than <see cref="BookDataOptions.SlowStatementThreshold"/>.
 /// </summary>
@@ -20,7 +21,7 @@ internal static class ConnectionFactoryExtensions
     public static async Task<T> ReadAsync<T>(
         this BookDataConnectionFactory factory,
         string operation,
-        Func<SqliteConnection, Task<T>> read,
+        Func<DbConnection, Task<T>> read,
         CancellationToken cancellationToken)
     {
         using var traced = BookDataTelemetry.StartOperation(operation, factory);
@@ -35,9 +36,9 @@ internal static class ConnectionFactoryExtensions
                     traced.SetRows(RowCount(result));
                     return result;
                 }
-                catch (SqliteException ex)
+                catch (DbException ex)
                 {
-                    throw SqliteErrors.Translate(factory.DataSource, ex);
+                    throw DatabaseErrors.Translate(factory.DataSource, ex);
                 }
             }
         }
@@ -56,8 +57,8 @@ internal static class ConnectionFactoryExtensions
     public static async Task<T> WriteAsync<T>(
         this BookDataConnectionFactory factory,
         string operation,
-        Func<SqliteConnection, SqliteTransaction, Task<T>> write,
-        Func<SqliteException, BookDataException?>? translate,
+        Func<DbConnection, DbTransaction, Task<T>> write,
+        Func<DbException, BookDataException?>? translate,
         CancellationToken cancellationToken)
     {
         using var traced = BookDataTelemetry.StartOperation(operation, factory);
@@ -68,17 +69,18 @@ internal static class ConnectionFactoryExtensions
             {
                 try
                 {
-                    // BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything.
-                    using var transaction = connection.BeginTransaction();
+                    // On SQLite, BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything.
+                    var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    await using var transactionScope = transaction.ConfigureAwait(false);
                     var result = await write(connection, transaction).ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();
-                    transaction.Commit();
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     traced.SetRows(RowCount(result));
                     return result;
                 }
-                catch (SqliteException ex)
+                catch (DbException ex)
                 {
-                    throw translate?.Invoke(ex) ?? SqliteErrors.Translate(factory.DataSource, ex);
+                    throw translate?.Invoke(ex) ?? DatabaseErrors.Translate(factory.DataSource, ex);
                 }
             }
         }

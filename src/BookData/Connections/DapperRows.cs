@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BookData.Connections;
 
@@ -12,7 +12,7 @@ namespace BookData.Connections;
 /// </remarks>
 internal static class DapperRows
 {
-    public static async Task<IReadOnlyList<T>> QueryRowsAsync<T>(this SqliteConnection connection, CommandDefinition command)
+    public static async Task<IReadOnlyList<T>> QueryRowsAsync<T>(this DbConnection connection, CommandDefinition command)
     {
         var reader = await connection.ExecuteReaderAsync(command).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))

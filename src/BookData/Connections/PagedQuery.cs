@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BookData.Connections;
 
@@ -10,7 +10,7 @@ namespace BookData.Connections;
 internal static class PagedQuery
 {
     public static async Task<Page<T>> ReadPageAsync<T>(
-        this SqliteConnection connection,
+        this DbConnection connection,
         string countSql,
         string pageSql,
         object? parameters,
@@ -18,7 +18,7 @@ internal static class PagedQuery
         int pageSize,
         CancellationToken cancellationToken)
     {
-        using var snapshot = connection.BeginTransaction(deferred: true);
+        using var snapshot = connection.BeginReadSnapshot();
         var total = await connection.ExecuteScalarAsync<long>(
             new CommandDefinition(countSql, parameters, snapshot, cancellationToken: cancellationToken)).ConfigureAwait(false);
 

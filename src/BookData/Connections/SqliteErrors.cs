@@ -23,6 +23,9 @@ internal static class SqliteErrors
     public static bool IsUniqueViolation(SqliteException ex) =>
         ex.SqliteExtendedErrorCode is UniqueConstraint or PrimaryKeyConstraint;
 
+    public static bool IsBusy(SqliteException ex) =>
+        ex.SqliteErrorCode is Busy or Locked;
+
     public static bool IsForeignKeyViolation(SqliteException ex) =>
         ex.SqliteExtendedErrorCode == ForeignKeyConstraint;
 

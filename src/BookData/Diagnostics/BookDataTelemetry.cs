@@ -14,7 +14,7 @@ namespace BookData.Diagnostics;
 /// <para>
 /// Every repository operation starts one activity named after the operation (for example
 /// <c>author.get_by_id</c>), of kind <see cref="ActivityKind.Client"/>, tagged with
-/// <c>db.system.name</c> = <c>sqlite</c>, <see cref="OperationTag"/> and, when it is known, <see cref="RowsTag"/>
+/// <c>db.system.name</c> = <c>sqlite</c> or <c>postgresql</c>, <see cref="OperationTag"/> and, when it is known, <see cref="RowsTag"/>
 /// (rows returned or written). A failed operation has status <see cref="ActivityStatusCode.Error"/> and the
 /// tag <see cref="ErrorTypeTag"/>.
 /// </para>
@@ -105,7 +105,7 @@ public static class BookDataTelemetry
 
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(SystemTag, "sqlite");
+            activity.SetTag(SystemTag, connectionFactory?.Provider == BookDataProvider.PostgreSql ? "postgresql" : "sqlite");
             activity.SetTag(OperationTag, operation);
         }
 

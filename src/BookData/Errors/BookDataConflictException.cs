@@ -7,7 +7,7 @@ public sealed class BookDataConflictException : BookDataException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What the conflict is and how to resolve it.</param>
-    /// <param name="innerException">The SQLite constraint error, if any.</param>
+    /// <param name="innerException">The database's constraint error, if any.</param>
     public BookDataConflictException(string message, Exception? innerException = null)
         : base(message, innerException)
     {

@@ -3,7 +3,7 @@ namespace BookData;
 /// <summary>
 /// The base of every exception BookData throws for an expected condition: bad input, a missing or
 /// duplicate entity, a conflict, a failed migration or import. Catch it instead of
-/// <c>SqliteException</c>; the original exception, when there is one, is the <see cref="Exception.InnerException"/>.
+/// <c>SqliteException</c> or <c>NpgsqlException</c>; the original exception, when there is one, is the <see cref="Exception.InnerException"/>.
 /// </summary>
 public class BookDataException : Exception
 {

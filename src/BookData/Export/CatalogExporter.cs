@@ -4,7 +4,7 @@ using BookData.Diagnostics;
 using BookData.Import;
 using CsvHelper;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -172,7 +172,7 @@ public sealed class CatalogExporter
                 using var pageCache = new PageCacheScope(connection, PageCacheMiB);
 
                 // A read transaction: the counts and the rows come from the same snapshot.
-                using var transaction = connection.BeginTransaction(deferred: true);
+                using var transaction = connection.BeginReadSnapshot();
                 var (booksWithoutPublisher, authorsWithoutBooks) = await connection.QuerySingleAsync<(long, long)>(
                     new CommandDefinition(ExportSql.CountLeftOut, transaction: transaction, cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
@@ -185,7 +185,7 @@ public sealed class CatalogExporter
 
                     using var command = connection.CreateCommand();
                     command.Transaction = transaction;
-                    command.CommandText = ExportSql.SelectRows;
+                    command.CommandText = ExportSql.SelectRows(connectionFactory.Provider);
                     using var reader = command.ExecuteReader();
                     while (reader.Read())
                     {
@@ -206,9 +206,9 @@ public sealed class CatalogExporter
                     logger, destinationName, rows, stopwatch.ElapsedMilliseconds, booksWithoutPublisher, authorsWithoutBooks);
                 return summary;
             }
-            catch (SqliteException ex)
+            catch (DbException ex)
             {
-                throw SqliteErrors.Translate(connectionFactory.DataSource, ex);
+                throw DatabaseErrors.Translate(connectionFactory.DataSource, ex);
             }
         }
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BookData.Connections;
 using BookData.Migrations;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BookData.Hosting;
@@ -58,13 +58,16 @@ public sealed class BookDataHealthCheck : IHealthCheck
             await using (connection.ConfigureAwait(false))
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT count(*) FROM sqlite_schema;";
-                command.ExecuteScalar();
+                // Reading SQLite's schema is what finds a file that is not a SQLite database.
+                command.CommandText = connectionFactory.Provider == BookDataProvider.PostgreSql
+                    ? "SELECT 1;"
+                    : "SELECT count(*) FROM sqlite_schema;";
+                await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
-            var error = SqliteErrors.CannotOpen(database, ex);
+            var error = DatabaseErrors.CannotOpen(database, ex);
             return new HealthCheckResult(failureStatus, $"The database cannot be opened. {error.Message}", error);
         }
         catch (BookDataDatabaseException ex)

@@ -196,9 +196,10 @@ public sealed class CatalogImporter
             // The header is checked before the database is touched.
             await source.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
 
-            var connection = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            var opened = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (opened.ConfigureAwait(false))
             {
+                var connection = (SqliteConnection)opened;
                 try
                 {
                     // Into an empty catalog, foreign keys are checked once at the end instead of row by row.

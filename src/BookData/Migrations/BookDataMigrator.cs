@@ -1,24 +1,30 @@
+using System.Data.Common;
 using System.Diagnostics;
 using BookData.Connections;
+using Dapper;
 using DbUp;
+using DbUp.Builder;
 using DbUp.Engine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace BookData.Migrations;
 
 /// <summary>
 /// Brings a catalog database's schema up to date with the versioned scripts embedded in BookData
-/// (<c>migrations/NNNN_verb_object.sql</c>), run in order by DbUp, one transaction per script,
-/// each recorded with its SHA-256 checksum in the <c>schema_version</c> journal.
+/// (<c>migrations/sqlite/NNNN_verb_object.sql</c> or <c>migrations/postgresql/NNNN_verb_object.sql</c>, the
+/// same versions for both providers), run in order by DbUp, one transaction per script, each recorded with
+/// its SHA-256 checksum in the <c>schema_version</c> journal.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Running it on a current database does nothing and takes no lock. Otherwise the whole upgrade runs
-/// under an exclusive lock (a lock file <c>&lt;database&gt;.migrate.lock</c> beside a file database),
-/// so processes and threads that start at once apply each script exactly once and all succeed; the
-/// journal is read again once the lock is held.
+/// under an exclusive lock (a lock file <c>&lt;database&gt;.migrate.lock</c> beside a SQLite file database,
+/// a session advisory lock on PostgreSQL), so processes and threads that start at once apply each script
+/// exactly once and all succeed; the journal is read again once the lock is held. On PostgreSQL a database
+/// that does not exist yet is created first, as the connection string's user.
 /// </para>
 /// <para>
 /// Before applying anything the journal is checked against the scripts this library carries: a
@@ -44,7 +50,7 @@ public sealed class BookDataMigrator
     /// <param name="logger">Receives one entry per applied script and a warning per accepted changed script; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="connectionFactory"/> is <see langword="null"/>.</exception>
     public BookDataMigrator(BookDataConnectionFactory connectionFactory, ILogger<BookDataMigrator>? logger = null)
-        : this(connectionFactory, EmbeddedMigrations.All, logger)
+        : this(connectionFactory, EmbeddedMigrations.For(connectionFactory?.Provider ?? BookDataProvider.Sqlite), logger)
     {
     }
 
@@ -57,7 +63,7 @@ public sealed class BookDataMigrator
         this.logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>The names of the scripts this version of BookData carries, in the order they run.</summary>
+    /// <summary>The names of the scripts this version of BookData carries, in the order they run (the same for every provider).</summary>
     public static IReadOnlyList<string> ScriptNames { get; } = EmbeddedMigrations.All.Select(script => script.Name).ToArray();
 
     private BookDataOptions Options => connectionFactory.Options;
@@ -65,13 +71,18 @@ public sealed class BookDataMigrator
     /// <summary>
     /// Lists the scripts applied to the database, those still pending, applied scripts whose text has
     /// changed since, and journaled scripts this library does not carry. Changes nothing: a database
-    /// file that does not exist is reported with every script pending and is not created.
+    /// (file or PostgreSQL database) that does not exist is reported with every script pending and is not created.
     /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Where the database stands.</returns>
     /// <exception cref="BookDataDatabaseException">The database cannot be opened or is not a SQLite database.</exception>
     public async Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
+        if (connectionFactory.Provider == BookDataProvider.PostgreSql)
+        {
+            return await GetPostgreSqlStatusAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var target = MigrationTarget.For(connectionFactory);
         if (target.FilePath is not null && !File.Exists(target.FilePath))
         {
@@ -81,7 +92,7 @@ public sealed class BookDataMigrator
         var connection = await connectionFactory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return MigrationPlan.Read(connection, target.DataSource, scripts).ToStatus();
+            return MigrationPlan.Read(connection, BookDataProvider.Sqlite, target.DataSource, scripts).ToStatus();
         }
     }
 
@@ -95,21 +106,26 @@ public sealed class BookDataMigrator
     /// </param>
     /// <returns>The scripts this run applied and the backup it took, if any.</returns>
     /// <exception cref="BookDataMigrationException">
-    /// A script failed (the message names it and the SQLite error; earlier scripts stay applied); an
+    /// A script failed (the message names it and the database's error; earlier scripts stay applied); an
     /// applied script was changed since and <see cref="BookDataOptions.AllowChangedMigrations"/> is not set;
     /// or the journal lists a script this library does not carry (the database was migrated by a newer
     /// BookData). <see cref="BookDataMigrationException.ScriptName"/> names the script.
     /// </exception>
     /// <exception cref="BookDataDatabaseException">
     /// The database cannot be opened, is not a SQLite database, is an empty (zero-byte) file, is
-    /// read-only while scripts are pending, its folder is missing, the backup failed, or another
-    /// process held the migration lock for longer than <see cref="BookDataOptions.BusyTimeout"/>.
-    /// Nothing was applied.
+    /// read-only while scripts are pending, its folder is missing, the backup failed, the PostgreSQL
+    /// server does not answer or refuses to create the missing database, or another process held the
+    /// migration lock for longer than <see cref="BookDataOptions.BusyTimeout"/>. Nothing was applied.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled before scripts were applied.</exception>
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (connectionFactory.Provider == BookDataProvider.PostgreSql)
+        {
+            return await MigratePostgreSqlAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var target = MigrationTarget.For(connectionFactory);
         SqliteConnection? connection = null;
         MigrationLock? migrationLock = null;
@@ -123,11 +139,11 @@ public sealed class BookDataMigrator
             else
             {
                 // An existing database that is up to date needs no lock.
-                connection = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
-                var plan = ReadCheckedPlan(connection, target);
+                connection = (SqliteConnection)await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
+                var plan = ReadCheckedPlan(connection, target.DataSource);
                 if (plan.Pending.Count == 0)
                 {
-                    LogAcceptedChanges(plan, target);
+                    LogAcceptedChanges(plan, target.DataSource);
                     return new MigrationResult([]);
                 }
 
@@ -136,11 +152,11 @@ public sealed class BookDataMigrator
 
             migrationLock = await AcquireLockAsync(target, cancellationToken).ConfigureAwait(false);
             target.ThrowIfEmptyFile();
-            connection ??= await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
+            connection ??= (SqliteConnection)await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // Another process may have migrated while this one waited for the lock.
-            var current = ReadCheckedPlan(connection, target);
-            LogAcceptedChanges(current, target);
+            var current = ReadCheckedPlan(connection, target.DataSource);
+            LogAcceptedChanges(current, target.DataSource);
             if (current.Pending.Count == 0)
             {
                 return new MigrationResult([]);
@@ -156,7 +172,7 @@ public sealed class BookDataMigrator
                 MigrationLog.BackedUp(logger, target.DataSource, backupPath);
             }
 
-            var applied = Apply(target);
+            var applied = Apply(DeployChanges.To.SqliteDatabase(connectionFactory.ConnectionString), target.DataSource);
             return new MigrationResult(applied, backupPath);
         }
         finally
@@ -170,15 +186,93 @@ public sealed class BookDataMigrator
         }
     }
 
-    private MigrationPlan ReadCheckedPlan(SqliteConnection connection, MigrationTarget target)
+    private async Task<MigrationStatus> GetPostgreSqlStatusAsync(CancellationToken cancellationToken)
     {
-        var plan = MigrationPlan.Read(connection, target.DataSource, scripts);
+        DbConnection connection;
+        try
+        {
+            connection = await connectionFactory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (BookDataDatabaseException ex) when (ex.InnerException is DbException inner && PostgreSqlErrors.IsMissingDatabase(inner))
+        {
+            return MigrationPlan.ForNewDatabase(scripts).ToStatus();
+        }
+
+        await using (connection.ConfigureAwait(false))
+        {
+            return MigrationPlan.Read(connection, BookDataProvider.PostgreSql, connectionFactory.DataSource, scripts).ToStatus();
+        }
+    }
+
+    private async Task<MigrationResult> MigratePostgreSqlAsync(CancellationToken cancellationToken)
+    {
+        var dataSource = connectionFactory.DataSource;
+        await PostgreSqlDatabase.CreateIfMissingAsync(connectionFactory, logger, cancellationToken).ConfigureAwait(false);
+
+        var connection = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var plan = ReadCheckedPlan(connection, dataSource);
+            if (plan.Pending.Count == 0)
+            {
+                LogAcceptedChanges(plan, dataSource);
+                return new MigrationResult([]);
+            }
+
+            // The advisory lock belongs to this session; DbUp applies the scripts on a connection of its own.
+            var lockKey = new { Key = PostgreSqlDatabase.MigrationLockKey };
+            try
+            {
+                var locked = await connection.ExecuteScalarAsync<bool>(
+                    new CommandDefinition(MigrationSql.TryLockPostgreSql, lockKey, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (!locked)
+                {
+                    MigrationLog.WaitingForAdvisoryLock(logger, dataSource);
+                    await connection.ExecuteAsync(new CommandDefinition(MigrationSql.LockPostgreSql, lockKey, cancellationToken: cancellationToken))
+                        .ConfigureAwait(false);
+                }
+            }
+            catch (DbException ex)
+            {
+                throw DatabaseErrors.IsLockTimeout(ex)
+                    ? new BookDataDatabaseException(
+                        $"Database '{dataSource}' is being migrated by another process, which held the migration lock for longer than the busy timeout ({Options.BusyTimeout}).",
+                        ex)
+                    : DatabaseErrors.Translate(dataSource, ex);
+            }
+
+            try
+            {
+                // Another process may have migrated while this one waited for the lock.
+                var current = ReadCheckedPlan(connection, dataSource);
+                LogAcceptedChanges(current, dataSource);
+                if (current.Pending.Count == 0)
+                {
+                    return new MigrationResult([]);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                var applied = Apply(DeployChanges.To.PostgresqlDatabase(connectionFactory.ConnectionString), dataSource);
+                await PostgreSqlDatabase.ReloadTypesAsync(connectionFactory, (NpgsqlConnection)connection, cancellationToken).ConfigureAwait(false);
+                return new MigrationResult(applied);
+            }
+            finally
+            {
+                await connection.ExecuteAsync(new CommandDefinition(MigrationSql.UnlockPostgreSql, lockKey, cancellationToken: CancellationToken.None))
+                    .ConfigureAwait(false);
+            }
+        }
+    }
+
+    private MigrationPlan ReadCheckedPlan(DbConnection connection, string dataSource)
+    {
+        var plan = MigrationPlan.Read(connection, connectionFactory.Provider, dataSource, scripts);
         if (plan.Unknown.Count > 0)
         {
             var unknown = plan.Unknown[0];
             throw new BookDataMigrationException(
                 unknown,
-                $"Database '{target.DataSource}' was migrated by a newer version of BookData: unknown script {unknown} is in its journal but not in this library; upgrade BookData to use this database.");
+                $"Database '{dataSource}' was migrated by a newer version of BookData: unknown script {unknown} is in its journal but not in this library; upgrade BookData to use this database.");
         }
 
         if (plan.Changed.Count > 0 && !Options.AllowChangedMigrations)
@@ -187,17 +281,17 @@ public sealed class BookDataMigrator
             var others = plan.Changed.Count > 1 ? $" (also changed: {string.Join(", ", plan.Changed.Skip(1))})" : "";
             throw new BookDataMigrationException(
                 changed,
-                $"Migration script '{changed}' was changed after it was applied to database '{target.DataSource}'{others}: its checksum no longer matches the journal; restore the script as it shipped and put the change in a new script, or set {BookDataOptions.SectionName}:{nameof(BookDataOptions.AllowChangedMigrations)} to accept it.");
+                $"Migration script '{changed}' was changed after it was applied to database '{dataSource}'{others}: its checksum no longer matches the journal; restore the script as it shipped and put the change in a new script, or set {BookDataOptions.SectionName}:{nameof(BookDataOptions.AllowChangedMigrations)} to accept it.");
         }
 
         return plan;
     }
 
-    private void LogAcceptedChanges(MigrationPlan plan, MigrationTarget target)
+    private void LogAcceptedChanges(MigrationPlan plan, string dataSource)
     {
         foreach (var changed in plan.Changed)
         {
-            MigrationLog.ChangedScriptAccepted(logger, changed, target.DataSource);
+            MigrationLog.ChangedScriptAccepted(logger, changed, dataSource);
         }
     }
 
@@ -226,15 +320,15 @@ public sealed class BookDataMigrator
             cancellationToken);
     }
 
-    private string[] Apply(MigrationTarget target)
+    private string[] Apply(UpgradeEngineBuilder builder, string dataSource)
     {
-        var engine = DeployChanges.To
-            .SqliteDatabase(connectionFactory.ConnectionString)
+        var provider = connectionFactory.Provider;
+        var engine = builder
             .WithScripts(scripts.Select(script => new SqlScript(script.Name, script.Contents)))
             .WithScriptNameComparer(StringComparer.Ordinal)
             .WithTransactionPerScript()
             .WithVariablesDisabled()
-            .JournalTo((connectionManager, _) => new ChecksumJournal(connectionManager, scripts))
+            .JournalTo((connectionManager, _) => new ChecksumJournal(connectionManager, provider, scripts))
             .LogTo(new DbUpLogAdapter(logger))
             .Build();
 
@@ -243,7 +337,7 @@ public sealed class BookDataMigrator
         engine.ScriptExecuted += (_, args) =>
         {
             var script = ((ScriptExecutedEventArgs)args).Script;
-            MigrationLog.ScriptApplied(logger, script.Name, target.DataSource, sinceLast.ElapsedMilliseconds);
+            MigrationLog.ScriptApplied(logger, script.Name, dataSource, sinceLast.ElapsedMilliseconds);
             sinceLast.Restart();
         };
 
@@ -251,12 +345,12 @@ public sealed class BookDataMigrator
         if (!result.Successful)
         {
             var scriptName = result.ErrorScript?.Name;
-            var reason = result.Error is SqliteException sqlite ? sqlite.Message : result.Error?.Message;
+            var reason = result.Error?.Message;
             throw new BookDataMigrationException(
                 scriptName,
                 scriptName is null
-                    ? $"Migrating database '{target.DataSource}' failed: {reason}"
-                    : $"Migration script '{scriptName}' failed on database '{target.DataSource}': {reason}",
+                    ? $"Migrating database '{dataSource}' failed: {reason}"
+                    : $"Migration script '{scriptName}' failed on database '{dataSource}': {reason}",
                 result.Error);
         }
 

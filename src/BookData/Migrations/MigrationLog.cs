@@ -16,4 +16,10 @@ internal static partial class MigrationLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Waiting for another migration of database {DataSource} to finish (lock file {LockPath})")]
     public static partial void WaitingForLock(ILogger logger, string dataSource, string lockPath);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Waiting for another migration of database {DataSource} to finish (PostgreSQL advisory lock)")]
+    public static partial void WaitingForAdvisoryLock(ILogger logger, string dataSource);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Created database {DataSource}")]
+    public static partial void DatabaseCreated(ILogger logger, string dataSource);
 }

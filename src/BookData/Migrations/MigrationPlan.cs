@@ -1,5 +1,5 @@
 using BookData.Connections;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BookData.Migrations;
 
@@ -22,19 +22,19 @@ internal sealed record MigrationPlan(
 
     /// <summary>Reads the journal on an open connection and compares it with <paramref name="scripts"/>.</summary>
     /// <exception cref="BookDataDatabaseException">The database cannot be read, for example because it is not a SQLite database.</exception>
-    public static MigrationPlan Read(SqliteConnection connection, string dataSource, IReadOnlyList<MigrationScript> scripts)
+    public static MigrationPlan Read(DbConnection connection, BookDataProvider provider, string dataSource, IReadOnlyList<MigrationScript> scripts)
     {
         try
         {
-            var applied = ChecksumJournal.ReadJournal(connection.CreateCommand);
+            var applied = ChecksumJournal.ReadJournal(connection.CreateCommand, provider);
             using var command = connection.CreateCommand();
-            command.CommandText = MigrationSql.CountSchemaObjects;
+            command.CommandText = MigrationSql.CountSchemaObjects(provider);
             var isEmpty = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0;
             return Compare(applied, scripts, isEmpty);
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
-            throw SqliteErrors.Translate(dataSource, ex);
+            throw DatabaseErrors.Translate(dataSource, ex);
         }
     }
 

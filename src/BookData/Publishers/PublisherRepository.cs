@@ -1,19 +1,20 @@
 using BookData.Connections;
 using BookData.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BookData.Publishers;
 
 /// <summary>Reads and writes publishers.</summary>
 /// <remarks>
 /// Names are normalized (<see cref="CatalogText.Normalize"/>) before they are stored or compared, and
-/// compared case-insensitively (ASCII letters). SQLite does its I/O synchronously: the async methods
+/// compared case-insensitively (ASCII letters on SQLite, all letters on PostgreSQL). SQLite does its I/O synchronously: the async methods
 /// complete on the calling thread and take a <see cref="CancellationToken"/> so callers can stop early.
 /// </remarks>
 public sealed class PublisherRepository
 {
     private readonly BookDataConnectionFactory connectionFactory;
+    private readonly string findByName;
 
     /// <summary>Creates the repository.</summary>
     /// <param name="connectionFactory">Opens connections to the catalog.</param>
@@ -22,6 +23,7 @@ public sealed class PublisherRepository
     {
         ArgumentNullException.ThrowIfNull(connectionFactory);
         this.connectionFactory = connectionFactory;
+        findByName = PublisherSql.FindByName(connectionFactory.Provider);
     }
 
     /// <summary>Gets a publisher by id.</summary>
@@ -48,7 +50,7 @@ public sealed class PublisherRepository
         return connectionFactory.ReadAsync(
             "publisher.find_by_name",
             connection => connection.QuerySingleOrDefaultAsync<Publisher?>(
-                new CommandDefinition(PublisherSql.FindByName, new { Name = normalized }, cancellationToken: cancellationToken)),
+                new CommandDefinition(findByName, new { Name = normalized }, cancellationToken: cancellationToken)),
             cancellationToken);
     }
 
@@ -134,7 +136,7 @@ public sealed class PublisherRepository
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(PublisherSql.Delete, new { PublisherId = publisherId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,
-            ex => SqliteErrors.IsForeignKeyViolation(ex)
+            ex => DatabaseErrors.IsForeignKeyViolation(ex)
                 ? new BookDataConflictException($"Publisher {publisherId} still has books; unlink them first.", ex)
                 : null,
             cancellationToken);
@@ -142,8 +144,8 @@ public sealed class PublisherRepository
     private static string NormalizeName(string name) =>
         CatalogText.Required(name, "publisher name", CatalogText.MaxPublisherNameLength);
 
-    private static BookDataDuplicateException? Duplicate(SqliteException ex, string name) =>
-        SqliteErrors.IsUniqueViolation(ex)
+    private static BookDataDuplicateException? Duplicate(DbException ex, string name) =>
+        DatabaseErrors.IsUniqueViolation(ex)
             ? new BookDataDuplicateException($"Publisher '{name}' already exists.", ex)
             : null;
 }

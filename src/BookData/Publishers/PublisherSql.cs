@@ -9,10 +9,21 @@ internal static class PublisherSql
         WHERE publisher_id = @PublisherId;
         """;
 
-    public const string FindByName = """
+    /// <summary>Finds a publisher by name; the column's NOCASE collation makes the comparison case-insensitive.</summary>
+    public const string FindByNameSqlite = """
         SELECT publisher_id AS PublisherId, name AS Name
         FROM publisher
         WHERE name = @Name;
+        """;
+
+    /// <summary>
+    /// Finds a publisher by name. The parameter is cast to citext: compared with a text parameter, a citext
+    /// column would be compared case-sensitively.
+    /// </summary>
+    public const string FindByNamePostgreSql = """
+        SELECT publisher_id AS PublisherId, name AS Name
+        FROM publisher
+        WHERE name = @Name::citext;
         """;
 
     public const string ListPage = """
@@ -30,6 +41,14 @@ internal static class PublisherSql
         RETURNING publisher_id AS PublisherId, name AS Name;
         """;
 
+    /// <summary>Adds a publisher unless one with the name exists (a concurrent writer may have added it): no row then.</summary>
+    public const string InsertIfMissing = """
+        INSERT INTO publisher (name)
+        VALUES (@Name)
+        ON CONFLICT DO NOTHING
+        RETURNING publisher_id AS PublisherId, name AS Name;
+        """;
+
     public const string Rename = """
         UPDATE publisher
         SET name = @Name
@@ -38,4 +57,8 @@ internal static class PublisherSql
         """;
 
     public const string Delete = "DELETE FROM publisher WHERE publisher_id = @PublisherId;";
+
+    /// <summary>The provider's statement that finds a publisher by name.</summary>
+    public static string FindByName(BookDataProvider provider) =>
+        provider == BookDataProvider.PostgreSql ? FindByNamePostgreSql : FindByNameSqlite;
 }

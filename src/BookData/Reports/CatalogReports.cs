@@ -14,6 +14,7 @@ namespace BookData.Reports;
 public sealed class CatalogReports
 {
     private readonly BookDataConnectionFactory connectionFactory;
+    private readonly bool onPostgreSql;
 
     /// <summary>Creates the reports.</summary>
     /// <param name="connectionFactory">Opens connections to the catalog.</param>
@@ -22,6 +23,7 @@ public sealed class CatalogReports
     {
         ArgumentNullException.ThrowIfNull(connectionFactory);
         this.connectionFactory = connectionFactory;
+        onPostgreSql = connectionFactory.Provider == BookDataProvider.PostgreSql;
     }
 
     /// <summary>Books per publisher, including publishers with none.</summary>
@@ -49,7 +51,9 @@ public sealed class CatalogReports
         CancellationToken cancellationToken = default) =>
         QueryAsync<PublisherAuthorCount>(
             "report.authors_per_publisher",
-            Choose(order, ReportSql.AuthorsPerPublisherAscending, ReportSql.AuthorsPerPublisherDescending),
+            onPostgreSql
+                ? Choose(order, ReportSql.AuthorsPerPublisherAscendingPostgreSql, ReportSql.AuthorsPerPublisherDescendingPostgreSql)
+                : Choose(order, ReportSql.AuthorsPerPublisherAscending, ReportSql.AuthorsPerPublisherDescending),
             cancellationToken);
 
     /// <summary>Books per author, including authors with none; ties by last name, then first name.</summary>
@@ -87,7 +91,7 @@ public sealed class CatalogReports
         connectionFactory.ReadAsync(
             "report.get_counts",
             connection => connection.QuerySingleAsync<CatalogCounts>(
-                new CommandDefinition(ReportSql.Counts, cancellationToken: cancellationToken)),
+                new CommandDefinition(onPostgreSql ? ReportSql.CountsPostgreSql : ReportSql.Counts, cancellationToken: cancellationToken)),
             cancellationToken);
 
     private static string Choose(SortOrder order, string ascending, string descending) => order switch

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using BookData.Connections;
 using BookData.Publishers;
-using Microsoft.Data.Sqlite;
 
 namespace BookData.Reports;
 
@@ -15,7 +15,8 @@ namespace BookData.Reports;
 /// connection's page cache (SQLite's default is 2 MB, about 15,000 books), every step evicts a page a
 /// later step needs again and the read grows faster than the catalog. The read therefore runs with a
 /// larger cache (<see cref="CacheSizeMiB"/>), which SQLite fills only as far as the catalog needs and
-/// which is given back when the read ends.
+/// which is given back when the read ends. On PostgreSQL, whose server sizes its own buffers, the scope
+/// does nothing.
 /// </remarks>
 internal static class HierarchyReader
 {
@@ -28,10 +29,10 @@ internal static class HierarchyReader
     private const int PublisherIdColumn = 5;
     private const int PublisherNameColumn = 6;
 
-    /// <summary>The page cache for the read, in MiB: enough for a catalog of about 500,000 books.</summary>
+    /// <summary>The SQLite page cache for the read, in MiB: enough for a catalog of about 500,000 books.</summary>
     private const int CacheSizeMiB = 64;
 
-    public static async Task<IReadOnlyList<AuthorWithBooks>> ReadAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AuthorWithBooks>> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         using var pageCache = new PageCacheScope(connection, CacheSizeMiB);
         using var command = connection.CreateCommand();

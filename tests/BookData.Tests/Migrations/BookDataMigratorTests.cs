@@ -168,7 +168,7 @@ public sealed class BookDataMigratorTests
         (await CountAsync(keeper, "thing")).Should().Be(1);
     }
 
-    private static async Task<long> CountAsync(SqliteConnection connection, string table)
+    private static async Task<long> CountAsync(System.Data.Common.DbConnection connection, string table)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {table};";

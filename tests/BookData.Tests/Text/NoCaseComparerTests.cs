@@ -1,5 +1,6 @@
 using BookData.Tests.Support;
 using BookData.Text;
+using Microsoft.Data.Sqlite;
 
 namespace BookData.Tests.Text;
 
@@ -26,7 +27,7 @@ public sealed class NoCaseComparerTests
     public async Task Equals_AnyPair_AgreesWithSqliteNocase(string x, string y)
     {
         await using var db = await TestDatabase.CreateAsync();
-        await using var connection = await db.Factory.OpenAsync();
+        await using var connection = (SqliteConnection)await db.Factory.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT @X = @Y COLLATE NOCASE;";
         command.Parameters.AddWithValue("@X", x);
