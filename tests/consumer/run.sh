@@ -77,8 +77,8 @@ consumer=$app/bin/Release/net10.0/Consumer.dll
 echo "consumer test: running the app on a new database"
 (cd "$work" && dotnet "$consumer" run "$db" </dev/null) >"$work/run.out" 2>&1 || { cat "$work/run.out" >&2; fail "the app failed"; }
 
-scripts=$(cd "$repo/migrations" && ls -1 [0-9]*.sql | sort | paste -sd, -)
-script_count=$(cd "$repo/migrations" && ls -1 [0-9]*.sql | wc -l | tr -d ' ')
+scripts=$(cd "$repo/migrations/sqlite" && ls -1 [0-9]*.sql | sort | paste -sd, -)
+script_count=$(cd "$repo/migrations/sqlite" && ls -1 [0-9]*.sql | wc -l | tr -d ' ')
 expect "$work/run.out" "status: $script_count applied, 0 pending"
 expect "$work/run.out" "add-book: BookCreated, then AlreadyPresent"
 expect "$work/run.out" "counts: 1 authors, 1 books, 1 publishers, 1 links"

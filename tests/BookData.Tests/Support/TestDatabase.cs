@@ -1,52 +1,133 @@
+using System.Data.Common;
 using BookData.Connections;
 using BookData.Migrations;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace BookData.Tests.Support;
 
 /// <summary>
-/// A fresh SQLite file in the temp folder, migrated with the real migrator, deleted (after the
-/// connection pools are cleared) when the test ends. Every test gets its own.
+/// A fresh database for one test, migrated with the real migrator and removed when the test ends.
+/// SQLite (the default): a file in the temp folder, deleted after the connection pools are cleared.
+/// PostgreSQL: a database <c>bookdata_test_&lt;guid&gt;</c> on the server of <see cref="PostgreSqlTestServer"/>,
+/// dropped <c>WITH (FORCE)</c>. Every test gets its own.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string path)
+    private readonly string? path;
+    private readonly Lazy<BookDataConnectionFactory> factory;
+
+    private TestDatabase(BookDataProvider provider, string connectionString, string? path)
     {
-        Path = path;
-        Options = new BookDataOptions { ConnectionString = $"Data Source={path}", BusyTimeout = TimeSpan.FromSeconds(30) };
-        Factory = new BookDataConnectionFactory(Options);
+        Provider = provider;
+        this.path = path;
+        Options = new BookDataOptions
+        {
+            ConnectionString = connectionString,
+            Provider = provider,
+            BusyTimeout = TimeSpan.FromSeconds(30),
+        };
+        factory = new Lazy<BookDataConnectionFactory>(() => new BookDataConnectionFactory(Options));
     }
 
-    /// <summary>The database file.</summary>
-    public string Path { get; }
+    /// <summary>Which database engine this test database lives in.</summary>
+    public BookDataProvider Provider { get; }
+
+    /// <summary>The SQLite database file.</summary>
+    /// <exception cref="InvalidOperationException">The database is a PostgreSQL one.</exception>
+    public string Path => path ?? throw new InvalidOperationException(
+        $"A PostgreSQL test database has no file; use Options.ConnectionString (database {DatabaseName}).");
+
+    /// <summary>The PostgreSQL database name, or null for SQLite.</summary>
+    public string? DatabaseName =>
+        Provider == BookDataProvider.PostgreSql ? PostgreSqlTestServer.DatabaseName(Options.ConnectionString) : null;
 
     public BookDataOptions Options { get; }
 
-    public BookDataConnectionFactory Factory { get; }
+    /// <summary>A factory for <see cref="Options"/>, created on first use.</summary>
+    public BookDataConnectionFactory Factory => factory.Value;
 
-    /// <summary>A new, migrated database.</summary>
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>A new, migrated SQLite database.</summary>
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(BookDataProvider.Sqlite);
+
+    /// <summary>A new, migrated database of the given provider.</summary>
+    public static async Task<TestDatabase> CreateAsync(BookDataProvider provider)
     {
-        var database = CreateEmpty();
-        await new BookDataMigrator(database.Factory).MigrateAsync();
-        return database;
+        var database = await CreateEmptyAsync(provider);
+        try
+        {
+            await new BookDataMigrator(database.Factory).MigrateAsync();
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
-    /// <summary>A path for a database that does not exist yet (nothing migrated).</summary>
-    public static TestDatabase CreateEmpty() =>
-        new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bookdata-test-{Guid.NewGuid():N}.db"));
+    /// <summary>A path for a SQLite database that does not exist yet (nothing migrated).</summary>
+    public static TestDatabase CreateEmpty()
+    {
+        var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bookdata-test-{Guid.NewGuid():N}.db");
+        return new(BookDataProvider.Sqlite, $"Data Source={file}", file);
+    }
+
+    /// <summary>
+    /// A database with nothing migrated: for SQLite a new file path (the file does not exist yet), for PostgreSQL a
+    /// new empty database <c>bookdata_test_&lt;guid&gt;</c> created on the test server. (A PostgreSQL database name
+    /// that does not exist: <see cref="PostgreSqlTestServer.NewDatabaseConnectionString"/>.)
+    /// </summary>
+    /// <exception cref="InvalidOperationException">PostgreSQL is asked for and no server is configured.</exception>
+    public static async Task<TestDatabase> CreateEmptyAsync(BookDataProvider provider) => provider switch
+    {
+        BookDataProvider.Sqlite => CreateEmpty(),
+        BookDataProvider.PostgreSql => new TestDatabase(
+            BookDataProvider.PostgreSql, await PostgreSqlTestServer.CreateDatabaseAsync(), path: null),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
+    };
+
+    /// <summary>
+    /// Opens a connection to the database with the provider's own driver, for checking what is stored:
+    /// through <see cref="Factory"/> on SQLite, a plain <see cref="NpgsqlConnection"/> on PostgreSQL.
+    /// </summary>
+    public async Task<DbConnection> OpenConnectionAsync()
+    {
+        if (Provider == BookDataProvider.Sqlite)
+        {
+            return await Factory.OpenAsync();
+        }
+
+        var connection = new NpgsqlConnection(Options.ConnectionString);
+        try
+        {
+            await connection.OpenAsync();
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>Runs a scalar query on a fresh connection, for checking what is stored.</summary>
     public async Task<long> CountAsync(string table)
     {
-        await using var connection = await Factory.OpenAsync();
+        await using var connection = await OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {table};";
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (Provider == BookDataProvider.PostgreSql)
+        {
+            await PostgreSqlTestServer.DropDatabaseAsync(DatabaseName!);
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", MigrationTarget.LockFileSuffix })
         {
@@ -59,7 +140,5 @@ public sealed class TestDatabase : IAsyncDisposable
                 // A file still held open elsewhere is left for the OS temp cleaner.
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 }
