@@ -63,6 +63,38 @@ public static class CompetitorCheck
         }
     }
 
+    /// <summary>
+    /// Runs every operation of <see cref="PostgreSqlBenchmarks"/> once on each provider and checks that PostgreSQL
+    /// returns the same result as SQLite (compared as JSON).
+    /// </summary>
+    public static async Task<bool> RunPostgreSqlAsync(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var providers = new PostgreSqlBenchmarks();
+        var setup = Stopwatch.StartNew();
+        providers.GlobalSetup();
+        await output.WriteLineAsync($"check PostgreSQL: catalogs copied in {setup.Elapsed.TotalSeconds:F1} s");
+        try
+        {
+            var ok = true;
+            ok &= await SameAsync(output, Operations.GetAuthorById, providers.GetAuthorById_Sqlite, providers.GetAuthorById_PostgreSql);
+            ok &= await SameAsync(output, Operations.TitleSearchPage, providers.TitleSearchPage_Sqlite, providers.TitleSearchPage_PostgreSql);
+            ok &= await SameAsync(output, Operations.BooksPerPublisher, providers.BooksPerPublisher_Sqlite, providers.BooksPerPublisher_PostgreSql);
+            ok &= await SameAsync(output, Operations.AuthorsPerPublisher, providers.AuthorsPerPublisher_Sqlite, providers.AuthorsPerPublisher_PostgreSql);
+            ok &= await SameAsync(output, Operations.Counts, providers.Counts_Sqlite, providers.Counts_PostgreSql);
+            foreach (var books in new[] { 10_000, 100_000 })
+            {
+                ok &= await SameAsync(output, $"{Operations.Hierarchy}({books})", () => providers.Hierarchy_Sqlite(books), () => providers.Hierarchy_PostgreSql(books));
+            }
+
+            return ok;
+        }
+        finally
+        {
+            providers.GlobalCleanup();
+        }
+    }
+
     /// <summary>Imports into a fresh empty catalog and reads back everything the import wrote.</summary>
     private static async Task<IReadOnlyList<Reports.AuthorWithBooks>> ImportedAsync(CatalogBenchmarks competitor, Func<Task<long>> import)
     {

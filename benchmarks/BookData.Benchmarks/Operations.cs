@@ -1,11 +1,17 @@
 namespace BookData.Benchmarks;
 
-/// <summary>The operations every competitor runs; each is a benchmark category, compared with the raw ADO.NET baseline.</summary>
+/// <summary>
+/// The operations measured; each is a benchmark category, compared with its baseline (raw ADO.NET in
+/// <see cref="CatalogBenchmarks"/>, SQLite in <see cref="PostgreSqlBenchmarks"/>, which alone runs the reports
+/// <see cref="AuthorsPerPublisher"/> and <see cref="Counts"/>).
+/// </summary>
 public static class Operations
 {
     public const string GetAuthorById = "GetAuthorById";
     public const string TitleSearchPage = "TitleSearchPage";
     public const string BooksPerPublisher = "BooksPerPublisher";
+    public const string AuthorsPerPublisher = "AuthorsPerPublisher";
+    public const string Counts = "Counts";
     public const string Hierarchy = "Hierarchy";
     public const string AddBookNew = "AddBookNew";
     public const string AddBookExisting = "AddBookExisting";

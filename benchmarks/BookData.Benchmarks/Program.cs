@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using BookData.Benchmarks;
 using BookData.Benchmarks.Catalog;
@@ -7,6 +8,8 @@ using BookData.Benchmarks.Catalog;
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --check               only check that all competitors agree
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --plans               print the query plans
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --catalog FILE        write the 100,000-book catalog to FILE
+// With BOOKDATA_BENCH_POSTGRES set to an Npgsql connection string, PostgreSqlBenchmarks (BookData on PostgreSQL
+// beside BookData on SQLite) joins the run and the check; unset, it is left out.
 if (args.Contains("--plans"))
 {
     QueryPlans.Print(Console.Out);
@@ -36,6 +39,11 @@ if (quick || checkOnly)
         return 1;
     }
 
+    if (PostgreSqlCatalog.ConnectionString is not null && !await CompetitorCheck.RunPostgreSqlAsync(Console.Out))
+    {
+        return 1;
+    }
+
     if (checkOnly)
     {
         return 0;
@@ -47,6 +55,10 @@ if (quick && !rest.Contains("--filter"))
     rest.AddRange(["--filter", "*"]);
 }
 
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], BenchmarkConfig.Create(quick));
+var benchmarkTypes = typeof(Program).Assembly.GetExportedTypes()
+    .Where(type => type.GetMethods().Any(method => method.IsDefined(typeof(BenchmarkAttribute), inherit: false)))
+    .Where(type => type != typeof(PostgreSqlBenchmarks) || PostgreSqlCatalog.ConnectionString is not null)
+    .ToArray();
+var summaries = BenchmarkSwitcher.FromTypes(benchmarkTypes).Run([.. rest], BenchmarkConfig.Create(quick));
 var failed = summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success));
 return failed ? 1 : 0;

@@ -2,16 +2,30 @@
 // import took. Part of benchmarks/import/run.sh, which times the whole process next to other importers.
 // Usage: dotnet BookData.ImportBench.dll FILE.csv DATABASE.db   (DATABASE.db is deleted first)
 //    or: dotnet BookData.ImportBench.dll FILE.csv "Host=...;Database=..."   (a PostgreSQL catalog, emptied first)
+//    or: dotnet BookData.ImportBench.dll --counts "Host=...;Database=..."   (prints authors|books|publishers|links)
 using System.Diagnostics;
 using System.Globalization;
 using BookData;
 using BookData.Connections;
 using BookData.Import;
 using BookData.Migrations;
+using BookData.Reports;
+
+if (args is ["--counts", var countsTarget])
+{
+    var countsFactory = new BookDataConnectionFactory(new BookDataOptions
+    {
+        ConnectionString = countsTarget.Contains('=', StringComparison.Ordinal) ? countsTarget : $"Data Source={countsTarget}",
+    });
+    var counts = await new CatalogReports(countsFactory).GetCountsAsync();
+    Console.WriteLine($"{counts.Authors}|{counts.Books}|{counts.Publishers}|{counts.BookPublisherLinks}");
+    return 0;
+}
 
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: BookData.ImportBench FILE.csv DATABASE.db|POSTGRESQL-CONNECTION-STRING");
+    Console.Error.WriteLine("   or: BookData.ImportBench --counts DATABASE.db|POSTGRESQL-CONNECTION-STRING");
     return 1;
 }
 

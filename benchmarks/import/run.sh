@@ -6,6 +6,13 @@
 #   bookdata  BookData's CatalogImporter into a fresh, migrated catalog (benchmarks/BookData.ImportBench)
 #   python    a careful Python stdlib sqlite3 import into the same schema (benchmarks/import/python_import.py)
 #   sqlite3   the sqlite3 shell's .import into one flat table (no normalization, no indexes)
+#   postgres  only when BOOKDATA_BENCH_POSTGRES is set: BookData's CatalogImporter into PostgreSQL (COPY into a
+#             staging table, then set-based inserts), same program, same file, in the same interleaved runs
+#
+# BOOKDATA_BENCH_POSTGRES  an Npgsql connection string, e.g.
+#                          Host=127.0.0.1;Port=5432;Username=bookdata;Database=bookdata_importbench
+#                          The database is created by BookData's migrator if missing (the user needs CREATEDB)
+#                          and EMPTIED before every run. Unset: PostgreSQL is not part of the benchmark.
 #
 # Each contender runs RUNS times, interleaved; the table shows the median wall time and peak resident
 # memory of the whole process (/usr/bin/time), start-up and schema creation included.
@@ -44,6 +51,9 @@ for run in $(seq "$runs"); do
     rm -f "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm
     measure bookdata dotnet "$bench" "$csv" "$work/bookdata.db"
     measure python python3 benchmarks/import/python_import.py "$csv" "$work/python.db" migrations/sqlite/0001_create_catalog.sql
+    if [ -n "${BOOKDATA_BENCH_POSTGRES:-}" ]; then
+        measure postgres dotnet "$bench" "$csv" "$BOOKDATA_BENCH_POSTGRES"
+    fi
     measure sqlite3 sqlite3 "$work/flat.db" \
         "CREATE TABLE flat (first_name TEXT, last_name TEXT, title TEXT, publisher TEXT);" \
         ".mode csv" ".import --skip 1 $csv flat"
@@ -58,6 +68,14 @@ if [ "$(counts "$work/bookdata.db")" != "$(counts "$work/python.db")" ]; then
     exit 1
 fi
 echo "catalog (authors|books|publishers|links): $(counts "$work/bookdata.db")"
+if [ -n "${BOOKDATA_BENCH_POSTGRES:-}" ]; then
+    postgres_counts=$(dotnet "$bench" --counts "$BOOKDATA_BENCH_POSTGRES")
+    if [ "$postgres_counts" != "$(counts "$work/bookdata.db")" ]; then
+        echo "the PostgreSQL and SQLite imports differ: $postgres_counts vs $(counts "$work/bookdata.db")" >&2
+        exit 1
+    fi
+    echo "PostgreSQL catalog (authors|books|publishers|links): $postgres_counts, the same"
+fi
 
 python3 - "$results" "$rows" "$order" "$runs" <<'PY'
 import statistics
@@ -75,10 +93,13 @@ print("| importer | wall time | peak memory | BookData is |")
 print("|---|---:|---:|---|")
 labels = {
     "bookdata": "BookData `CatalogImporter` (normalized schema)",
+    "postgres": "BookData `CatalogImporter` into PostgreSQL (same schema, COPY)",
     "python": "Python stdlib `sqlite3` (same schema)",
     "sqlite3": "`sqlite3 .import` (one flat table)",
 }
-for name in ("bookdata", "python", "sqlite3"):
+for name in ("bookdata", "postgres", "python", "sqlite3"):
+    if name not in wall:
+        continue
     ratio = wall[name] / wall["bookdata"]
     relation = "" if name == "bookdata" else (f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower")
     print(f"| {labels[name]} | {wall[name]:.2f} s | {max(memory[name]):.0f} MiB | {relation} |")
