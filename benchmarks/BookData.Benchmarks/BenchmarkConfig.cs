@@ -28,9 +28,15 @@ public static class BenchmarkConfig
         .WithEvaluateOverhead(false)
         .WithId("Quick");
 
-    public static IConfig Create(bool quick) =>
+    /// <summary>
+    /// The full run's counts in this process (<c>--in-process</c>): for a machine so loaded that building each
+    /// benchmark's own project exceeds BenchmarkDotNet's build timeout.
+    /// </summary>
+    public static Job FullInProcess { get; } = Full.WithToolchain(InProcessEmitToolchain.Instance).WithId("FullInProcess");
+
+    public static IConfig Create(bool quick, bool inProcess = false) =>
         DefaultConfig.Instance
-            .AddJob(quick ? Quick : Full)
+            .AddJob(quick ? Quick : inProcess ? FullInProcess : Full)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory)
             .WithOrderer(new OperationOrderer())

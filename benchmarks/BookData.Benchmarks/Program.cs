@@ -6,6 +6,7 @@ using BookData.Benchmarks.Catalog;
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --filter '*'          the full suite
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --quick               smoke run (checks results first)
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --check               only check that all competitors agree
+// dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --filter X --in-process  the full counts, in this process
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --plans               print the query plans
 // dotnet run -c Release --project benchmarks/BookData.Benchmarks -- --catalog FILE        write the 100,000-book catalog to FILE
 // With BOOKDATA_BENCH_POSTGRES set to an Npgsql connection string, PostgreSqlBenchmarks (BookData on PostgreSQL
@@ -24,7 +25,8 @@ if (args is ["--catalog", var catalogPath])
 
 var quick = args.Contains("--quick");
 var checkOnly = args.Contains("--check");
-var rest = args.Where(arg => arg is not "--quick" and not "--check").ToList();
+var inProcess = args.Contains("--in-process");
+var rest = args.Where(arg => arg is not "--quick" and not "--check" and not "--in-process").ToList();
 
 if (quick)
 {
@@ -59,6 +61,6 @@ var benchmarkTypes = typeof(Program).Assembly.GetExportedTypes()
     .Where(type => type.GetMethods().Any(method => method.IsDefined(typeof(BenchmarkAttribute), inherit: false)))
     .Where(type => type != typeof(PostgreSqlBenchmarks) || PostgreSqlCatalog.ConnectionString is not null)
     .ToArray();
-var summaries = BenchmarkSwitcher.FromTypes(benchmarkTypes).Run([.. rest], BenchmarkConfig.Create(quick));
+var summaries = BenchmarkSwitcher.FromTypes(benchmarkTypes).Run([.. rest], BenchmarkConfig.Create(quick, inProcess));
 var failed = summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success));
 return failed ? 1 : 0;
