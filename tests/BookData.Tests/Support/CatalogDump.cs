@@ -20,7 +20,7 @@ public static class CatalogDump
 
     // Tables with their columns, then indexes, constraints and views, of the current schema.
     private const string PostgreSqlSchema = """
-        SELECT 'schema', 'column', c.table_name, c.column_name, c.data_type, c.is_nullable, coalesce(c.column_default, '')
+        SELECT 'schema', 'column', c.table_name, c.column_name, c.udt_name || coalesce(' COLLATE ' || c.collation_name, ''), c.is_nullable, coalesce(c.column_default, '')
         FROM information_schema.columns AS c
         WHERE c.table_schema = current_schema()
         UNION ALL
