@@ -3,7 +3,7 @@ namespace BookData.Tests.Support;
 /// <summary>Reads what a catalog database holds, with plain SQL, for comparing before and after.</summary>
 public static class CatalogDump
 {
-    /// <summary>Every row of every catalog table (ids included) and the schema, as sorted text lines.</summary>
+    /// <summary>Every row of every catalog table (ids included) and the schema (SQLite's sqlite_schema; PostgreSQL's columns, indexes, constraints and views), as sorted text lines.</summary>
     public static async Task<IReadOnlyList<string>> AllRowsAsync(TestDatabase db)
     {
         var lines = new List<string>();
@@ -11,28 +11,40 @@ public static class CatalogDump
         lines.AddRange((await QueryAsync(db, "SELECT 'publisher', publisher_id, name FROM publisher")).Select(Join));
         lines.AddRange((await QueryAsync(db, "SELECT 'book', book_id, author_id, title FROM book")).Select(Join));
         lines.AddRange((await QueryAsync(db, "SELECT 'link', book_id, publisher_id FROM book_publisher")).Select(Join));
-        lines.AddRange((await SchemaAsync(db)).Select(row => "schema|" + Join(row)));
+        lines.AddRange((await SchemaAsync(db)).Select(Join));
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }
 
+    private const string SqliteSchema = "SELECT 'schema', type, name, sql FROM sqlite_schema";
+
+    // Tables with their columns, then indexes, constraints and views, of the current schema.
+    private const string PostgreSqlSchema = """
+        SELECT 'schema', 'column', c.table_name, c.column_name, c.udt_name || coalesce(' COLLATE ' || c.collation_name, ''), c.is_nullable, coalesce(c.column_default, '')
+        FROM information_schema.columns AS c
+        WHERE c.table_schema = current_schema()
+        UNION ALL
+        SELECT 'schema', 'index', i.tablename, i.indexname, i.indexdef, '', ''
+        FROM pg_catalog.pg_indexes AS i
+        WHERE i.schemaname = current_schema()
+        UNION ALL
+        SELECT 'schema', 'constraint', t.relname, k.conname, pg_catalog.pg_get_constraintdef(k.oid), '', ''
+        FROM pg_catalog.pg_constraint AS k
+        JOIN pg_catalog.pg_class AS t ON t.oid = k.conrelid
+        WHERE t.relnamespace = current_schema()::regnamespace
+        UNION ALL
+        SELECT 'schema', 'view', v.viewname, v.definition, '', '', ''
+        FROM pg_catalog.pg_views AS v
+        WHERE v.schemaname = current_schema()
+        """;
+
     /// <summary>
-    /// The schema as (kind, name, definition) rows sorted by kind and name: <c>sqlite_schema</c> on SQLite; tables,
-    /// views, indexes and constraints of the public schema on PostgreSQL.
+    /// The schema as rows starting with <c>schema</c>, sorted: SQLite's <c>sqlite_schema</c>; PostgreSQL's columns,
+    /// indexes, constraints and views of the current schema.
     /// </summary>
     public static async Task<IReadOnlyList<string[]>> SchemaAsync(TestDatabase db) =>
-        await QueryAsync(db, db.Provider == BookDataProvider.PostgreSql
-            ? """
-              SELECT kind, name, definition FROM (
-                  SELECT 'index' AS kind, indexname::text AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = 'public'
-                  UNION ALL
-                  SELECT lower(table_type), table_name::text, '' FROM information_schema.tables WHERE table_schema = 'public'
-                  UNION ALL
-                  SELECT 'constraint', conname::text, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace
-              ) AS s
-              ORDER BY kind COLLATE "C", name COLLATE "C"
-              """
-            : "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name");
+        (await QueryAsync(db, db.Provider == BookDataProvider.PostgreSql ? PostgreSqlSchema : SqliteSchema))
+            .OrderBy(Join, StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// What is wrong with the stored data, empty when nothing is: SQLite's <c>PRAGMA integrity_check</c> and
