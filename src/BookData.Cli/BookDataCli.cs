@@ -22,13 +22,14 @@ internal static class BookDataCli
         return new Command(
             "bookdata",
             """
-            A catalog of authors, books and publishers in a SQLite database.
+            A catalog of authors, books and publishers in a SQLite database file (--db) or a PostgreSQL database (--connection "Host=...").
             Start with: bookdata demo
             """)
         {
             new HelpOption(),
             new VersionOption(),
             options.Database,
+            options.Connection,
             options.Verbose,
             DemoCommand.Create(runner),
             MigrateCommand.Create(runner),

@@ -3,10 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace BookData.Web.Hosting;
 
 /// <summary>
-/// Where the catalog lives: <c>ConnectionStrings:BookData</c> when it is set, otherwise
-/// <c>App_Data/bookdata.db</c> under the application's content root.
+/// Where the catalog lives: <c>ConnectionStrings:BookData</c> when it is set, else
+/// <c>BookData:ConnectionString</c> (the library's own setting), otherwise <c>App_Data/bookdata.db</c>
+/// under the application's content root. A configured string may name a SQLite file
+/// (<c>Data Source=FILE</c>) or a PostgreSQL database (<c>Host=SERVER;Database=NAME;...</c>).
 /// </summary>
-/// <param name="ConnectionString">The SQLite connection string to use.</param>
+/// <param name="ConnectionString">The connection string to use, SQLite or PostgreSQL.</param>
 /// <param name="IsDefault">Whether it is the app's own database file rather than a configured one.</param>
 public sealed record CatalogDatabase(string ConnectionString, bool IsDefault)
 {
@@ -23,6 +25,11 @@ public sealed record CatalogDatabase(string ConnectionString, bool IsDefault)
         ArgumentNullException.ThrowIfNull(environment);
 
         var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            configured = configuration[$"{BookDataOptions.SectionName}:{nameof(BookDataOptions.ConnectionString)}"];
+        }
+
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return new CatalogDatabase(configured, IsDefault: false);

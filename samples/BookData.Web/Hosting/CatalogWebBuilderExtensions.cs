@@ -20,7 +20,7 @@ public static class CatalogWebBuilderExtensions
     public const int MaxRequestBodyBytes = 64 * 1024;
 
     /// <summary>
-    /// Adds BookData (database from <c>ConnectionStrings:BookData</c> or the app's own file, migrated at
+    /// Adds BookData (database from <c>ConnectionStrings:BookData</c>, <c>BookData:ConnectionString</c> (SQLite or PostgreSQL) or the app's own file, migrated at
     /// startup, seeded with the sample when empty), the pages, the JSON API with its OpenAPI document, the
     /// health check, editor authentication, the write rate limit, problem details and request limits.
     /// </summary>

@@ -20,7 +20,7 @@ public sealed class CatalogWebOptions
 
     /// <summary>
     /// Whether an empty catalog is filled with the bundled sample data at startup. Default: on when the
-    /// app uses its own database file (no <c>ConnectionStrings:BookData</c>), off otherwise.
+    /// app uses its own database file (no <c>ConnectionStrings:BookData</c> or <c>BookData:ConnectionString</c>), off otherwise.
     /// </summary>
     public bool? SeedSampleData { get; set; }
 

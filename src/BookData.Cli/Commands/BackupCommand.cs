@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using BookData.Cli.Hosting;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace BookData.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class BackupCommand
         var command = new Command(
             "backup",
             """
-            Copies the catalog into a new database file with SQLite's online backup: a consistent snapshot, taken while other programs keep reading and writing.
+            Copies the catalog into a new database file with SQLite's online backup: a consistent snapshot, taken while other programs keep reading and writing. SQLite only: back up a PostgreSQL database with pg_dump.
             Example: bookdata backup catalog-backup.db
             """)
         {
@@ -28,7 +29,14 @@ internal static class BackupCommand
 
         runner.SetAction(command, DatabaseUse.OpensItself, async (context, cancellationToken) =>
         {
-            var source = context.DatabasePath;
+            var connections = context.Connections;
+            if (connections.Provider != BookDataProvider.Sqlite)
+            {
+                throw new CliUsageException(
+                    $"bookdata backup copies SQLite database files; back up the PostgreSQL database '{connections.DataSource}' with pg_dump instead: {PgDumpCommand(connections.ConnectionString)}");
+            }
+
+            var source = Path.GetFullPath(connections.DataSource);
             var target = Path.GetFullPath(context.ParseResult.GetRequiredValue(file));
             if (string.Equals(source, target, StringComparison.Ordinal))
             {
@@ -54,6 +62,18 @@ internal static class BackupCommand
         });
 
         return command;
+    }
+
+    /// <summary>The <c>pg_dump</c> command line that backs up the database a PostgreSQL connection string names (never with its password).</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <returns>For example <c>pg_dump --host=db --port=5432 --username=app --format=custom --file=catalog.dump catalog</c>.</returns>
+    public static string PgDumpCommand(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var user = string.IsNullOrEmpty(builder.Username) ? "" : $" --username={builder.Username}";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"pg_dump --host={builder.Host} --port={builder.Port}{user} --format=custom --file=catalog.dump {builder.Database}");
     }
 
     /// <summary>

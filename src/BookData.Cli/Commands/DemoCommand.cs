@@ -8,6 +8,7 @@ using BookData.Connections;
 using BookData.Import;
 using BookData.Migrations;
 using BookData.Reports;
+using Npgsql;
 
 namespace BookData.Cli.Commands;
 
@@ -25,32 +26,63 @@ internal static class DemoCommand
         var command = new Command(
             "demo",
             """
-            Builds a fresh catalog from the bundled sample CSV, prints books and authors per publisher and the author tree, adds "The Stand" by Stephen King at Random House, and prints the tree again. Uses a new temporary database unless --db names a file that does not exist yet; BOOKDATA_DB is not used.
+            Builds a fresh catalog from the bundled sample CSV, prints books and authors per publisher and the author tree, adds "The Stand" by Stephen King at Random House, and prints the tree again. Uses a new temporary database file unless --db names a file that does not exist yet, or --connection a PostgreSQL database without a catalog (created if missing); BOOKDATA_DB and BOOKDATA_CONNECTION are not used.
             Example: bookdata demo --db demo.db
             """);
 
         runner.SetAction(command, DatabaseUse.OpensItself, async (context, cancellationToken) =>
         {
-            var path = context.HasDatabaseOption
-                ? context.DatabasePath
-                : Path.Combine(Path.GetTempPath(), $"bookdata-demo-{Guid.NewGuid().ToString("N")[..8]}.db");
-            if (File.Exists(path) && new FileInfo(path).Length > 0)
-            {
-                throw new CliUsageException(
-                    $"The demo builds a fresh catalog, and '{path}' already exists; delete it or pass --db with a new file.");
-            }
-
-            await RunAsync(context.Console, CommandContext.CreateConnections(path), path, cancellationToken).ConfigureAwait(false);
+            var connections = CommandContext.CreateConnections(context.HasDatabaseOption
+                ? context.ConnectionString
+                : DatabaseLocation.ForFile(Path.Combine(Path.GetTempPath(), $"bookdata-demo-{Guid.NewGuid().ToString("N")[..8]}.db")));
+            await RequireFreshAsync(connections, cancellationToken).ConfigureAwait(false);
+            await RunAsync(context.Console, connections, ExploreOption(context, connections), cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
 
         return command;
     }
 
-    private static async Task RunAsync(CliConsole console, BookDataConnectionFactory connections, string path, CancellationToken cancellationToken)
+    /// <summary>Refuses a database that already holds something: a non-empty SQLite file, or a PostgreSQL database with applied migrations.</summary>
+    private static async Task RequireFreshAsync(BookDataConnectionFactory connections, CancellationToken cancellationToken)
+    {
+        if (connections.Provider == BookDataProvider.Sqlite)
+        {
+            var path = connections.DataSource;
+            if (File.Exists(path) && new FileInfo(path).Length > 0)
+            {
+                throw new CliUsageException(
+                    $"The demo builds a fresh catalog, and '{path}' already exists; delete it or pass --db with a new file.");
+            }
+
+            return;
+        }
+
+        var status = await new BookDataMigrator(connections).GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        if (status.Applied.Count > 0)
+        {
+            throw new CliUsageException(
+                $"The demo builds a fresh catalog, and the database '{connections.DataSource}' already holds one; pass --connection with a database name that does not exist yet.");
+        }
+    }
+
+    /// <summary>The option that names the demo's database on a later command line: <c>--db "FILE"</c>, or <c>--connection "..."</c> without the password.</summary>
+    private static string ExploreOption(CommandContext context, BookDataConnectionFactory connections)
+    {
+        if (connections.Provider == BookDataProvider.Sqlite)
+        {
+            return $"--db \"{connections.DataSource}\"";
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(context.ConnectionString);
+        builder.Remove("Password");
+        return $"--connection \"{builder}\"";
+    }
+
+    private static async Task RunAsync(CliConsole console, BookDataConnectionFactory connections, string exploreOption, CancellationToken cancellationToken)
     {
         var output = console.Output;
-        output.WriteLine($"BookData demo: a fresh catalog in {path}");
+        output.WriteLine($"BookData demo: a fresh catalog in {connections.DataSource}");
 
         var migration = await new BookDataMigrator(connections).MigrateAsync(cancellationToken).ConfigureAwait(false);
         output.WriteLine($"Created the schema: {string.Join(", ", migration.Applied)}.");
@@ -86,8 +118,8 @@ internal static class DemoCommand
         console.Ansi.Write(CatalogTree.Create(await reports.GetHierarchyAsync(cancellationToken).ConfigureAwait(false)));
         output.WriteLine();
 
-        output.WriteLine($"The catalog stays in {path}; explore it with, for example:");
-        output.WriteLine($"  bookdata report books-per-author --db \"{path}\"");
+        output.WriteLine($"The catalog stays in {connections.DataSource}; explore it with, for example:");
+        output.WriteLine($"  bookdata report books-per-author {exploreOption}");
     }
 
     private static string Describe(CatalogCounts counts) => string.Create(

@@ -26,13 +26,13 @@ internal static class MigrateCommand
         };
         var backup = new Option<bool>("--backup")
         {
-            Description = "Take an online backup of the database beside it before applying pending scripts.",
+            Description = "Take an online backup of the SQLite database beside it before applying pending scripts (on PostgreSQL, use pg_dump).",
         };
         var json = CliOptions.CreateJson();
         var command = new Command(
             "migrate",
             """
-            Applies the pending schema migrations, each in its own transaction, or lists them with --status.
+            Applies the pending schema migrations, each in its own transaction, or lists them with --status. On PostgreSQL a missing database is created first (--status never creates it).
             Example: bookdata migrate --status
             """)
         {
@@ -44,11 +44,18 @@ internal static class MigrateCommand
 
         runner.SetAction(command, DatabaseUse.OpensItself, async (context, cancellationToken) =>
         {
-            var migrator = new BookDataMigrator(CommandContext.CreateConnections(context.DatabasePath, options =>
+            if (context.ParseResult.GetValue(backup) && context.Connections.Provider != BookDataProvider.Sqlite)
+            {
+                throw new CliUsageException(
+                    $"migrate --backup copies SQLite database files; back up the PostgreSQL database '{context.Connections.DataSource}' with pg_dump before migrating: {BackupCommand.PgDumpCommand(context.ConnectionString)}");
+            }
+
+            var connections = CommandContext.CreateConnections(context.ConnectionString, options =>
             {
                 options.AllowChangedMigrations = context.ParseResult.GetValue(allowChanged);
                 options.BackupBeforeMigrate = context.ParseResult.GetValue(backup);
-            }));
+            });
+            var migrator = new BookDataMigrator(connections);
             var asJson = context.ParseResult.GetValue(json);
             if (context.ParseResult.GetValue(status))
             {
@@ -59,7 +66,7 @@ internal static class MigrateCommand
                 }
                 else
                 {
-                    context.Console.Ansi.Write(StatusTable(current, context.DatabasePath));
+                    context.Console.Ansi.Write(StatusTable(current, connections.DataSource));
                 }
 
                 return ExitCodes.Success;
@@ -84,7 +91,7 @@ internal static class MigrateCommand
             }
             else if (result.Applied.Count == 0)
             {
-                context.Console.Output.WriteLine($"Database '{context.DatabasePath}' is up to date; no migration to apply.");
+                context.Console.Output.WriteLine($"Database '{connections.DataSource}' is up to date; no migration to apply.");
             }
             else
             {
@@ -99,7 +106,7 @@ internal static class MigrateCommand
                 }
 
                 context.Console.Output.WriteLine(
-                    $"Database '{context.DatabasePath}' is up to date ({result.Applied.Count} script(s) applied).");
+                    $"Database '{connections.DataSource}' is up to date ({result.Applied.Count} script(s) applied).");
             }
 
             return ExitCodes.Success;
@@ -108,10 +115,10 @@ internal static class MigrateCommand
         return command;
     }
 
-    private static Table StatusTable(MigrationStatus status, string databasePath)
+    private static Table StatusTable(MigrationStatus status, string database)
     {
         var table = new Table()
-            .Title(new TableTitle($"Migrations of {databasePath}", new Style(decoration: Decoration.Bold)))
+            .Title(new TableTitle($"Migrations of {database}", new Style(decoration: Decoration.Bold)))
             .AddColumn("Script")
             .AddColumn("State")
             .AddColumn("Applied (UTC)");

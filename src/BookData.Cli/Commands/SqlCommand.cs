@@ -21,7 +21,7 @@ internal static class SqlCommand
         var command = new Command(
             "sql",
             """
-            Runs one read-only SQL query on a read-only connection and prints the result. Statements that would write, change the schema, ATTACH a database or set a PRAGMA are refused (exit code 2) before they run.
+            Runs one read-only SQL query on a read-only connection and prints the result. Statements that would write, change the schema, ATTACH a database or set a PRAGMA are refused (exit code 2) before they run. On PostgreSQL the query runs in a READ ONLY transaction that is rolled back, and a statement that would write is refused the same way.
             Example: bookdata sql "SELECT last_name, count(*) AS books FROM author JOIN book USING (author_id) GROUP BY author_id"
             """)
         {
@@ -56,7 +56,7 @@ internal static class SqlCommand
         {
             var column = new TableColumn(new SpectreText(result.Columns[i]));
             var index = i;
-            if (result.Rows.Count > 0 && result.Rows.All(row => row[index] is null or long or double))
+            if (result.Rows.Count > 0 && result.Rows.All(row => row[index] is null or long or double or decimal))
             {
                 column.RightAligned();
             }
@@ -77,6 +77,7 @@ internal static class SqlCommand
     private static string Format(object value) => value switch
     {
         byte[] blob => $"x'{Convert.ToHexString(blob)}'",
+        bool truth => truth ? "true" : "false",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
@@ -102,6 +103,12 @@ internal static class SqlCommand
                             break;
                         case double real when double.IsFinite(real):
                             json.WriteNumberValue(real);
+                            break;
+                        case decimal exact:
+                            json.WriteNumberValue(exact);
+                            break;
+                        case bool truth:
+                            json.WriteBooleanValue(truth);
                             break;
                         case byte[] blob:
                             json.WriteBase64StringValue(blob);

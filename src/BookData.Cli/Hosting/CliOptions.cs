@@ -8,9 +8,20 @@ internal sealed class CliOptions
     /// <summary><c>--db PATH</c>: the catalog database file.</summary>
     public Option<string?> Database { get; } = new("--db")
     {
-        Description = $"The catalog database file. Default: ${DatabaseLocation.EnvironmentVariable} if set, "
-            + $"else {DatabaseLocation.FolderName}/{DatabaseLocation.FileName} in the local application data folder.",
+        Description = $"The catalog's SQLite database file. Default: ${DatabaseLocation.ConnectionEnvironmentVariable} or "
+            + $"${DatabaseLocation.EnvironmentVariable} if set, else {DatabaseLocation.FolderName}/{DatabaseLocation.FileName} "
+            + "in the local application data folder. Not with --connection.",
         HelpName = "PATH",
+        Recursive = true,
+    };
+
+    /// <summary><c>--connection STRING</c>: the catalog's connection string, for example a PostgreSQL server's.</summary>
+    public Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = "The catalog's connection string instead of --db: a PostgreSQL database, "
+            + "\"Host=SERVER;Port=5432;Database=NAME;Username=USER;Password=SECRET\" (Npgsql syntax; migrate creates a missing database), "
+            + $"or a SQLite one, \"Data Source=FILE\". Default: ${DatabaseLocation.ConnectionEnvironmentVariable} if set. Not with --db.",
+        HelpName = "STRING",
         Recursive = true,
     };
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BookData.Connections;
-using Microsoft.Data.Sqlite;
 
 namespace BookData.Cli.Hosting;
 
@@ -8,18 +7,21 @@ namespace BookData.Cli.Hosting;
 internal sealed class CommandContext
 {
     private readonly string? databaseOption;
-    private string? databasePath;
+    private readonly string? connectionOption;
+    private string? connectionString;
     private BookDataConnectionFactory? connections;
 
     /// <summary>Creates the context of one invocation.</summary>
     /// <param name="parseResult">The parsed command line.</param>
     /// <param name="console">The console and environment.</param>
     /// <param name="databaseOption">The <c>--db</c> value, or <see langword="null"/>.</param>
-    public CommandContext(ParseResult parseResult, CliConsole console, string? databaseOption)
+    /// <param name="connectionOption">The <c>--connection</c> value, or <see langword="null"/>.</param>
+    public CommandContext(ParseResult parseResult, CliConsole console, string? databaseOption, string? connectionOption)
     {
         ParseResult = parseResult;
         Console = console;
         this.databaseOption = databaseOption;
+        this.connectionOption = connectionOption;
     }
 
     /// <summary>The parsed command line.</summary>
@@ -28,26 +30,34 @@ internal sealed class CommandContext
     /// <summary>The console and environment.</summary>
     public CliConsole Console { get; }
 
-    /// <summary><see langword="true"/> when <c>--db</c> was given on the command line.</summary>
-    public bool HasDatabaseOption => !string.IsNullOrWhiteSpace(databaseOption);
+    /// <summary><see langword="true"/> when <c>--db</c> or <c>--connection</c> was given on the command line.</summary>
+    public bool HasDatabaseOption => !string.IsNullOrWhiteSpace(databaseOption) || connectionOption is not null;
 
-    /// <summary>The database file, resolved from <c>--db</c>, <c>BOOKDATA_DB</c> or the default location.</summary>
-    public string DatabasePath => databasePath ??= DatabaseLocation.Resolve(databaseOption, Console);
+    /// <summary>
+    /// The catalog's connection string, resolved from <c>--db</c>, <c>--connection</c>, <c>BOOKDATA_DB</c>,
+    /// <c>BOOKDATA_CONNECTION</c> or the default location.
+    /// </summary>
+    public string ConnectionString => connectionString ??= DatabaseLocation.Resolve(databaseOption, connectionOption, Console);
 
-    /// <summary>A connection factory for <see cref="DatabasePath"/>, created on first use.</summary>
-    public BookDataConnectionFactory Connections => connections ??= CreateConnections(DatabasePath);
+    /// <summary>A connection factory for <see cref="ConnectionString"/>, created on first use; creating it does not connect.</summary>
+    public BookDataConnectionFactory Connections => connections ??= CreateConnections(ConnectionString);
 
-    /// <summary>Creates a connection factory for a database file.</summary>
-    /// <param name="path">The database file.</param>
+    /// <summary>Creates a connection factory for a connection string; nothing is opened.</summary>
+    /// <param name="connectionString">A SQLite or PostgreSQL connection string.</param>
     /// <param name="configure">Changes the library's default settings; none when <see langword="null"/>.</param>
-    /// <returns>A factory for <paramref name="path"/>.</returns>
-    public static BookDataConnectionFactory CreateConnections(string path, Action<BookDataOptions>? configure = null)
+    /// <returns>A factory for the database.</returns>
+    /// <exception cref="CliUsageException">The connection string is malformed or the settings are invalid.</exception>
+    public static BookDataConnectionFactory CreateConnections(string connectionString, Action<BookDataOptions>? configure = null)
     {
-        var options = new BookDataOptions
-        {
-            ConnectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString(),
-        };
+        var options = new BookDataOptions { ConnectionString = connectionString };
         configure?.Invoke(options);
-        return new BookDataConnectionFactory(options);
+        try
+        {
+            return new BookDataConnectionFactory(options);
+        }
+        catch (BookDataValidationException ex)
+        {
+            throw new CliUsageException(ex.Message, ex);
+        }
     }
 }

@@ -39,7 +39,8 @@ internal sealed class CommandRunner
         var verbose = parseResult.GetValue(Options.Verbose);
         try
         {
-            var context = new CommandContext(parseResult, console, parseResult.GetValue(Options.Database));
+            var context = new CommandContext(
+                parseResult, console, parseResult.GetValue(Options.Database), parseResult.GetValue(Options.Connection));
             if (database == DatabaseUse.MigrateFirst)
             {
                 await new BookDataMigrator(context.Connections).MigrateAsync(cancellationToken).ConfigureAwait(false);

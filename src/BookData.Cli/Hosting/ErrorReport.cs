@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BookData.Cli.Hosting;
 
@@ -14,7 +14,7 @@ internal static class ErrorReport
         CliInputException => ExitCodes.BadInput,
         BookDataDatabaseException or BookDataMigrationException => ExitCodes.Database,
         BookDataException => ExitCodes.BadInput,
-        SqliteException => ExitCodes.Database,
+        DbException => ExitCodes.Database,
         OperationCanceledException => ExitCodes.Interrupted,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => ExitCodes.BadInput,
         _ => ExitCodes.Database,
@@ -30,17 +30,27 @@ internal static class ErrorReport
         var message = exception switch
         {
             OperationCanceledException => "Interrupted before the command finished; nothing was left half-written.",
-            BookDataException or CliUsageException or CliInputException or SqliteException => exception.Message,
+            BookDataException or CliUsageException or CliInputException or DbException => exception.Message,
             IOException or UnauthorizedAccessException => exception.Message,
             _ => $"Unexpected {exception.GetType().Name}: {exception.Message}",
         };
 
-        console.Error.WriteLine($"error: {message}");
+        console.Error.WriteLine($"error: {FirstLine(message)}");
         if (verbose)
         {
             console.Error.WriteLine(exception.ToString());
         }
 
         return ExitCodeFor(exception);
+    }
+
+    /// <summary>
+    /// The message's first line: a server's error can carry further lines (PostgreSQL's DETAIL and HINT),
+    /// which <c>--verbose</c> prints with the full exception.
+    /// </summary>
+    private static string FirstLine(string message)
+    {
+        var end = message.AsSpan().IndexOfAny('\r', '\n');
+        return end < 0 ? message : message[..end].TrimEnd();
     }
 }

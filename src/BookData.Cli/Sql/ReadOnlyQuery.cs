@@ -7,15 +7,39 @@ namespace BookData.Cli.Sql;
 
 /// <summary>
 /// Runs one ad-hoc query on a read-only connection and refuses anything that could change the
-/// database. Three checks, all done by SQLite itself: the connection is opened read-only; while the
+/// database. On SQLite, three checks, all done by SQLite itself: the connection is opened read-only; while the
 /// query is compiled an authorizer denies every action that is not a read; and the compiled
-/// statement must report <c>sqlite3_stmt_readonly</c>. Only one statement is accepted.
+/// statement must report <c>sqlite3_stmt_readonly</c>. On PostgreSQL, see <see cref="PostgreSqlReadOnlyQuery"/>.
+/// Only one statement is accepted.
 /// </summary>
 internal static class ReadOnlyQuery
 {
-    private const string RefusedPrefix = "Refused: bookdata sql runs read-only queries, and this statement would";
+    /// <summary>The start of every refusal of a statement that would write.</summary>
+    public const string RefusedPrefix = "Refused: bookdata sql runs read-only queries, and this statement would";
 
-    /// <summary>Runs the query and returns all its rows.</summary>
+    /// <summary>The error for a text that holds more than one statement.</summary>
+    public const string OneStatementOnly = "bookdata sql runs one statement at a time; remove everything after the first ';'.";
+
+    /// <summary>The error for a text that holds no statement.</summary>
+    public const string EmptyQuery = "The query is empty; give one SELECT statement.";
+
+    /// <summary>Runs the query on the factory's database, SQLite or PostgreSQL, and returns all its rows.</summary>
+    /// <param name="connections">Opens the read-only connection.</param>
+    /// <param name="sql">One SQL statement that only reads.</param>
+    /// <param name="cancellationToken">Stops reading rows.</param>
+    /// <returns>The columns and rows.</returns>
+    /// <exception cref="CliInputException">The text is empty, not valid SQL, more than one statement, or would write.</exception>
+    /// <exception cref="BookDataDatabaseException">The database cannot be opened.</exception>
+    /// <exception cref="System.Data.Common.DbException">The query failed while running.</exception>
+    public static Task<QueryResult> RunAsync(BookDataConnectionFactory connections, string sql, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        return connections.Provider == BookDataProvider.PostgreSql
+            ? PostgreSqlReadOnlyQuery.RunAsync(connections, sql, cancellationToken)
+            : RunSqliteAsync(connections, sql, cancellationToken);
+    }
+
+    /// <summary>Runs the query on SQLite and returns all its rows.</summary>
     /// <param name="connections">Opens the read-only connection.</param>
     /// <param name="sql">One SQL statement that only reads.</param>
     /// <param name="cancellationToken">Stops reading rows.</param>
@@ -23,7 +47,7 @@ internal static class ReadOnlyQuery
     /// <exception cref="CliInputException">The text is empty, not valid SQL, more than one statement, or would write.</exception>
     /// <exception cref="BookDataDatabaseException">The database cannot be opened.</exception>
     /// <exception cref="SqliteException">The query failed while running.</exception>
-    public static async Task<QueryResult> RunAsync(BookDataConnectionFactory connections, string sql, CancellationToken cancellationToken)
+    private static async Task<QueryResult> RunSqliteAsync(BookDataConnectionFactory connections, string sql, CancellationToken cancellationToken)
     {
         var opened = await connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         await using (opened.ConfigureAwait(false))
@@ -61,7 +85,7 @@ internal static class ReadOnlyQuery
             ThrowIfFailed(handle, rc, authorizer);
             if (statement is null || statement.IsInvalid)
             {
-                throw new CliInputException("The query is empty; give one SELECT statement.");
+                throw new CliInputException(EmptyQuery);
             }
 
             if (raw.sqlite3_stmt_readonly(statement) == 0)
@@ -78,7 +102,7 @@ internal static class ReadOnlyQuery
                 ThrowIfFailed(handle, rc, authorizer);
                 if (next is not null && !next.IsInvalid)
                 {
-                    throw new CliInputException("bookdata sql runs one statement at a time; remove everything after the first ';'.");
+                    throw new CliInputException(OneStatementOnly);
                 }
             }
         }

@@ -21,6 +21,21 @@ public sealed class BackupCommandTests
     }
 
     [Fact]
+    public async Task Backup_PostgreSqlConnectionString_RefusedWithPgDumpHintBeforeConnecting()
+    {
+        // Nothing listens on port 1: a connection attempt would fail with exit code 3 instead.
+        var result = await CliRunner.RunAsync(
+            "backup", Path.Combine(Path.GetTempPath(), $"bookdata-never-{Guid.NewGuid():N}.db"),
+            "--connection", "Host=127.0.0.1;Port=1;Username=app;Database=catalog");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Be(
+            "error: bookdata backup copies SQLite database files; back up the PostgreSQL database '127.0.0.1:1/catalog' with pg_dump instead: "
+            + "pg_dump --host=127.0.0.1 --port=1 --username=app --format=custom --file=catalog.dump catalog" + Environment.NewLine);
+        result.Output.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Backup_CopyIsOneSelfContainedFile()
     {
         await using var db = await CliDatabase.CreateWithSampleAsync();

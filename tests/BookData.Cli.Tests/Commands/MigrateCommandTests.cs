@@ -6,6 +6,15 @@ namespace BookData.Cli.Tests.Commands;
 public sealed class MigrateCommandTests
 {
     [Fact]
+    public async Task Migrate_BackupOnPostgreSql_RefusedWithPgDumpHintBeforeConnecting()
+    {
+        var result = await CliRunner.RunAsync("migrate", "--backup", "--connection", "Host=127.0.0.1;Port=1;Database=catalog");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().StartWith("error: migrate --backup copies SQLite database files").And.Contain("pg_dump --host=127.0.0.1 --port=1");
+    }
+
+    [Fact]
     public async Task Migrate_NewDatabase_AppliesEveryScript()
     {
         await using var db = CliDatabase.CreateEmpty();

@@ -1,0 +1,158 @@
+using System.Data;
+using System.Globalization;
+using BookData.Cli.Hosting;
+using BookData.Connections;
+using Npgsql;
+
+namespace BookData.Cli.Sql;
+
+/// <summary>
+/// Runs one ad-hoc query on PostgreSQL so that it cannot change the database: on a read-only connection
+/// (its sessions have <c>default_transaction_read_only=on</c>), inside a transaction set
+/// <c>READ ONLY</c> that is rolled back whatever happens. The text goes to the server as one prepared
+/// statement, which the server refuses to parse when it holds more than one command, so nothing of a
+/// multi-statement text runs. A statement that would write fails in the server with
+/// <c>read_only_sql_transaction</c> (25006), which becomes the same refusal the SQLite path gives.
+/// </summary>
+internal static class PostgreSqlReadOnlyQuery
+{
+    /// <summary>SQLSTATE class 42: syntax error or access rule violation, found while the statement is parsed.</summary>
+    private const string SyntaxErrorClass = "42";
+
+    /// <summary>The server function that refuses a prepared statement of several commands (SQLSTATE 42601); unlike the message, not translated.</summary>
+    private const string ParseMessageRoutine = "exec_parse_message";
+
+    /// <summary>Runs the query and returns all its rows.</summary>
+    /// <param name="connections">A PostgreSQL factory; opens the read-only connection.</param>
+    /// <param name="sql">One SQL statement that only reads.</param>
+    /// <param name="cancellationToken">Stops the query.</param>
+    /// <returns>The columns and rows, with values as the SQLite path gives them where the types agree.</returns>
+    /// <exception cref="CliInputException">The text is empty, not valid SQL, more than one statement, or would write.</exception>
+    /// <exception cref="BookDataDatabaseException">The database cannot be opened.</exception>
+    /// <exception cref="PostgresException">The query failed while running.</exception>
+    public static async Task<QueryResult> RunAsync(BookDataConnectionFactory connections, string sql, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(sql))
+        {
+            throw new CliInputException(ReadOnlyQuery.EmptyQuery);
+        }
+
+        var opened = await connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+        await using (opened.ConfigureAwait(false))
+        {
+            var connection = (NpgsqlConnection)opened;
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY;", connection, transaction);
+                await using (readOnly.ConfigureAwait(false))
+                {
+                    await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                // One batch command is sent as one prepared statement, never split into several by Npgsql.
+                var statement = new NpgsqlBatchCommand(sql);
+                var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { statement } };
+                await using (batch.ConfigureAwait(false))
+                {
+                    try
+                    {
+                        var result = await ReadAllAsync(batch, cancellationToken).ConfigureAwait(false);
+                        return result.Columns.Count == 0 && statement.StatementType == Npgsql.StatementType.Unknown
+                            ? throw new CliInputException(ReadOnlyQuery.EmptyQuery)
+                            : result;
+                    }
+                    catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction)
+                    {
+                        throw new CliInputException($"{ReadOnlyQuery.RefusedPrefix} change the database ({ex.MessageText}).", ex);
+                    }
+                    catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.SyntaxError
+                        && string.Equals(ex.Routine, ParseMessageRoutine, StringComparison.Ordinal))
+                    {
+                        throw new CliInputException(ReadOnlyQuery.OneStatementOnly, ex);
+                    }
+                    catch (PostgresException ex) when (ex.SqlState.StartsWith(SyntaxErrorClass, StringComparison.Ordinal))
+                    {
+                        throw new CliInputException($"The query cannot run: {ex.MessageText}.", ex);
+                    }
+                    finally
+                    {
+                        await RollBackAsync(connection, transaction).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rolls the transaction back. A statement that ended it itself (COMMIT, ROLLBACK) leaves nothing to
+    /// roll back; the transaction was read-only, so it changed nothing either way.
+    /// </summary>
+    private static async Task RollBackAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        if (connection.FullState != ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already completed by the query itself.
+        }
+    }
+
+    private static async Task<QueryResult> ReadAllAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var columns = new string[reader.FieldCount];
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i] = reader.GetName(i);
+            }
+
+            var rows = new List<object?[]>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var row = new object?[columns.Length];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : Normalize(reader.GetValue(i));
+                }
+
+                rows.Add(row);
+            }
+
+            await reader.CloseAsync().ConfigureAwait(false);
+            return new QueryResult(columns, rows);
+        }
+    }
+    /// <summary>
+    /// The value as the SQLite path would give it: whole numbers as <see cref="long"/>, floating point as
+    /// <see cref="double"/>, <see cref="decimal"/> and <see cref="bool"/> kept, blobs as byte arrays, and every
+    /// other type (dates, arrays, JSON, ...) as text in PostgreSQL's own format where it has one.
+    /// </summary>
+    private static object Normalize(object value) => value switch
+    {
+        short or int or long or byte => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        float single => (double)single,
+        double or decimal or bool or string or byte[] => value,
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture) + (time.Kind == DateTimeKind.Utc ? "+00" : ""),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly time => time.ToString("HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+        TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+        Array array => "{" + string.Join(",", array.Cast<object?>().Select(item => item is null ? "NULL" : Normalize(item) switch
+        {
+            string text => text,
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            var other => other.ToString(),
+        })) + "}",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,112 @@
+using BookData.Cli.Tests.Support;
+
+namespace BookData.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>--connection</c> and <c>BOOKDATA_CONNECTION</c>: a connection string instead of a file, checked
+/// before anything connects. A SQLite string stands in where a server is not needed.
+/// </summary>
+public sealed class ConnectionOptionTests
+{
+    /// <summary>A PostgreSQL connection string to a port nothing listens on: any attempt to connect fails.</summary>
+    private const string UnreachableServer = "Host=127.0.0.1;Port=1;Username=nobody;Database=catalog;Timeout=5";
+
+    [Fact]
+    public async Task Command_ConnectionOption_ChoosesDatabase()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync("report", "books-per-publisher", "--json", "--connection", $"Data Source={db.Path}");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        Json.Parse(result.Output).GetArrayLength().Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Command_BookdataConnectionEnvironmentVariable_ChoosesDatabaseWhenNoOption()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var environment = new Dictionary<string, string?> { ["BOOKDATA_CONNECTION"] = $"Data Source={db.Path}" };
+
+        var result = await CliRunner.RunAsync(environment, localDataFolder: "", "report", "books-per-publisher", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        Json.Parse(result.Output).GetArrayLength().Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Command_ConnectionOption_WinsOverBookdataDbEnvironmentVariable()
+    {
+        await using var chosen = await CliDatabase.CreateWithSampleAsync();
+        await using var other = CliDatabase.CreateEmpty();
+        var environment = new Dictionary<string, string?> { ["BOOKDATA_DB"] = other.Path };
+
+        var result = await CliRunner.RunAsync(
+            environment, localDataFolder: "", "report", "books-per-publisher", "--json", "--connection", $"Data Source={chosen.Path}");
+
+        Json.Parse(result.Output).GetArrayLength().Should().Be(4);
+        File.Exists(other.Path).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Command_DbAndConnectionOptions_ExitsWithUsageErrorAndCreatesNothing()
+    {
+        await using var db = CliDatabase.CreateEmpty();
+
+        var result = await CliRunner.RunAsync("add-book", "--author", "Ann Leckie", "--title", "Ancillary Justice", "--publisher", "Orbit",
+            "--db", db.Path, "--connection", UnreachableServer);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Be("error: --db and --connection both name the database; give only one of them." + Environment.NewLine);
+        result.Output.Should().BeEmpty();
+        File.Exists(db.Path).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Command_BothEnvironmentVariables_ExitsWithUsageErrorAndCreatesNothing()
+    {
+        await using var db = CliDatabase.CreateEmpty();
+        var environment = new Dictionary<string, string?> { ["BOOKDATA_DB"] = db.Path, ["BOOKDATA_CONNECTION"] = UnreachableServer };
+
+        var result = await CliRunner.RunAsync(environment, localDataFolder: "", "authors");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Contain("BOOKDATA_CONNECTION and BOOKDATA_DB are both set");
+        File.Exists(db.Path).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=not-a-number;Database=catalog", "The PostgreSQL connection string is malformed")]
+    [InlineData("Host=127.0.0.1;Username=app", "The PostgreSQL connection string names no database; add \"Database=NAME\".")]
+    [InlineData("Host=127.0.0.1;Database=catalog;Colour=blue", "The PostgreSQL connection string is malformed")]
+    [InlineData("   ", "--connection is empty")]
+    public async Task Command_MalformedConnectionString_ExitsWithUsageErrorInOneLine(string connectionString, string message)
+    {
+        var result = await CliRunner.RunAsync("authors", "--connection", connectionString);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().StartWith($"error: {message}");
+        result.Error.TrimEnd().Should().NotContain("\n");
+        result.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Command_NoServerAnswers_ExitsWithDatabaseErrorInOneLine()
+    {
+        var result = await CliRunner.RunAsync("authors", "--connection", UnreachableServer);
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Error.Should().StartWith("error: Cannot open database '127.0.0.1:1/catalog': no PostgreSQL server answered");
+        result.Error.TrimEnd().Should().NotContain("\n");
+        result.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Help_Root_DocumentsConnectionOptionAndEnvironmentVariable()
+    {
+        var result = await CliRunner.RunAsync("--help");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().Contain("--connection").And.Contain("BOOKDATA_CONNECTION").And.Contain("Host=");
+    }
+}
