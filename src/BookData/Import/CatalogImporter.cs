@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
@@ -8,6 +9,7 @@ using CsvHelper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace BookData.Import;
 
@@ -40,6 +42,15 @@ namespace BookData.Import;
 /// <para>
 /// The importer is stateless and thread-safe; concurrent imports into the same catalog run one after the
 /// other, each waiting (up to the busy timeout) for the write lock.
+/// </para>
+/// <para>
+/// On PostgreSQL the rows are parsed, normalized and validated the same way, then streamed with a binary
+/// <c>COPY</c> into a temporary staging table and moved into the catalog by one set-based statement per
+/// table, in one read-committed transaction: ids follow the order in which the file first names each
+/// author, book and publisher, as on SQLite; names compare through <c>citext</c>, which ignores the case
+/// of every letter, not only ASCII ones. Other writers keep working during the import; one that adds a row
+/// the import also adds is not an error, and one that adds a name the import has added but not yet
+/// committed waits for it (up to the busy timeout). <see cref="ImportOptions.CacheSizeMiB"/> does not apply.
 /// </para>
 /// </remarks>
 public sealed class CatalogImporter
@@ -199,6 +210,25 @@ public sealed class CatalogImporter
             var opened = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (opened.ConfigureAwait(false))
             {
+                if (opened is NpgsqlConnection postgres)
+                {
+                    var import = new PostgreSqlCatalogImport(postgres, source, sourceName, options, progress, totalBytes);
+                    try
+                    {
+                        var imported = await import.RunAsync(cancellationToken).ConfigureAwait(false);
+                        Log(sourceName, imported, stopwatch.ElapsedMilliseconds);
+                        return imported;
+                    }
+                    catch (DbException ex)
+                    {
+                        throw DatabaseErrors.Translate(connectionFactory.DataSource, ex);
+                    }
+                    finally
+                    {
+                        rowsRead = import.RowsRead;
+                    }
+                }
+
                 var connection = (SqliteConnection)opened;
                 try
                 {
@@ -306,7 +336,7 @@ public sealed class CatalogImporter
     /// Stops the reading thread and waits for it, so the caller's stream is no longer touched once the
     /// import returns. Its own error, if any, has already been seen or matters less than the one in flight.
     /// </summary>
-    private static async Task StopAsync(Task reading, CancellationTokenSource stopReading)
+    internal static async Task StopAsync(Task reading, CancellationTokenSource stopReading)
     {
         await stopReading.CancelAsync().ConfigureAwait(false);
         try

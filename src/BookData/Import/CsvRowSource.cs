@@ -46,9 +46,12 @@ internal sealed class CsvRowSource : IDisposable
     /// reading fails (the exception is this task's).
     /// </summary>
     /// <param name="output">Receives the rows.</param>
-    /// <param name="ids">Resolves the ids of the good rows; used by this method alone while it runs.</param>
+    /// <param name="ids">
+    /// Resolves the ids of the good rows; used by this method alone while it runs. <see langword="null"/>
+    /// leaves the rows normalized but unmatched, for an import that matches them in the database.
+    /// </param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    public async Task ProduceAsync(ChannelWriter<ImportRow[]> output, CatalogIds ids, CancellationToken cancellationToken)
+    public async Task ProduceAsync(ChannelWriter<ImportRow[]> output, CatalogIds? ids, CancellationToken cancellationToken)
     {
         try
         {
@@ -56,7 +59,7 @@ internal sealed class CsvRowSource : IDisposable
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var row = ReadRow();
-                batch.Add(row.RejectionReason is null ? ids.Resolve(row) : row);
+                batch.Add(row.RejectionReason is null && ids is not null ? ids.Resolve(row) : row);
                 if (batch.Count >= BatchSize)
                 {
                     await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);

@@ -25,7 +25,8 @@ public sealed class ImportOptions
     /// <summary>
     /// The SQLite page cache of the import's connection, in MiB, for the length of the import; the
     /// connection's own setting is restored afterwards. A larger cache keeps the catalog's indexes in
-    /// memory on large imports. Default: 64. Must be between 1 and 4096.
+    /// memory on large imports. Default: 64. Must be between 1 and 4096. SQLite only: a PostgreSQL import
+    /// ignores it (the server's own settings govern its memory).
     /// </summary>
     public int CacheSizeMiB { get; init; } = 64;
 

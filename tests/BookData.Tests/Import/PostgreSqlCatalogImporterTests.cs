@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text;
+using BookData.Books;
+using BookData.Import;
+using BookData.Tests.Support;
+
+namespace BookData.Tests.Import;
+
+/// <summary>
+/// The CSV import on PostgreSQL: the same catalog, summary, errors and guarantees as on SQLite, through the
+/// staging table and set-based inserts. Each test gets its own database on the BOOKDATA_TEST_POSTGRES server.
+/// </summary>
+[RequiresPostgreSql]
+public sealed class PostgreSqlCatalogImporterTests
+{
+    private const string Header = "first_name,last_name,title,publisher\n";
+
+    [ProviderFact]
+    public async Task ImportAsync_SampleFile_GivesTheSameCatalogAndSummaryAsSqlite()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        await using var sqlite = await TestDatabase.CreateAsync();
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
+        var sqliteSummary = await new CatalogImporter(sqlite.Factory).ImportAsync(SampleCatalog.CsvPath);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 12L, AuthorsAdded = 7L, BooksAdded = 10L, PublishersAdded = 4L, LinksAdded = 12L });
+        summary.Should().BeEquivalentTo(sqliteSummary);
+        (await RowsAsync(postgres)).Should().Equal(await RowsAsync(sqlite));
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_CaseAndWhiteSpaceVariants_MergeIntoTheFirstSpelling()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        using var file = TempFile.WithText(Header
+            + "Isaac,Asimov,The Foundation,Random House\n"
+            + "  isaac ,ASIMOV,the   FOUNDATION,random  house\n"
+            + "ISAAC,asimov,The Foundation ,RANDOM HOUSE\n");
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 3L, AuthorsAdded = 1L, BooksAdded = 1L, PublishersAdded = 1L, LinksAdded = 1L });
+        (await RowsAsync(postgres)).Should().Equal(
+            "author|1|Isaac|Asimov", "book|1|1|The Foundation", "link|1|1", "publisher|1|Random House");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_NonAsciiCaseVariants_KeepEveryBookUnderTheAuthorTheCatalogMatches()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        using var file = TempFile.WithText(Header
+            + "Émile,Zola,Germinal,Éditions Charpentier\n"
+            + "émile,ZOLA,Nana,éditions charpentier\n");
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 2L, BooksAdded = 2L, LinksAdded = 2L });
+        (await CatalogDump.QueryAsync(postgres, """
+            SELECT b.title, a.author_id, bp.publisher_id
+            FROM book AS b
+            JOIN author AS a ON a.author_id = b.author_id
+            JOIN book_publisher AS bp ON bp.book_id = b.book_id
+            ORDER BY b.book_id
+            """)).Select(row => row[0]).Should().Equal("Germinal", "Nana");
+        (await postgres.CountAsync("author")).Should().Be(summary.AuthorsAdded);
+        (await postgres.CountAsync("publisher")).Should().Be(summary.PublishersAdded);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_DuplicateRows_AreAddedOnce()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        using var file = TempFile.WithText(Header
+            + "Pearl,Buck,The Good Earth,Random House\n"
+            + "Pearl,Buck,The Good Earth,Random House\n"
+            + "Pearl,Buck,The Good Earth,Simon & Schuster\n"
+            + "Pearl,Buck,The Good Earth,Random House\n");
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 4L, AuthorsAdded = 1L, BooksAdded = 1L, PublishersAdded = 2L, LinksAdded = 2L, RowsImported = 4L });
+        (await RowsAsync(postgres)).Should().Equal(
+            "author|1|Pearl|Buck", "book|1|1|The Good Earth", "link|1|1", "link|1|2", "publisher|1|Random House", "publisher|2|Simon & Schuster");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_SameFileTwice_SecondImportChangesNothing()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        var importer = new CatalogImporter(postgres.Factory);
+        await importer.ImportAsync(SampleCatalog.CsvPath);
+        var before = await RowsAsync(postgres);
+
+        var summary = await importer.ImportAsync(SampleCatalog.CsvPath);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 12L, AuthorsAdded = 0L, BooksAdded = 0L, PublishersAdded = 0L, LinksAdded = 0L, RowsImported = 12L });
+        (await RowsAsync(postgres)).Should().Equal(before);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_IntoCatalogWithRowsAddedThroughTheRepositories_MergesAsSqliteDoes()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        await using var sqlite = await TestDatabase.CreateAsync();
+        foreach (var factory in new[] { postgres.Factory, sqlite.Factory })
+        {
+            var books = new BookRepository(factory);
+            await books.AddBookAsync("STEPHEN", "KING", "it", "random house");
+            await books.AddBookAsync("Ursula", "Le Guin", "The Dispossessed", "Harper");
+            await books.AddBookAsync("pearl", "buck", "The Good Earth", "Harper");
+        }
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
+        var sqliteSummary = await new CatalogImporter(sqlite.Factory).ImportAsync(SampleCatalog.CsvPath);
+
+        summary.Should().BeEquivalentTo(new { AuthorsAdded = 5L, BooksAdded = 8L, PublishersAdded = 3L, LinksAdded = 11L });
+        summary.Should().BeEquivalentTo(sqliteSummary);
+        var rows = await RowsAsync(postgres);
+        rows.Should().Equal(await RowsAsync(sqlite));
+        rows.Should().Contain(["author|1|STEPHEN|KING", "book|1|1|it", "publisher|1|random house"]);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_SkipMode_ReportsEachBadRowAndImportsTheRest()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        using var file = TempFile.WithText(Header
+            + "Isaac,Asimov,Foundation,Random House\n"
+            + "Tom,Clancy,   ,Berkley\n"
+            + "Pearl,Buck,The Good Earth,Simon & Schuster\n"
+            + $"Stephen,King,It,{new string('x', 201)}\n"
+            + "Jane,Doe,Bad \"quote\" here,Berkley\n"
+            + "Alex,Michaelides,The Silent Patient,Simon & Schuster\n");
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 6L, RowsImported = 3L, AuthorsAdded = 3L, BooksAdded = 3L, PublishersAdded = 2L, LinksAdded = 3L });
+        summary.SkippedRows.Select(row => (row.LineNumber, row.Field)).Should().Equal((3L, "title"), (5L, "publisher"), (6L, (string?)null));
+        summary.SkippedRows.Select(row => row.Reason).Should().SatisfyRespectively(
+            reason => reason.Should().Be("the title is required and cannot be empty or white space"),
+            reason => reason.Should().Contain("the limit is 200"),
+            reason => reason.Should().Contain("quote"));
+        (await CatalogDump.QueryAsync(postgres, "SELECT title FROM book ORDER BY book_id")).Select(row => row[0])
+            .Should().Equal("Foundation", "The Good Earth", "The Silent Patient");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_FailModeBadRowAfterManyGoodOnes_NamesFileLineAndFieldAndWritesNothing()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
+        var before = await RowsAsync(postgres);
+        using var file = TempFile.WithText(GeneratedRows(2000) + "Tom,,Patriot Games,Berkley\n" + GeneratedRows(10, first: 5000, withHeader: false));
+
+        var act = () => new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { SourceName = file.Path, LineNumber = 2002L, Field = "last_name" });
+        error.Message.Should().StartWith($"{file.Path}, line 2002: the last name is required");
+        (await RowsAsync(postgres)).Should().Equal(before);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_CancelledMidImport_LeavesTheDatabaseAsBefore()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
+        var before = await RowsAsync(postgres);
+        using var file = TempFile.WithText(GeneratedRows(5000));
+        using var cancellation = new CancellationTokenSource();
+        long rowsWhenCancelled = 0;
+        var progress = new SyncProgress<ImportProgress>(report =>
+        {
+            if (report.RowsRead >= 2000 && !cancellation.IsCancellationRequested)
+            {
+                rowsWhenCancelled = report.RowsRead;
+                cancellation.Cancel();
+            }
+        });
+
+        var act = () => new CatalogImporter(postgres.Factory).ImportAsync(
+            file.Path, new ImportOptions { ProgressInterval = 100 }, progress, cancellation.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        rowsWhenCancelled.Should().Be(2000);
+        (await RowsAsync(postgres)).Should().Equal(before);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_Generated20000Rows_AddsTheExpectedCountsWithIdsInFileOrderAndReportsProgress()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        using var file = TempFile.WithText(GeneratedRows(20_000));
+        var reports = new List<ImportProgress>();
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(
+            file.Path, new ImportOptions { ProgressInterval = 5000 }, new SyncProgress<ImportProgress>(reports.Add));
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 20_000L, AuthorsAdded = 1000L, BooksAdded = 10_000L, PublishersAdded = 50L, LinksAdded = 20_000L });
+        summary.SkippedRows.Should().BeEmpty();
+        reports.Select(report => report.RowsRead).Should().Equal(5000, 10_000, 15_000, 20_000, 20_000);
+        reports[^1].BytesRead.Should().Be(new FileInfo(file.Path).Length);
+        (await postgres.CountAsync("book_publisher")).Should().Be(20_000);
+        (await CatalogDump.QueryAsync(postgres, "SELECT title FROM book ORDER BY book_id")).Select(row => row[0])
+            .Should().Equal(Enumerable.Range(0, 10_000).Select(b => $"Title {b}"));
+        (await CatalogDump.QueryAsync(postgres, "SELECT last_name FROM author ORDER BY author_id")).Select(row => row[0])
+            .Should().Equal(Enumerable.Range(0, 1000).Select(a => $"Last{a}"));
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_WhileAddBookWritesTheSameRows_SucceedsWithEveryRowOnce()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        using var file = TempFile.WithText(GeneratedRows(20_000));
+        var books = new BookRepository(postgres.Factory);
+        using var stop = new CancellationTokenSource();
+
+        // Adds rows that the file also holds (book b by author b % 1000 at publisher b % 50) and one of its own each time.
+        var writing = Task.Run(async () =>
+        {
+            for (var b = 9_999; !stop.IsCancellationRequested && b >= 0; b -= 7)
+            {
+                await books.AddBookAsync($"First{b % 1000}", $"Last{b % 1000}", $"Title {b}", $"Publisher {b % 50}");
+                await books.AddBookAsync("Solo", $"Writer{b}", "Own Book", "Own Press");
+            }
+        });
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
+        await stop.CancelAsync();
+        await writing;
+
+        summary.RowsRead.Should().Be(20_000);
+        (await CatalogDump.QueryAsync(postgres, """
+            SELECT count(*) FROM book_publisher AS bp
+            JOIN book AS b ON b.book_id = bp.book_id
+            JOIN author AS a ON a.author_id = b.author_id
+            WHERE a.first_name <> 'Solo'
+            """))[0][0].Should().Be("20000");
+        (await CatalogDump.QueryAsync(postgres, "SELECT count(*) FROM publisher WHERE name <> 'Own Press'"))[0][0].Should().Be("50");
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> rows: book b = i / 2 (titled "Title b", by author b % 1000) at two publishers,
+    /// b % 50 and (b + 25) % 50; so 20,000 rows hold 1,000 authors, 10,000 books, 50 publishers and 20,000 links.
+    /// </summary>
+    private static string GeneratedRows(int count, int first = 0, bool withHeader = true)
+    {
+        var text = new StringBuilder(withHeader ? Header : "");
+        for (var i = first; i < first + count; i++)
+        {
+            var book = i / 2;
+            var author = book % 1000;
+            var publisher = (i % 2 == 0 ? book : book + 25) % 50;
+            text.Append(CultureInfo.InvariantCulture, $"First{author},Last{author},Title {book},Publisher {publisher}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Every row of every catalog table, ids included, as sorted text lines; the same statements on either provider.</summary>
+    private static async Task<IReadOnlyList<string>> RowsAsync(TestDatabase db)
+    {
+        var lines = new List<string>();
+        foreach (var sql in new[]
+        {
+            "SELECT 'author', author_id, first_name, last_name FROM author",
+            "SELECT 'publisher', publisher_id, name FROM publisher",
+            "SELECT 'book', book_id, author_id, title FROM book",
+            "SELECT 'link', book_id, publisher_id FROM book_publisher",
+        })
+        {
+            lines.AddRange((await CatalogDump.QueryAsync(db, sql)).Select(row => string.Join('|', row)));
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+}
