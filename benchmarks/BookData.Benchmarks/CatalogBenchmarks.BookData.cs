@@ -3,6 +3,7 @@ using BookData.Authors;
 using BookData.Benchmarks.Catalog;
 using BookData.Books;
 using BookData.Connections;
+using BookData.Import;
 using BookData.Reports;
 
 namespace BookData.Benchmarks;
@@ -55,4 +56,12 @@ public partial class CatalogBenchmarks
     [Benchmark, BenchmarkCategory(Operations.AddBookExisting)]
     public Task<AddBookResult> AddBookExisting_BookData() =>
         books.AddBookAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
+
+    [Benchmark, BenchmarkCategory(Operations.Import)]
+    public async Task<long> Import_BookData()
+    {
+        var importer = new CatalogImporter(new BookDataConnectionFactory(ImportTarget.Options));
+        var summary = await importer.ImportAsync(ImportInput.CsvPath);
+        return summary.RowsRead;
+    }
 }

@@ -45,6 +45,13 @@ public static class CompetitorCheck
 
             ok &= await SameAsync(output, Operations.AddBookNew, raw.AddBookNew_RawAdoNet, library.AddBookNew_BookData, linq.AddBookNew_EfCoreLinq, sql.AddBookNew_EfCoreRawSql);
             ok &= await SameAsync(output, Operations.AddBookExisting, raw.AddBookExisting_RawAdoNet, library.AddBookExisting_BookData, linq.AddBookExisting_EfCoreLinq, sql.AddBookExisting_EfCoreRawSql);
+            ok &= await SameAsync(
+                output,
+                $"{Operations.Import} (the imported catalog, ids included)",
+                () => ImportedAsync(raw, raw.Import_RawAdoNet),
+                () => ImportedAsync(library, library.Import_BookData),
+                () => ImportedAsync(linq, linq.Import_EfCoreLinq),
+                () => ImportedAsync(sql, sql.Import_EfCoreRawSql));
             return ok;
         }
         finally
@@ -53,6 +60,21 @@ public static class CompetitorCheck
             {
                 competitor.GlobalCleanup();
             }
+        }
+    }
+
+    /// <summary>Imports into a fresh empty catalog and reads back everything the import wrote.</summary>
+    private static async Task<IReadOnlyList<Reports.AuthorWithBooks>> ImportedAsync(CatalogBenchmarks competitor, Func<Task<long>> import)
+    {
+        competitor.CreateImportTarget();
+        try
+        {
+            await import();
+            return await competitor.ImportedCatalogAsync();
+        }
+        finally
+        {
+            competitor.DeleteImportTarget();
         }
     }
 

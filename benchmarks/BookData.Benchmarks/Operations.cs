@@ -9,6 +9,10 @@ public static class Operations
     public const string Hierarchy = "Hierarchy";
     public const string AddBookNew = "AddBookNew";
     public const string AddBookExisting = "AddBookExisting";
+    public const string Import = "Import";
+
+    /// <summary>The import reads a CSV file of this many rows into an empty catalog.</summary>
+    public const int ImportRows = 100_000;
 
     /// <summary>Add-book of a new book runs this many times per invocation, then the added books are deleted.</summary>
     public const int AddBookBatch = 1000;

@@ -1,5 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Text;
 using BookData.Text;
+using Microsoft.Data.Sqlite;
 
 namespace BookData.Import;
 
@@ -21,18 +22,23 @@ namespace BookData.Import;
 /// </remarks>
 internal sealed class CatalogIds
 {
-    private readonly Dictionary<AuthorKey, long> authors;
-    private readonly Dictionary<string, long> publishers;
-    private readonly BookIdLookup books;
+    /// <summary>Joins an author's last and first names into one key; control characters never occur in a name.</summary>
+    private const byte NameSeparator = 0;
+
+    private readonly Utf8IdLookup authors;
+    private readonly Utf8IdLookup publishers;
+    private readonly Utf8IdLookup books;
+    private readonly byte[] authorKey = new byte[2 * Encoding.UTF8.GetMaxByteCount(CatalogText.MaxNameLength) + 1];
+    private readonly byte[] scratch = new byte[Encoding.UTF8.GetMaxByteCount(CatalogText.MaxTitleLength)];
     private long nextAuthorId;
     private long nextPublisherId;
     private long nextBookId;
 
     private CatalogIds(CatalogSize size)
     {
-        authors = new Dictionary<AuthorKey, long>(size.Authors);
-        publishers = new Dictionary<string, long>(size.Publishers, NoCaseComparer.Instance);
-        books = new BookIdLookup(size.Books);
+        authors = new Utf8IdLookup(size.Authors);
+        publishers = new Utf8IdLookup(size.Publishers);
+        books = new Utf8IdLookup(size.Books);
         nextAuthorId = size.MaxAuthorId + 1;
         nextPublisherId = size.MaxPublisherId + 1;
         nextBookId = size.MaxBookId + 1;
@@ -54,7 +60,9 @@ internal sealed class CatalogIds
         {
             while (reader.Read())
             {
-                ids.authors[new AuthorKey(reader.GetString(2), reader.GetString(1))] = reader.GetInt64(0);
+                var last = ids.Encode(reader.GetString(2));
+                var first = Encoding.UTF8.GetBytes(reader.GetString(1));
+                ids.authors.Add(0, ids.AuthorKey(last, first), reader.GetInt64(0));
             }
         }
 
@@ -63,7 +71,7 @@ internal sealed class CatalogIds
         {
             while (reader.Read())
             {
-                ids.publishers[reader.GetString(1)] = reader.GetInt64(0);
+                ids.publishers.Add(0, ids.Encode(reader.GetString(1)), reader.GetInt64(0));
             }
         }
 
@@ -72,44 +80,59 @@ internal sealed class CatalogIds
         {
             while (reader.Read())
             {
-                ids.books.Add(reader.GetInt64(1), reader.GetString(2), reader.GetInt64(0));
+                ids.books.Add(reader.GetInt64(1), ids.Encode(reader.GetString(2)), reader.GetInt64(0));
             }
         }
 
         return ids;
     }
 
-    /// <summary>Finds or assigns the ids of a good row and says which of its entities are new.</summary>
-    public ImportRow Resolve(ImportRow row)
+    /// <summary>
+    /// Finds or assigns the ids of a good row and says which of its entities are new; only the values of
+    /// new entities become strings, for the writer.
+    /// </summary>
+    public ImportRow Resolve(long lineNumber, long byteOffset, in ImportField firstName, in ImportField lastName, in ImportField title, in ImportField publisher)
     {
-        var authorKey = new AuthorKey(row.LastName, row.FirstName);
-        var newAuthor = !authors.TryGetValue(authorKey, out var authorId);
-        if (newAuthor)
+        string? newFirstName = null, newLastName = null, newTitle = null, newPublisher = null;
+        var key = AuthorKey(lastName.Utf8, firstName.Utf8);
+        if (!authors.TryGetValue(0, key, out var authorId))
         {
             authorId = nextAuthorId++;
-            authors.Add(authorKey, authorId);
+            authors.Add(0, key, authorId);
+            newFirstName = firstName.ToText();
+            newLastName = lastName.ToText();
         }
 
-        var newPublisher = !publishers.TryGetValue(row.Publisher, out var publisherId);
-        if (newPublisher)
+        if (!publishers.TryGetValue(0, publisher.Utf8, out var publisherId))
         {
             publisherId = nextPublisherId++;
-            publishers.Add(row.Publisher, publisherId);
+            publishers.Add(0, publisher.Utf8, publisherId);
+            newPublisher = publisher.ToText();
         }
 
-        var newBook = !books.TryGetValue(authorId, row.Title, out var bookId);
-        if (newBook)
+        if (!books.TryGetValue(authorId, title.Utf8, out var bookId))
         {
             bookId = nextBookId++;
-            books.Add(authorId, row.Title, bookId);
+            books.Add(authorId, title.Utf8, bookId);
+            newTitle = title.ToText();
         }
 
-        return row with
+        return new ImportRow(
+            lineNumber,
+            byteOffset,
+            newFirstName ?? string.Empty,
+            newLastName ?? string.Empty,
+            newTitle ?? string.Empty,
+            newPublisher ?? string.Empty,
+            null,
+            null)
         {
             AuthorId = authorId,
             PublisherId = publisherId,
             BookId = bookId,
-            Adds = (newAuthor ? ImportRowAdds.Author : 0) | (newPublisher ? ImportRowAdds.Publisher : 0) | (newBook ? ImportRowAdds.Book : 0),
+            Adds = (newLastName is not null ? ImportRowAdds.Author : 0)
+                | (newPublisher is not null ? ImportRowAdds.Publisher : 0)
+                | (newTitle is not null ? ImportRowAdds.Book : 0),
         };
     }
 
@@ -128,6 +151,18 @@ internal sealed class CatalogIds
             reader.GetInt64(4),
             reader.GetInt64(5));
     }
+
+    /// <summary>The last name, a separator and the first name: equal keys are equal names, compared as <c>NOCASE</c> does.</summary>
+    private ReadOnlySpan<byte> AuthorKey(ReadOnlySpan<byte> lastName, ReadOnlySpan<byte> firstName)
+    {
+        lastName.CopyTo(authorKey);
+        authorKey[lastName.Length] = NameSeparator;
+        firstName.CopyTo(authorKey.AsSpan(lastName.Length + 1));
+        return authorKey.AsSpan(0, lastName.Length + 1 + firstName.Length);
+    }
+
+    private ReadOnlySpan<byte> Encode(string value) =>
+        scratch.AsSpan(0, Encoding.UTF8.GetBytes(value, scratch));
 
     /// <summary>The catalog's row counts and largest ids when the import began.</summary>
     private readonly record struct CatalogSize(int Authors, int Publishers, int Books, long MaxAuthorId, long MaxPublisherId, long MaxBookId);

@@ -4,7 +4,7 @@ namespace BookData.Import;
 
 /// <summary>
 /// The write side of one import: the import's statements, prepared once and run with bound parameters
-/// for every row, in the import's transaction.
+/// for every row, in the import's transaction (see <see cref="NativeStatement"/>).
 /// </summary>
 internal sealed class CatalogImportWriter : IDisposable
 {
@@ -12,12 +12,12 @@ internal sealed class CatalogImportWriter : IDisposable
     private readonly SqliteTransaction transaction;
     private readonly bool foreignKeysEnforced;
     private readonly List<DeferrableIndex> deferredIndexes = [];
-    private readonly List<SqliteCommand> commands = [];
+    private readonly List<NativeStatement> statements = [];
 
-    private readonly SqliteCommand insertAuthor;
-    private readonly SqliteCommand insertPublisher;
-    private readonly SqliteCommand insertBook;
-    private readonly SqliteCommand insertLink;
+    private readonly Insert insertAuthor;
+    private readonly Insert insertPublisher;
+    private readonly Insert insertBook;
+    private readonly Insert insertLink;
 
     private CatalogImportWriter(SqliteConnection connection, SqliteTransaction transaction, bool foreignKeysEnforced)
     {
@@ -25,10 +25,10 @@ internal sealed class CatalogImportWriter : IDisposable
         this.transaction = transaction;
         this.foreignKeysEnforced = foreignKeysEnforced;
 
-        insertAuthor = Prepare(ImportSql.InsertAuthor, ("@AuthorId", SqliteType.Integer), ("@FirstName", SqliteType.Text), ("@LastName", SqliteType.Text));
-        insertPublisher = Prepare(ImportSql.InsertPublisher, ("@PublisherId", SqliteType.Integer), ("@Name", SqliteType.Text));
-        insertBook = Prepare(ImportSql.InsertBook, ("@BookId", SqliteType.Integer), ("@AuthorId", SqliteType.Integer), ("@Title", SqliteType.Text));
-        insertLink = Prepare(ImportSql.InsertLink, ("@BookId", SqliteType.Integer), ("@PublisherId", SqliteType.Integer));
+        insertAuthor = Prepare(ImportSql.InsertAuthor, "@AuthorId", "@FirstName", "@LastName");
+        insertPublisher = Prepare(ImportSql.InsertPublisher, "@PublisherId", "@Name");
+        insertBook = Prepare(ImportSql.InsertBook, "@BookId", "@AuthorId", "@Title");
+        insertLink = Prepare(ImportSql.InsertLink, "@BookId", "@PublisherId");
     }
 
     /// <summary>The catalog's ids as the import began, for resolving the rows.</summary>
@@ -74,33 +74,39 @@ internal sealed class CatalogImportWriter : IDisposable
     {
         if ((row.Adds & ImportRowAdds.Author) != 0)
         {
-            insertAuthor.Parameters[0].Value = row.AuthorId;
-            insertAuthor.Parameters[1].Value = row.FirstName;
-            insertAuthor.Parameters[2].Value = row.LastName;
-            Inserted(insertAuthor.ExecuteNonQuery(), "author", $"{row.FirstName} {row.LastName}".Trim());
+            var (statement, at) = insertAuthor;
+            statement.Bind(at[0], row.AuthorId);
+            statement.Bind(at[1], row.FirstName);
+            statement.Bind(at[2], row.LastName);
+            Inserted(statement.Execute(), "author", $"{row.FirstName} {row.LastName}".Trim());
             AuthorsAdded++;
         }
 
         if ((row.Adds & ImportRowAdds.Publisher) != 0)
         {
-            insertPublisher.Parameters[0].Value = row.PublisherId;
-            insertPublisher.Parameters[1].Value = row.Publisher;
-            Inserted(insertPublisher.ExecuteNonQuery(), "publisher", row.Publisher);
+            var (statement, at) = insertPublisher;
+            statement.Bind(at[0], row.PublisherId);
+            statement.Bind(at[1], row.Publisher);
+            Inserted(statement.Execute(), "publisher", row.Publisher);
             PublishersAdded++;
         }
 
         if ((row.Adds & ImportRowAdds.Book) != 0)
         {
-            insertBook.Parameters[0].Value = row.BookId;
-            insertBook.Parameters[1].Value = row.AuthorId;
-            insertBook.Parameters[2].Value = row.Title;
-            Inserted(insertBook.ExecuteNonQuery(), "book", row.Title);
+            var (statement, at) = insertBook;
+            statement.Bind(at[0], row.BookId);
+            statement.Bind(at[1], row.AuthorId);
+            statement.Bind(at[2], row.Title);
+            Inserted(statement.Execute(), "book", row.Title);
             BooksAdded++;
         }
 
-        insertLink.Parameters[0].Value = row.BookId;
-        insertLink.Parameters[1].Value = row.PublisherId;
-        LinksAdded += insertLink.ExecuteNonQuery();
+        {
+            var (statement, at) = insertLink;
+            statement.Bind(at[0], row.BookId);
+            statement.Bind(at[1], row.PublisherId);
+            LinksAdded += statement.Execute();
+        }
     }
 
     /// <summary>
@@ -131,9 +137,9 @@ internal sealed class CatalogImportWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in commands)
+        foreach (var statement in statements)
         {
-            command.Dispose();
+            statement.Dispose();
         }
     }
 
@@ -188,16 +194,19 @@ internal sealed class CatalogImportWriter : IDisposable
         return command;
     }
 
-    private SqliteCommand Prepare(string sql, params ReadOnlySpan<(string Name, SqliteType Type)> parameters)
+    private Insert Prepare(string sql, params ReadOnlySpan<string> parameters)
     {
-        var command = NewCommand(sql);
-        commands.Add(command);
-        foreach (var (name, type) in parameters)
+        var statement = new NativeStatement(connection, sql);
+        statements.Add(statement);
+        var indexes = new int[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
         {
-            command.Parameters.Add(name, type);
+            indexes[i] = statement.ParameterIndex(parameters[i]);
         }
 
-        command.Prepare();
-        return command;
+        return new Insert(statement, indexes);
     }
+
+    /// <summary>A prepared insert and the positions of its parameters, in the order <see cref="Prepare"/> named them.</summary>
+    private readonly record struct Insert(NativeStatement Statement, int[] At);
 }

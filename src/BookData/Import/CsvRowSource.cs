@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
 using System.Threading.Channels;
@@ -18,6 +19,7 @@ internal sealed class CsvRowSource : IDisposable
 
     private readonly CsvReader reader;
     private readonly string sourceName;
+    private readonly byte[][] normalized = [.. CatalogCsvFormat.Columns.Select(column => new byte[Encoding.UTF8.GetMaxByteCount(column.MaxLength)])];
     private int[] columnIndexes = [];
     private int headerFieldCount;
     private List<ImportRow>? batch;
@@ -58,8 +60,7 @@ internal sealed class CsvRowSource : IDisposable
             batch = new List<ImportRow>(BatchSize);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var row = ReadRow();
-                batch.Add(row.RejectionReason is null && ids is not null ? ids.Resolve(row) : row);
+                batch.Add(ReadRow(ids));
                 if (batch.Count >= BatchSize)
                 {
                     await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
@@ -98,32 +99,24 @@ internal sealed class CsvRowSource : IDisposable
         _ => $"the row is not valid CSV ({reason})",
     };
 
-    /// <summary>Decodes and normalizes one field; on failure says why.</summary>
-    private static bool TryReadField(CsvReader reader, int index, CatalogColumn column, out string value, out string? reason)
+    /// <summary>
+    /// Whether a raw value is already exactly what <see cref="CatalogText"/> would make of it: printable
+    /// ASCII (where the only white space is the space, and normalization changes nothing), no space at
+    /// either end or twice in a row, within the column's length and present if required. Most values
+    /// are; they are matched and stored from the parser's bytes without a string being made for them.
+    /// </summary>
+    private static bool IsAlreadyNormal(ReadOnlySpan<byte> value, CatalogColumn column)
     {
-        var bytes = reader.GetSpan(index);
-        if (!Utf8.IsValid(bytes))
+        if (value.IsEmpty)
         {
-            value = string.Empty;
-            reason = $"the {column.Label} is not valid UTF-8 text";
-            return false;
+            return !column.Required;
         }
 
-        var text = bytes.IsEmpty ? string.Empty : Encoding.UTF8.GetString(bytes);
-        try
-        {
-            value = column.Required
-                ? CatalogText.Required(text, column.Label, column.MaxLength)
-                : CatalogText.Optional(text, column.Label, column.MaxLength);
-            reason = null;
-            return true;
-        }
-        catch (BookDataValidationException ex)
-        {
-            value = string.Empty;
-            reason = AsReason(ex.Message);
-            return false;
-        }
+        return value.Length <= column.MaxLength
+            && value[0] != (byte)' '
+            && value[^1] != (byte)' '
+            && !value.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E)
+            && value.IndexOf("  "u8) < 0;
     }
 
     private CsvReaderOptions ReaderOptions() => CsvReaderOptions.Default with
@@ -157,19 +150,75 @@ internal sealed class CsvRowSource : IDisposable
         batch.Add(ImportRow.Rejected(record.LineNumber, record.ByteOffset, null, reason));
     }
 
-    private ImportRow ReadRow()
+    /// <summary>
+    /// Reads the current record: its ids resolved by <paramref name="ids"/> (with values only for new entities),
+    /// or, without <paramref name="ids"/>, all four normalized values; a rejected row when a value is bad.
+    /// </summary>
+    private ImportRow ReadRow(CatalogIds? ids)
     {
-        var columns = CatalogCsvFormat.Columns;
-        Span<string> values = [string.Empty, string.Empty, string.Empty, string.Empty];
-        for (var c = 0; c < columns.Count; c++)
+        var lineNumber = reader.LineNumber;
+        var byteOffset = reader.ByteOffset;
+        if (!Read(0, out var firstName, out var rejected)
+            || !Read(1, out var lastName, out rejected)
+            || !Read(2, out var title, out rejected)
+            || !Read(3, out var publisher, out rejected))
         {
-            if (!TryReadField(reader, columnIndexes[c], columns[c], out values[c], out var reason))
-            {
-                return ImportRow.Rejected(reader.LineNumber, reader.ByteOffset, columns[c].Name, reason!);
-            }
+            return rejected;
         }
 
-        return new ImportRow(reader.LineNumber, reader.ByteOffset, values[0], values[1], values[2], values[3], null, null);
+        return ids is null
+            ? new ImportRow(lineNumber, byteOffset, firstName.ToText(), lastName.ToText(), title.ToText(), publisher.ToText(), null, null)
+            : ids.Resolve(lineNumber, byteOffset, firstName, lastName, title, publisher);
+
+        bool Read(int c, out ImportField field, out ImportRow rejected)
+        {
+            if (TryReadField(c, out field, out var reason))
+            {
+                rejected = default;
+                return true;
+            }
+
+            rejected = ImportRow.Rejected(lineNumber, byteOffset, CatalogCsvFormat.Columns[c].Name, reason);
+            return false;
+        }
+    }
+
+    /// <summary>Reads, decodes and normalizes the value of column <paramref name="c"/> of the current record; on failure says why.</summary>
+    private bool TryReadField(int c, out ImportField field, [NotNullWhen(false)] out string? reason)
+    {
+        var column = CatalogCsvFormat.Columns[c];
+        var bytes = reader.GetSpan(columnIndexes[c]);
+        reason = null;
+        if (IsAlreadyNormal(bytes, column))
+        {
+            field = new ImportField(bytes, null);
+            return true;
+        }
+
+        field = default;
+        if (!Utf8.IsValid(bytes))
+        {
+            reason = $"the {column.Label} is not valid UTF-8 text";
+            return false;
+        }
+
+        string value;
+        try
+        {
+            var text = bytes.IsEmpty ? string.Empty : Encoding.UTF8.GetString(bytes);
+            value = column.Required
+                ? CatalogText.Required(text, column.Label, column.MaxLength)
+                : CatalogText.Optional(text, column.Label, column.MaxLength);
+        }
+        catch (BookDataValidationException ex)
+        {
+            reason = AsReason(ex.Message);
+            return false;
+        }
+
+        var utf8 = normalized[c];
+        field = new ImportField(utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, utf8)), value);
+        return true;
     }
 
     /// <summary>Finds the four columns in the header.</summary>

@@ -1,15 +1,16 @@
 namespace BookData.Import;
 
 /// <summary>
-/// One data row of the input: its values decoded and normalized and its ids resolved, or why it cannot
-/// be imported.
+/// One data row of the input: its ids resolved and the normalized values of the entities it adds, or why
+/// it cannot be imported. A row read without id matching (the PostgreSQL import, which matches in the
+/// database) carries all four normalized values and no ids.
 /// </summary>
 /// <param name="LineNumber">The 1-based physical line where the row starts.</param>
 /// <param name="ByteOffset">Where the row starts in the input, in bytes.</param>
-/// <param name="FirstName">The normalized first name (empty for a single-name author).</param>
-/// <param name="LastName">The normalized last name.</param>
-/// <param name="Title">The normalized title.</param>
-/// <param name="Publisher">The normalized publisher name.</param>
+/// <param name="FirstName">The normalized first name of a new author (empty for a single-name author); empty when the author exists.</param>
+/// <param name="LastName">The normalized last name of a new author; empty when the author exists.</param>
+/// <param name="Title">The normalized title of a new book; empty when the book exists.</param>
+/// <param name="Publisher">The normalized name of a new publisher; empty when the publisher exists.</param>
 /// <param name="RejectedField">The column at fault in a rejected row, or <see langword="null"/> when the row as a whole is.</param>
 /// <param name="RejectionReason">Why the row cannot be imported; <see langword="null"/> for a good row.</param>
 internal readonly record struct ImportRow(

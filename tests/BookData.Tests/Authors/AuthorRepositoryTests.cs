@@ -4,12 +4,20 @@ using BookData.Tests.Support;
 
 namespace BookData.Tests.Authors;
 
-public sealed class AuthorRepositoryTests
+public abstract class AuthorRepositoryTests
 {
-    [Fact]
+    protected abstract BookDataProvider Provider { get; }
+
+    /// <summary>
+    /// Whether names that differ only in the case of non-ASCII letters (É, é) are the same name: PostgreSQL's citext
+    /// folds every letter, SQLite's NOCASE only ASCII ones. Each subclass has a test that shows its answer.
+    /// </summary>
+    protected abstract bool FoldsNonAsciiCase { get; }
+
+    [ProviderFact]
     public async Task AddAsync_NewName_StoresNormalizedAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var authors = new AuthorRepository(db.Factory);
 
         var added = await authors.AddAsync("  Pearl ", " Buck\t");
@@ -18,10 +26,10 @@ public sealed class AuthorRepositoryTests
         (await authors.GetByIdAsync(added.AuthorId)).Should().Be(added);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AddAsync_SameNameOtherCase_ThrowsDuplicateAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var authors = new AuthorRepository(db.Factory);
         await authors.AddAsync("Pearl", "Buck");
 
@@ -31,10 +39,10 @@ public sealed class AuthorRepositoryTests
         (await authors.CountAsync()).Should().Be(1);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AddAsync_EmptyFirstName_StoresSingleNameAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var authors = new AuthorRepository(db.Factory);
 
         var added = await authors.AddAsync("", "Homer");
@@ -43,10 +51,10 @@ public sealed class AuthorRepositoryTests
         (await authors.FindByNameAsync(" ", "homer")).Should().Be(added);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AddAsync_EmptyLastName_ThrowsValidationAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var authors = new AuthorRepository(db.Factory);
 
         var act = () => authors.AddAsync("Pearl", "   ");
@@ -55,18 +63,18 @@ public sealed class AuthorRepositoryTests
         (await authors.CountAsync()).Should().Be(0);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task GetByIdAsync_UnknownId_ReturnsNull()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
 
         (await new AuthorRepository(db.Factory).GetByIdAsync(404)).Should().BeNull();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task FindByNameAsync_DifferentCaseAndSpacing_FindsAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var authors = new AuthorRepository(db.Factory);
         var added = await authors.AddAsync("John", "Le Carre");
 
@@ -75,18 +83,18 @@ public sealed class AuthorRepositoryTests
         found.Should().Be(added);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task FindByNameAsync_UnknownName_ReturnsNull()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
 
         (await new AuthorRepository(db.Factory).FindByNameAsync("No", "Body")).Should().BeNull();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ListAsync_SampleCatalog_OrdersByLastNameThenFirstName()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
 
         var page = await new AuthorRepository(db.Factory).ListAsync(pageSize: 100);
@@ -96,10 +104,10 @@ public sealed class AuthorRepositoryTests
         page.TotalCount.Should().Be(7);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ListAsync_SecondPage_ContinuesWhereFirstEnded()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
         var authors = new AuthorRepository(db.Factory);
 
@@ -114,23 +122,23 @@ public sealed class AuthorRepositoryTests
         third.HasNextPage.Should().BeFalse();
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(0, 10)]
     [InlineData(1, 0)]
     [InlineData(1, 1001)]
     public async Task ListAsync_PagingOutOfRange_Throws(int pageNumber, int pageSize)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
 
         var act = () => new AuthorRepository(db.Factory).ListAsync(pageNumber, pageSize);
 
         await act.Should().ThrowAsync<ArgumentOutOfRangeException>();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RenameAsync_ExistingAuthor_ChangesName()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var authors = new AuthorRepository(db.Factory);
         var added = await authors.AddAsync("Jon", "Le Carre");
 
@@ -140,20 +148,20 @@ public sealed class AuthorRepositoryTests
         (await authors.GetByIdAsync(added.AuthorId)).Should().Be(renamed);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RenameAsync_UnknownId_ThrowsNotFound()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
 
         var act = () => new AuthorRepository(db.Factory).RenameAsync(42, "A", "B");
 
         await act.Should().ThrowAsync<BookDataNotFoundException>().WithMessage("*42*");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RenameAsync_ToAnotherAuthorsName_ThrowsDuplicateAndKeepsOldName()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var authors = new AuthorRepository(db.Factory);
         await authors.AddAsync("Tom", "Clancy");
         var other = await authors.AddAsync("Tim", "Clancy");
@@ -164,10 +172,10 @@ public sealed class AuthorRepositoryTests
         (await authors.GetByIdAsync(other.AuthorId)).Should().Be(other);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DeleteAsync_AuthorWithoutBooks_Deletes()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var authors = new AuthorRepository(db.Factory);
         var added = await authors.AddAsync("Pearl", "Buck");
 
@@ -176,18 +184,18 @@ public sealed class AuthorRepositoryTests
         (await authors.GetByIdAsync(added.AuthorId)).Should().BeNull();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DeleteAsync_UnknownId_ReturnsFalse()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
 
         (await new AuthorRepository(db.Factory).DeleteAsync(7)).Should().BeFalse();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DeleteAsync_AuthorWithBooks_ThrowsConflictAndKeepsAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var result = await new BookRepository(db.Factory).AddBookAsync("Stephen King", "It", "Random House");
         var authors = new AuthorRepository(db.Factory);
 
@@ -195,7 +203,30 @@ public sealed class AuthorRepositoryTests
 
         var error = (await act.Should().ThrowAsync<BookDataConflictException>()).Which;
         error.Message.Should().Contain("still has books");
-        error.InnerException.Should().BeOfType<Microsoft.Data.Sqlite.SqliteException>();
+        error.InnerException.Should().BeOfType(db.DriverExceptionType);
         (await authors.GetByIdAsync(result.Author.AuthorId)).Should().Be(result.Author);
+    }
+
+    [ProviderFact]
+    public async Task AddAsync_SameNameOtherNonAsciiCase_IsADuplicateOnlyWhereTheProviderFoldsIt()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var authors = new AuthorRepository(db.Factory);
+        var first = await authors.AddAsync("Émile", "Zola");
+
+        var act = () => authors.AddAsync("émile", "ZOLA");
+
+        if (FoldsNonAsciiCase)
+        {
+            await act.Should().ThrowAsync<BookDataDuplicateException>().WithMessage("*émile ZOLA*already exists*");
+            (await authors.FindByNameAsync("ÉMILE", "zola")).Should().Be(first);
+            (await authors.CountAsync()).Should().Be(1);
+        }
+        else
+        {
+            (await act()).Should().Be(new Author(first.AuthorId + 1, "émile", "ZOLA"));
+            (await authors.FindByNameAsync("Émile", "zola")).Should().Be(first);
+            (await authors.CountAsync()).Should().Be(2);
+        }
     }
 }

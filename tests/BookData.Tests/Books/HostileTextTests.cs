@@ -4,8 +4,10 @@ using BookData.Tests.Support;
 
 namespace BookData.Tests.Books;
 
-public sealed class HostileTextTests
+public abstract class HostileTextTests
 {
+    protected abstract BookDataProvider Provider { get; }
+
     public static TheoryData<string> HostileStrings => new()
     {
         "O'Brien",
@@ -20,11 +22,11 @@ public sealed class HostileTextTests
         "Tab\tand  spaces collapsed",
     };
 
-    [Theory]
+    [ProviderTheory]
     [MemberData(nameof(HostileStrings))]
     public async Task AddBookAsync_HostileText_IsStoredAndReturnedVerbatim(string text)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var expected = BookData.Text.CatalogText.Normalize(text);
 
         var result = await new BookRepository(db.Factory).AddBookAsync("Hostile " + text, text, text);

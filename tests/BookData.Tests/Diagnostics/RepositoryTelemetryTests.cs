@@ -6,13 +6,14 @@ using BookData.Tests.Support;
 
 namespace BookData.Tests.Diagnostics;
 
-[Collection(TelemetryTests.Name)]
-public sealed class RepositoryTelemetryTests
+public abstract class RepositoryTelemetryTests
 {
-    [Fact]
+    protected abstract BookDataProvider Provider { get; }
+
+    [ProviderFact]
     public async Task BooksPerPublisherAsync_ActivityListener_EmitsActivityWithTheRowCount()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(database);
         using var recorder = new TelemetryRecorder();
 
@@ -26,10 +27,10 @@ public sealed class RepositoryTelemetryTests
             .Which.Tags.Should().NotContainKey(BookDataTelemetry.ErrorTypeTag);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ListAsync_ActivityListener_RowsAreTheItemsOnThePage()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(database);
         using var recorder = new TelemetryRecorder(metrics: false);
 
@@ -40,10 +41,10 @@ public sealed class RepositoryTelemetryTests
             .Which.GetTagItem(BookDataTelemetry.RowsTag).Should().Be(5L);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task GetByIdAsync_NoSuchAuthor_ActivityReportsZeroRows()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Provider);
         using var recorder = new TelemetryRecorder(metrics: false);
 
         var author = await new AuthorRepository(database.Factory).GetByIdAsync(42);
@@ -53,10 +54,10 @@ public sealed class RepositoryTelemetryTests
             .Which.GetTagItem(BookDataTelemetry.RowsTag).Should().Be(0L);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AddAsync_DuplicatePublisher_ActivityAndMetricsCarryTheBookDataErrorType()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Provider);
         var publishers = new PublisherRepository(database.Factory);
         await publishers.AddAsync("Random House");
         using var recorder = new TelemetryRecorder();

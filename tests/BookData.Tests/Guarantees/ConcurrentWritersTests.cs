@@ -6,15 +6,17 @@ using BookData.Tests.Support;
 namespace BookData.Tests.Guarantees;
 
 /// <summary>Many readers and writers on separate connections: no "database is locked", no lost write, no torn state.</summary>
-public sealed class ConcurrentWritersTests
+public abstract class ConcurrentWritersTests
 {
+    protected abstract BookDataProvider Provider { get; }
+
     private const int Workers = 16;
     private const int OperationsPerWorker = 40;
 
-    [Fact]
+    [ProviderFact]
     public async Task MixedReadsAndAddBook_SixteenConnections_NoErrorNoLostWriteNoTornRead()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var expected = new System.Collections.Concurrent.ConcurrentBag<(string Author, string Title, string Publisher)>();
         var tornReads = 0;
 

@@ -7,8 +7,16 @@ using CsCheck;
 namespace BookData.Tests.Guarantees;
 
 /// <summary>Random input against the repositories: stored verbatim after normalization, idempotent, equal to a model.</summary>
-public sealed class RepositoryPropertyTests
+public abstract class RepositoryPropertyTests
 {
+    protected abstract BookDataProvider Provider { get; }
+
+    /// <summary>
+    /// The iteration count for this provider: PostgreSQL runs fewer, since every round trip goes over the network
+    /// and the model test creates a database per sample.
+    /// </summary>
+    private int Iterations(int sqlite, int postgreSql) => Provider == BookDataProvider.PostgreSql ? postgreSql : sqlite;
+
     private static readonly string[] Fragments =
     [
         "a", "Z", " ", "  ", "\t", "'", "\"", "%", "_", "\\", ";", "--", "'); DROP TABLE book;--", "é", "e\u0301",
@@ -18,10 +26,10 @@ public sealed class RepositoryPropertyTests
     private static readonly Gen<string> HostileText =
         Gen.Int[0, Fragments.Length - 1].Array[1, 12].Select(indexes => string.Concat(indexes.Select(i => Fragments[i])));
 
-    [Fact]
+    [ProviderFact]
     public async Task AddBookAsync_RandomUnicode_StoresNormalizedTextOrRejectsWithNothingWritten()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
         var anyText = Gen.OneOf(HostileText, Gen.String[0, 40]);
 
@@ -52,14 +60,14 @@ public sealed class RepositoryPropertyTests
                 (await books.GetByIdAsync(result.Book.BookId))!.Title.Should().Be(result.Book.Title);
                 (await books.ListPublishersAsync(result.Book.BookId)).Should().Contain(result.Publisher);
             },
-            iter: 300,
+            iter: Iterations(sqlite: 300, postgreSql: 100),
             threads: 1);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AddBookAsync_SameValuesTwice_SecondChangesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
 
         await Gen.Select(HostileText, HostileText, HostileText).SampleAsync(
@@ -78,7 +86,7 @@ public sealed class RepositoryPropertyTests
                 again.Outcome.Should().Be(AddBookOutcome.AlreadyPresent);
                 (await new CatalogReports(db.Factory).GetCountsAsync()).Should().Be(counts);
             },
-            iter: 200,
+            iter: Iterations(sqlite: 200, postgreSql: 100),
             threads: 1);
     }
 
@@ -86,7 +94,7 @@ public sealed class RepositoryPropertyTests
     private static readonly string[] TitlePool = ["It", "IT", "The Stand", "Dead Zone", " dead   zone ", "Odyssey"];
     private static readonly string[] PublisherPool = ["Random House", "random house", "Berkley", "Penguin", "Simon Schuster"];
 
-    [Fact]
+    [ProviderFact]
     public async Task Reports_RandomAddBookSequences_EqualInMemoryModel()
     {
         var rows = Gen.Select(
@@ -97,7 +105,7 @@ public sealed class RepositoryPropertyTests
         await rows.SampleAsync(
             async sequence =>
             {
-                await using var db = await TestDatabase.CreateAsync();
+                await using var db = await TestDatabase.CreateAsync(Provider);
                 var books = new BookRepository(db.Factory);
                 foreach (var row in sequence)
                 {
@@ -113,7 +121,7 @@ public sealed class RepositoryPropertyTests
                 (await reports.BooksPerAuthorAsync(SortOrder.Ascending)).Select(r => (Key(r.LastName), Key(r.FirstName), r.TotalBooks))
                     .Should().Equal(model.BooksPerAuthorAscending());
             },
-            iter: 40,
+            iter: Iterations(sqlite: 40, postgreSql: 10),
             threads: 1);
     }
 

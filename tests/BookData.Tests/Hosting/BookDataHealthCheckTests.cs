@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BookData.Connections;
 using BookData.Hosting;
 using BookData.Migrations;
@@ -8,12 +7,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BookData.Tests.Hosting;
 
-public sealed class BookDataHealthCheckTests
+public abstract class BookDataHealthCheckTests
 {
-    [Fact]
+    protected abstract BookDataProvider Provider { get; }
+
+    [ProviderFact]
     public async Task CheckHealthAsync_MigratedDatabase_IsHealthy()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Provider);
 
         var result = await CheckAsync(database);
 
@@ -23,10 +24,10 @@ public sealed class BookDataHealthCheckTests
         result.Data["pending"].Should().Be(0);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CheckHealthAsync_PendingMigrations_IsUnhealthyAndNamesThem()
     {
-        await using var database = TestDatabase.CreateEmpty();
+        await using var database = await TestDatabase.CreateEmptyAsync(Provider);
         await (await database.Factory.OpenAsync()).DisposeAsync();
 
         var result = await CheckAsync(database);
@@ -36,10 +37,10 @@ public sealed class BookDataHealthCheckTests
         result.Data["pending"].Should().Be(BookDataMigrator.ScriptNames.Count);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CheckHealthAsync_JournalHasScriptFromNewerVersion_IsUnhealthyAndNamesIt()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Provider);
         await ExecuteAsync(database, "INSERT INTO schema_version (script_name, checksum, applied_utc) VALUES ('9999_from_the_future.sql', 'abc', '2030-01-01T00:00:00Z');");
 
         var result = await CheckAsync(database);
@@ -49,10 +50,10 @@ public sealed class BookDataHealthCheckTests
         result.Data["unknown"].Should().Be(1);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task CheckHealthAsync_AppliedScriptChanged_IsUnhealthyUnlessChangesAreAllowed()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Provider);
         var script = BookDataMigrator.ScriptNames[0];
         await ExecuteAsync(database, $"UPDATE schema_version SET checksum = 'feedface' WHERE script_name = '{script}';");
         var allowing = new BookDataConnectionFactory(new BookDataOptions
@@ -69,47 +70,20 @@ public sealed class BookDataHealthCheckTests
         lenient.Status.Should().Be(HealthStatus.Healthy);
     }
 
-    [Fact]
-    public async Task CheckHealthAsync_MissingDatabaseFile_IsUnhealthyAndCreatesNoFile()
-    {
-        await using var database = TestDatabase.CreateEmpty();
-
-        var result = await CheckAsync(database);
-
-        result.Status.Should().Be(HealthStatus.Unhealthy);
-        result.Description.Should().Contain("cannot be opened").And.Contain(database.Path);
-        result.Exception.Should().BeOfType<BookDataDatabaseException>();
-        File.Exists(database.Path).Should().BeFalse();
-    }
-
-    [Fact]
-    public async Task CheckHealthAsync_FileIsNotADatabase_IsUnhealthyAndSaysSo()
-    {
-        await using var database = TestDatabase.CreateEmpty();
-        var garbage = RandomNumberGenerator.GetBytes(8192);
-        await File.WriteAllBytesAsync(database.Path, garbage);
-
-        var result = await CheckAsync(database);
-
-        result.Status.Should().Be(HealthStatus.Unhealthy);
-        result.Description.Should().Contain("cannot be opened").And.Contain("not a SQLite database");
-        (await File.ReadAllBytesAsync(database.Path)).Should().Equal(garbage);
-    }
-
-    [Fact]
+    [ProviderFact]
     public async Task CheckHealthAsync_RegistrationFailureStatusDegraded_ReportsDegraded()
     {
-        await using var database = TestDatabase.CreateEmpty();
+        await using var database = TestDatabase.CreateMissing(Provider);
 
         var result = await CheckAsync(database, HealthStatus.Degraded);
 
         result.Status.Should().Be(HealthStatus.Degraded);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AddHealthCheck_ThroughHealthCheckService_ReportsUnderDefaultNameWithTags()
     {
-        await using var database = TestDatabase.CreateEmpty();
+        await using var database = TestDatabase.CreateMissing(Provider);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddBookData(options => options.ConnectionString = database.Options.ConnectionString)
@@ -127,7 +101,7 @@ public sealed class BookDataHealthCheckTests
         after.Status.Should().Be(HealthStatus.Healthy);
     }
 
-    private static Task<HealthCheckResult> CheckAsync(TestDatabase database, HealthStatus failureStatus = HealthStatus.Unhealthy) =>
+    protected static Task<HealthCheckResult> CheckAsync(TestDatabase database, HealthStatus failureStatus = HealthStatus.Unhealthy) =>
         CheckAsync(database.Factory, failureStatus);
 
     private static async Task ExecuteAsync(TestDatabase database, string sql)
@@ -138,7 +112,7 @@ public sealed class BookDataHealthCheckTests
         await command.ExecuteNonQueryAsync();
     }
 
-    private static Task<HealthCheckResult> CheckAsync(BookDataConnectionFactory factory, HealthStatus failureStatus = HealthStatus.Unhealthy)
+    protected static Task<HealthCheckResult> CheckAsync(BookDataConnectionFactory factory, HealthStatus failureStatus = HealthStatus.Unhealthy)
     {
         var check = new BookDataHealthCheck(factory, new BookDataMigrator(factory));
         var context = new HealthCheckContext

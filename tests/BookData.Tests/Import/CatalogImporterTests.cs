@@ -163,6 +163,19 @@ public sealed class CatalogImporterTests
     }
 
     [Fact]
+    public async Task ImportAsync_SameWordsSplitDifferentlyBetweenFirstAndLastName_AreTwoAuthors()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var file = TempFile.WithText(Header + "\nAnn,Lee Smith,Tides,Harbor Press\nAnn Lee,Smith,Tides,Harbor Press\n,Ann Lee Smith,Tides,Harbor Press\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.AuthorsAdded.Should().Be(3);
+        (await CatalogDump.QueryAsync(db, "SELECT first_name, last_name FROM author ORDER BY author_id"))
+            .Select(row => $"[{row[0]}] {row[1]}").Should().Equal("[Ann] Lee Smith", "[Ann Lee] Smith", "[] Ann Lee Smith");
+    }
+
+    [Fact]
     public async Task ImportAsync_BlankLines_AreIgnored()
     {
         await using var db = await TestDatabase.CreateAsync();

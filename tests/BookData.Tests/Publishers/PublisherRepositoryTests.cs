@@ -4,12 +4,14 @@ using BookData.Tests.Support;
 
 namespace BookData.Tests.Publishers;
 
-public sealed class PublisherRepositoryTests
+public abstract class PublisherRepositoryTests
 {
-    [Fact]
+    protected abstract BookDataProvider Provider { get; }
+
+    [ProviderFact]
     public async Task AddAsync_NewName_StoresNormalizedName()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var publishers = new PublisherRepository(db.Factory);
 
         var added = await publishers.AddAsync("  Simon   &  Schuster ");
@@ -18,10 +20,10 @@ public sealed class PublisherRepositoryTests
         (await publishers.GetByIdAsync(added.PublisherId)).Should().Be(added);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AddAsync_SameNameOtherCase_ThrowsDuplicateNamingPublisher()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var publishers = new PublisherRepository(db.Factory);
         await publishers.AddAsync("Berkley");
 
@@ -31,10 +33,10 @@ public sealed class PublisherRepositoryTests
         (await publishers.CountAsync()).Should().Be(1);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AddAsync_TooLongName_ThrowsValidationAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var publishers = new PublisherRepository(db.Factory);
 
         var act = () => publishers.AddAsync(new string('p', CatalogTextLimit + 1));
@@ -43,10 +45,10 @@ public sealed class PublisherRepositoryTests
         (await publishers.CountAsync()).Should().Be(0);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task FindByNameAsync_OtherCase_FindsPublisher()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var publishers = new PublisherRepository(db.Factory);
         var added = await publishers.AddAsync("Penguin Random House");
 
@@ -54,10 +56,10 @@ public sealed class PublisherRepositoryTests
         (await publishers.FindByNameAsync("Penguin")).Should().BeNull();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ListAsync_SampleCatalog_OrdersByName()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
 
         var page = await new PublisherRepository(db.Factory).ListAsync();
@@ -66,20 +68,20 @@ public sealed class PublisherRepositoryTests
         page.TotalCount.Should().Be(4);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RenameAsync_UnknownId_ThrowsNotFound()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
 
         var act = () => new PublisherRepository(db.Factory).RenameAsync(9, "Anything");
 
         await act.Should().ThrowAsync<BookDataNotFoundException>().WithMessage("*9*");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task RenameAsync_ExistingPublisher_ChangesName()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var publishers = new PublisherRepository(db.Factory);
         var added = await publishers.AddAsync("Random Haus");
 
@@ -88,10 +90,10 @@ public sealed class PublisherRepositoryTests
         (await publishers.GetByIdAsync(added.PublisherId)).Should().Be(renamed).And.Be(added with { Name = "Random House" });
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DeleteAsync_PublisherWithBooks_ThrowsConflictAndKeepsIt()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var result = await new BookRepository(db.Factory).AddBookAsync("Tom Clancy", "Patriot Games", "Berkley");
         var publishers = new PublisherRepository(db.Factory);
 
@@ -101,10 +103,10 @@ public sealed class PublisherRepositoryTests
         (await publishers.GetByIdAsync(result.Publisher.PublisherId)).Should().Be(result.Publisher);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task DeleteAsync_UnusedPublisher_DeletesIt()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var publishers = new PublisherRepository(db.Factory);
         var added = await publishers.AddAsync("Unused Press");
 

@@ -4,12 +4,14 @@ using BookData.Tests.Support;
 
 namespace BookData.Tests.Reports;
 
-public sealed class CatalogReportsTests
+public abstract class CatalogReportsTests
 {
-    [Fact]
+    protected abstract BookDataProvider Provider { get; }
+
+    [ProviderFact]
     public async Task BooksPerPublisherAsync_SampleDescending_MatchesTutorial()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
 
         var report = await new CatalogReports(db.Factory).BooksPerPublisherAsync(SortOrder.Descending);
@@ -21,10 +23,10 @@ public sealed class CatalogReportsTests
             new PublisherBookCount("Penguin Random House", 2));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task BooksPerPublisherAsync_SampleAscending_BreaksTiesByName()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
 
         var report = await new CatalogReports(db.Factory).BooksPerPublisherAsync(SortOrder.Ascending);
@@ -32,10 +34,10 @@ public sealed class CatalogReportsTests
         report.Select(r => r.Publisher).Should().Equal("Berkley", "Penguin Random House", "Random House", "Simon & Schuster");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AuthorsPerPublisherAsync_SampleDescending_MatchesTutorial()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
 
         var report = await new CatalogReports(db.Factory).AuthorsPerPublisherAsync();
@@ -47,10 +49,10 @@ public sealed class CatalogReportsTests
             new PublisherAuthorCount("Penguin Random House", 1));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AuthorsPerPublisherAsync_SampleAscending_ReversesCounts()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
 
         var report = await new CatalogReports(db.Factory).AuthorsPerPublisherAsync(SortOrder.Ascending);
@@ -58,10 +60,10 @@ public sealed class CatalogReportsTests
         report.Select(r => r.TotalAuthors).Should().Equal(1, 2, 3, 4);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task BooksPerAuthorAsync_Sample_KingThenClancyThenByName()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
 
         var report = await new CatalogReports(db.Factory).BooksPerAuthorAsync();
@@ -76,10 +78,10 @@ public sealed class CatalogReportsTests
             ("Carol Shaben", 1L));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Reports_EmptyCatalog_ReturnEmptyLists()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var reports = new CatalogReports(db.Factory);
 
         (await reports.BooksPerPublisherAsync()).Should().BeEmpty();
@@ -89,20 +91,20 @@ public sealed class CatalogReportsTests
         (await reports.GetCountsAsync()).Should().Be(new CatalogCounts(0, 0, 0, 0, 0));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task BooksPerPublisherAsync_UndefinedOrder_Throws()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
 
         var act = () => new CatalogReports(db.Factory).BooksPerPublisherAsync((SortOrder)7);
 
         await act.Should().ThrowAsync<ArgumentOutOfRangeException>();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task BooksPerPublisherAsync_PublisherWithoutBooks_CountsZeroLast()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
         await new BookData.Publishers.PublisherRepository(db.Factory).AddAsync("Ace");
 
@@ -111,10 +113,10 @@ public sealed class CatalogReportsTests
         report.Should().Equal(new PublisherBookCount("Harper", 1), new PublisherBookCount("Ace", 0));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task AuthorsPerPublisherAsync_PublisherWithoutBooks_CountsZeroAuthors()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
         await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Lathe of Heaven", "Harper");
         await new BookData.Publishers.PublisherRepository(db.Factory).AddAsync("Ace");
@@ -124,10 +126,10 @@ public sealed class CatalogReportsTests
         report.Should().Equal(new PublisherAuthorCount("Harper", 1), new PublisherAuthorCount("Ace", 0));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task GetCountsAsync_Sample_CountsAsManyPairsAsTheAuthorPublisherView()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
         await new BookRepository(db.Factory).AddBookAsync("Stephen King", "The Stand", "Berkley");
 
@@ -136,10 +138,10 @@ public sealed class CatalogReportsTests
         counts.AuthorPublisherPairs.Should().Be(await db.CountAsync("author_publisher")).And.Be(11);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task GetCountsAsync_Sample_MatchesTutorialFigures()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
 
         var counts = await new CatalogReports(db.Factory).GetCountsAsync();
@@ -147,10 +149,10 @@ public sealed class CatalogReportsTests
         counts.Should().Be(new CatalogCounts(Authors: 7, Books: 10, Publishers: 4, BookPublisherLinks: 12, AuthorPublisherPairs: 10));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task GetHierarchyAsync_Sample_NestsAuthorsBooksPublishersInOrder()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
 
         var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
@@ -164,10 +166,10 @@ public sealed class CatalogReportsTests
         tree.SelectMany(a => a.Books).SelectMany(b => b.Publishers).Should().HaveCount(12);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task GetHierarchyAsync_AuthorWithoutBooks_HasEmptyBookList()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await new BookData.Authors.AuthorRepository(db.Factory).AddAsync("", "Homer");
 
         var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
@@ -175,10 +177,10 @@ public sealed class CatalogReportsTests
         tree.Should().ContainSingle().Which.Books.Should().BeEmpty();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task GetHierarchyAsync_BookWithoutPublishers_HasEmptyPublisherListBesideLinkedBooks()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var added = await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
         var unlinked = await new BookRepository(db.Factory).AddAsync(added.Author.AuthorId, "A Wizard of Earthsea");
 
@@ -192,10 +194,10 @@ public sealed class CatalogReportsTests
         author.Books[1].Publishers.Should().Equal(added.Publisher);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task GetHierarchyAsync_AfterAddingTheStand_ShowsFourthKingBook()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
         await new BookRepository(db.Factory).AddBookAsync("Stephen King", "The Stand", "Random House");
 

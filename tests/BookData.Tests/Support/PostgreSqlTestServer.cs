@@ -68,6 +68,19 @@ public static partial class PostgreSqlTestServer
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// A connection string naming a PostgreSQL server that does not answer: a local port that was free a moment
+    /// ago (bound and released here), so connecting is refused at once. Needs no configured server.
+    /// </summary>
+    public static string NoServerConnectionString()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"Host=127.0.0.1;Port={port};Database={DatabasePrefix}{Guid.NewGuid():N};Username=bookdata;Timeout=5";
+    }
+
     /// <summary>The server's connection string with another database.</summary>
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(RequireConnectionString()) { Database = database }.ConnectionString;

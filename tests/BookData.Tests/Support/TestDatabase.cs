@@ -74,6 +74,19 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
+    /// A database that does not exist: for SQLite a new file path (as <see cref="CreateEmpty"/>), for PostgreSQL a new
+    /// database name on the test server that is not created. Disposing removes whatever the test created there.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">PostgreSQL is asked for and no server is configured.</exception>
+    public static TestDatabase CreateMissing(BookDataProvider provider) => provider switch
+    {
+        BookDataProvider.Sqlite => CreateEmpty(),
+        BookDataProvider.PostgreSql => new TestDatabase(
+            BookDataProvider.PostgreSql, PostgreSqlTestServer.NewDatabaseConnectionString(), path: null),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
+    };
+
+    /// <summary>
     /// A database with nothing migrated: for SQLite a new file path (the file does not exist yet), for PostgreSQL a
     /// new empty database <c>bookdata_test_&lt;guid&gt;</c> created on the test server. (A PostgreSQL database name
     /// that does not exist: <see cref="PostgreSqlTestServer.NewDatabaseConnectionString"/>.)
@@ -109,6 +122,29 @@ public sealed class TestDatabase : IAsyncDisposable
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Whether the database exists, asked without creating it: the file for SQLite, the server's catalog for PostgreSQL.</summary>
+    public Task<bool> ExistsAsync() => Provider == BookDataProvider.Sqlite
+        ? Task.FromResult(File.Exists(Path))
+        : PostgreSqlTestServer.DatabaseExistsAsync(DatabaseName!);
+
+    /// <summary>The exception type the provider's driver throws (kept as the inner exception of BookData's errors).</summary>
+    public Type DriverExceptionType => Provider == BookDataProvider.Sqlite ? typeof(SqliteException) : typeof(PostgresException);
+
+    /// <summary>Whether a table of that name exists in the database.</summary>
+    public async Task<bool> TableExistsAsync(string table)
+    {
+        await using var connection = await OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = Provider == BookDataProvider.Sqlite
+            ? "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = @name;"
+            : "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = @name;";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "name";
+        parameter.Value = table;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>Runs a scalar query on a fresh connection, for checking what is stored.</summary>

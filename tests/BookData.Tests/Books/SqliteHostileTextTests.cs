@@ -1,0 +1,6 @@
+namespace BookData.Tests.Books;
+
+public sealed class SqliteHostileTextTests : HostileTextTests
+{
+    protected override BookDataProvider Provider => BookDataProvider.Sqlite;
+}
