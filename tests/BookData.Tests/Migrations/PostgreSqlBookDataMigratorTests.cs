@@ -19,58 +19,60 @@ public sealed class PostgreSqlBookDataMigratorTests : BookDataMigratorTests
     [ProviderFact]
     public async Task GetStatusAsync_DatabaseMissing_ReportsEverythingPendingAndCreatesNothing()
     {
-        await using var missing = MissingDatabase.Create();
+        await using var missing = TestDatabase.CreateMissing(Provider);
 
-        var status = await new BookDataMigrator(missing.Factory()).GetStatusAsync();
+        var status = await new BookDataMigrator(new BookDataConnectionFactory(missing.Options)).GetStatusAsync();
 
         status.Applied.Should().BeEmpty();
         status.Pending.Should().Equal(BookDataMigrator.ScriptNames);
         status.Changed.Should().BeEmpty();
         status.Unknown.Should().BeEmpty();
-        (await PostgreSqlTestServer.DatabaseExistsAsync(missing.Name)).Should().BeFalse();
+        (await missing.ExistsAsync()).Should().BeFalse();
     }
 
     [ProviderFact]
     public async Task MigrateAsync_DatabaseMissing_CreatesItAndAppliesEveryScript()
     {
-        await using var missing = MissingDatabase.Create();
+        await using var missing = TestDatabase.CreateMissing(Provider);
+        var inspector = DatabaseInspector.PostgreSql(missing.Options.ConnectionString);
         var logger = new RecordingLogger();
 
-        var result = await new BookDataMigrator(missing.Factory(), logger).MigrateAsync();
+        var result = await new BookDataMigrator(new BookDataConnectionFactory(missing.Options), logger).MigrateAsync();
 
         result.Applied.Should().Equal(BookDataMigrator.ScriptNames);
-        (await PostgreSqlTestServer.DatabaseExistsAsync(missing.Name)).Should().BeTrue();
-        (await missing.Inspector.JournalAsync()).Should().Equal(BookDataMigrator.ScriptNames);
-        (await missing.Inspector.TablesAsync()).Should().Contain(["author", "book", "book_publisher", "publisher"]);
-        logger.Entries.Should().Contain(entry => entry.EventId == 6 && entry.Message.Contains(missing.Name, StringComparison.Ordinal));
+        (await missing.ExistsAsync()).Should().BeTrue();
+        (await inspector.JournalAsync()).Should().Equal(BookDataMigrator.ScriptNames);
+        (await inspector.TablesAsync()).Should().Contain(["author", "book", "book_publisher", "publisher"]);
+        logger.Entries.Should().Contain(entry => entry.EventId == 6 && entry.Message.Contains(missing.DatabaseName!, StringComparison.Ordinal));
     }
 
     [ProviderFact]
     public async Task MigrateAsync_TwoMigratorsOnMissingDatabase_BothSucceedAndApplyEachScriptOnce()
     {
-        await using var missing = MissingDatabase.Create();
+        await using var missing = TestDatabase.CreateMissing(Provider);
+        var inspector = DatabaseInspector.PostgreSql(missing.Options.ConnectionString);
         var scripts = TestScripts.PostgreSql.All;
-        var first = new BookDataMigrator(missing.Factory(), scripts);
-        var second = new BookDataMigrator(missing.Factory(), scripts);
+        var first = new BookDataMigrator(new BookDataConnectionFactory(missing.Options), scripts);
+        var second = new BookDataMigrator(new BookDataConnectionFactory(missing.Options), scripts);
 
         var results = await Task.WhenAll(
             Task.Run(() => first.MigrateAsync()),
             Task.Run(() => second.MigrateAsync()));
 
         results.Sum(result => result.Applied.Count).Should().Be(3);
-        (await missing.Inspector.JournalAsync()).Should().Equal(TestScripts.Names(scripts.ToArray()));
-        (await missing.Inspector.ScalarAsync("SELECT count(*) FROM thing;")).Should().Be(1);
+        (await inspector.JournalAsync()).Should().Equal(TestScripts.Names(scripts.ToArray()));
+        (await inspector.ScalarAsync("SELECT count(*) FROM thing;")).Should().Be(1);
     }
 
     [ProviderFact]
     public async Task MigrateAsync_UserMayNotCreateDatabases_ThrowsNamingDatabaseAndFixAndCreatesNothing()
     {
-        await using var missing = MissingDatabase.Create();
+        await using var missing = TestDatabase.CreateMissing(Provider);
         var role = $"bookdata_test_role_{Guid.NewGuid():N}";
         await ExecuteAsServerUserAsync($"CREATE ROLE {role} LOGIN NOCREATEDB;");
         try
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(missing.ConnectionString) { Username = role }.ConnectionString;
+            var connectionString = new NpgsqlConnectionStringBuilder(missing.Options.ConnectionString) { Username = role }.ConnectionString;
             var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = connectionString, Provider = BookDataProvider.PostgreSql });
 
             var act = () => new BookDataMigrator(factory).MigrateAsync();
@@ -79,7 +81,7 @@ public sealed class PostgreSqlBookDataMigratorTests : BookDataMigratorTests
             error.Message.Should().Contain($"Database '{factory.DataSource}' does not exist and cannot be created")
                 .And.Contain("permission denied to create database")
                 .And.Contain("CREATEDB");
-            (await PostgreSqlTestServer.DatabaseExistsAsync(missing.Name)).Should().BeFalse();
+            (await missing.ExistsAsync()).Should().BeFalse();
         }
         finally
         {
@@ -113,29 +115,5 @@ public sealed class PostgreSqlBookDataMigratorTests : BookDataMigratorTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>A database name the server does not have yet; dropped at dispose if a test created it.</summary>
-    private sealed class MissingDatabase : IAsyncDisposable
-    {
-        private MissingDatabase(string connectionString)
-        {
-            ConnectionString = connectionString;
-            Name = PostgreSqlTestServer.DatabaseName(connectionString);
-            Inspector = DatabaseInspector.PostgreSql(connectionString);
-        }
-
-        public string ConnectionString { get; }
-
-        public string Name { get; }
-
-        public DatabaseInspector Inspector { get; }
-
-        public static MissingDatabase Create() => new(PostgreSqlTestServer.NewDatabaseConnectionString());
-
-        public BookDataConnectionFactory Factory() =>
-            new(new BookDataOptions { ConnectionString = ConnectionString, Provider = BookDataProvider.PostgreSql, BusyTimeout = TimeSpan.FromSeconds(30) });
-
-        public async ValueTask DisposeAsync() => await PostgreSqlTestServer.DropDatabaseAsync(Name);
     }
 }
