@@ -6,8 +6,12 @@ using BookData.Tests.Support;
 
 namespace BookData.Tests.Export;
 
-public sealed class CatalogExporterTests
+/// <summary>The CSV export on each provider: the same bytes from the same catalog on SQLite and PostgreSQL.</summary>
+public abstract class CatalogExporterTests
 {
+    /// <summary>The provider the tests run against.</summary>
+    protected abstract BookDataProvider Provider { get; }
+
     private const string SampleExport = """
         first_name,last_name,title,publisher
         Isaac,Asimov,Foundation,Random House
@@ -25,10 +29,10 @@ public sealed class CatalogExporterTests
 
         """;
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportAsync_SampleCatalog_WritesTheHeaderAndSortedRows()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await new CatalogImporter(db.Factory).ImportAsync(CatalogImporterTests.SamplePath);
         using var output = new MemoryStream();
 
@@ -38,10 +42,10 @@ public sealed class CatalogExporterTests
         Encoding.UTF8.GetString(output.ToArray()).Should().Be(SampleExport.ReplaceLineEndings("\n"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportAsync_Output_IsUtf8WithoutByteOrderMarkWithLfLineEndings()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await CatalogDump.ExecuteAsync(db, """
             INSERT INTO author (author_id, first_name, last_name) VALUES (1, 'Émile', 'Zola');
             INSERT INTO publisher (publisher_id, name) VALUES (1, 'Éditions');
@@ -56,14 +60,14 @@ public sealed class CatalogExporterTests
         bytes.Should().Equal(new UTF8Encoding(false).GetBytes("first_name,last_name,title,publisher\nÉmile,Zola,Germinal,Éditions\n"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportAsync_ValuesWithCommasQuotesOrLineBreaks_AreQuotedAndOthersAreNot()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await CatalogDump.ExecuteAsync(db, """
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        await CatalogDump.ExecuteAsync(db, $"""
             INSERT INTO author (author_id, first_name, last_name) VALUES (1, '', 'Plato'), (2, 'Jane', 'O''Brien');
             INSERT INTO publisher (publisher_id, name) VALUES (1, 'Comma, Inc.'), (2, 'Quote "Press"'), (3, '  = Plain -');
-            INSERT INTO book (book_id, author_id, title) VALUES (1, 1, 'The Republic'), (2, 2, 'Two' || char(10) || 'Lines');
+            INSERT INTO book (book_id, author_id, title) VALUES (1, 1, 'The Republic'), (2, 2, 'Two{"\n"}Lines');
             INSERT INTO book_publisher (book_id, publisher_id) VALUES (1, 1), (1, 2), (2, 3);
             """);
         using var output = new MemoryStream();
@@ -77,10 +81,10 @@ public sealed class CatalogExporterTests
             + ",Plato,The Republic,\"Quote \"\"Press\"\"\"\n");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportAsync_Order_IgnoresTheCaseOfAsciiLetters()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await CatalogDump.ExecuteAsync(db, """
             INSERT INTO author (author_id, first_name, last_name) VALUES (1, 'Charles', 'de Gaulle'), (2, 'Charles', 'Dickens'), (3, 'Daniel', 'Defoe');
             INSERT INTO publisher (publisher_id, name) VALUES (1, 'b'), (2, 'A');
@@ -99,10 +103,10 @@ public sealed class CatalogExporterTests
             "Charles,Dickens,Oliver Twist,b");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportAsync_EmptyCatalog_WritesTheHeaderOnly()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         using var output = new MemoryStream();
 
         var summary = await new CatalogExporter(db.Factory).ExportAsync(output);
@@ -111,10 +115,10 @@ public sealed class CatalogExporterTests
         Encoding.UTF8.GetString(output.ToArray()).Should().Be("first_name,last_name,title,publisher\n");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportAsync_BookWithoutPublisherAndAuthorWithoutBooks_AreLeftOutAndCounted()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await new CatalogImporter(db.Factory).ImportAsync(CatalogImporterTests.SamplePath);
         await CatalogDump.ExecuteAsync(db, """
             INSERT INTO author (first_name, last_name) VALUES ('Ursula', 'Le Guin'), ('Jane', 'Austen');
@@ -128,10 +132,10 @@ public sealed class CatalogExporterTests
         Encoding.UTF8.GetString(output.ToArray()).Should().Be(SampleExport.ReplaceLineEndings("\n"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportAsync_Path_WritesTheFileAndLeavesNoTemporaryFile()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await new CatalogImporter(db.Factory).ImportAsync(CatalogImporterTests.SamplePath);
         using var target = TempFile.WithText("old content");
 
@@ -142,10 +146,10 @@ public sealed class CatalogExporterTests
         Directory.GetFiles(target.Folder).Should().Equal(target.Path);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportAsync_PathInMissingFolder_ThrowsAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         using var folder = TempFile.NotCreated();
         var path = Path.Combine(folder.Folder, "missing", "out.csv");
 
@@ -155,10 +159,10 @@ public sealed class CatalogExporterTests
         Directory.GetFileSystemEntries(folder.Folder).Should().BeEmpty();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportAsync_Cancelled_LeavesTheExistingFileAlone()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await new CatalogImporter(db.Factory).ImportAsync(CatalogImporterTests.SamplePath);
         using var target = TempFile.WithText("old content");
         using var cancellation = new CancellationTokenSource();
@@ -171,7 +175,7 @@ public sealed class CatalogExporterTests
         Directory.GetFiles(target.Folder).Should().Equal(target.Path);
     }
 
-    [Fact]
+    [ProviderFact]
     public void Ctor_NullFactory_Throws()
     {
         var act = () => new CatalogExporter(null!);

@@ -9,13 +9,16 @@ namespace BookData.Tests.Import;
 /// the database exactly as it was: both a catalog that already has data and an empty one (where the
 /// import sets secondary indexes aside, so the rollback must bring them back).
 /// </summary>
-public sealed class CatalogImporterBadInputTests
+public abstract class CatalogImporterBadInputTests
 {
     private const string Header = "first_name,last_name,title,publisher\n";
 
     public static TheoryData<bool> Catalogs => new() { true, false };
 
-    [Theory]
+    /// <summary>The provider the tests run against.</summary>
+    protected abstract BookDataProvider Provider { get; }
+
+    [ProviderTheory]
     [MemberData(nameof(Catalogs))]
     public async Task ImportAsync_MissingHeaderColumn_NamesTheColumnAndWritesNothing(bool withData)
     {
@@ -31,7 +34,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Theory]
+    [ProviderTheory]
     [MemberData(nameof(Catalogs))]
     public async Task ImportAsync_MissingRequiredField_NamesLineAndFieldAndWritesNothing(bool withData)
     {
@@ -52,7 +55,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("Isaac,,Foundation,Random House", "last_name")]
     [InlineData("Isaac,Asimov,Foundation,", "publisher")]
     [InlineData("Isaac,Asimov,Foundation", null)]
@@ -71,7 +74,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Theory]
+    [ProviderTheory]
     [MemberData(nameof(Catalogs))]
     public async Task ImportAsync_UnterminatedQuote_NamesTheLineWhereTheRecordStarts(bool withData)
     {
@@ -90,7 +93,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_StrayQuoteInUnquotedValue_IsRejected()
     {
         await using var db = await CreateAsync(withData: true);
@@ -104,7 +107,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_UnquotedCommaInValue_IsRejectedAsAWrongFieldCount()
     {
         await using var db = await CreateAsync(withData: true);
@@ -119,7 +122,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Theory]
+    [ProviderTheory]
     [MemberData(nameof(Catalogs))]
     public async Task ImportAsync_BinaryGarbage_IsRejectedAtTheFirstLine(bool withData)
     {
@@ -137,7 +140,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_ControlCharactersInARow_NameTheField()
     {
         await using var db = await CreateAsync(withData: true);
@@ -152,7 +155,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_InvalidUtf8_NamesTheField()
     {
         await using var db = await CreateAsync(withData: true);
@@ -168,7 +171,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_TooLongTitle_StatesTheLimit()
     {
         await using var db = await CreateAsync(withData: true);
@@ -182,7 +185,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("")]
     [InlineData("\n\n\r\n")]
     public async Task ImportAsync_EmptyFile_AsksForTheHeader(string text)
@@ -199,7 +202,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_DuplicateHeaderColumn_IsRejected()
     {
         await using var db = await CreateAsync(withData: true);
@@ -213,7 +216,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_FileThatDoesNotExist_NamesTheFile()
     {
         await using var db = await CreateAsync(withData: true);
@@ -229,7 +232,7 @@ public sealed class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_StreamWithSourceName_UsesTheNameInErrors()
     {
         await using var db = await CreateAsync(withData: false);
@@ -242,7 +245,7 @@ public sealed class CatalogImporterBadInputTests
         (await db.CountAsync("author")).Should().Be(0);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_BadRowAfterManyGoodOnes_WritesNothing()
     {
         await using var db = await CreateAsync(withData: false);
@@ -262,9 +265,9 @@ public sealed class CatalogImporterBadInputTests
         (await db.CountAsync("book_publisher")).Should().Be(0);
     }
 
-    private static async Task<TestDatabase> CreateAsync(bool withData)
+    private async Task<TestDatabase> CreateAsync(bool withData)
     {
-        var db = await TestDatabase.CreateAsync();
+        var db = await TestDatabase.CreateAsync(Provider);
         if (withData)
         {
             await new CatalogImporter(db.Factory).ImportAsync(CatalogImporterTests.SamplePath);

@@ -2,18 +2,31 @@ using System.Globalization;
 using System.Text;
 using BookData.Import;
 using BookData.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace BookData.Tests.Import;
 
-public sealed class CatalogImporterOptionsTests
+public abstract class CatalogImporterOptionsTests
 {
     private const string Header = "first_name,last_name,title,publisher\n";
 
-    [Fact]
+    /// <summary>The provider the tests run against.</summary>
+    protected abstract BookDataProvider Provider { get; }
+
+    /// <summary>
+    /// A query for the per-connection settings an import changes while it runs, and what it returns once they are back
+    /// to normal. SQLite: the page cache (<see cref="ImportOptions.CacheSizeMiB"/>) and foreign keys; PostgreSQL, where
+    /// <see cref="ImportOptions.CacheSizeMiB"/> does not apply: the transaction's work_mem and enable_nestloop and the
+    /// temporary staging table.
+    /// </summary>
+    protected abstract (string Sql, string[] Normal) ImportConnectionSettings { get; }
+
+    /// <summary>Closes the idle pooled connections of <paramref name="db"/>, so the next one opened is the importer's.</summary>
+    protected abstract Task ClearConnectionPoolAsync(TestDatabase db);
+
+    [ProviderFact]
     public async Task ImportAsync_SkipMode_ImportsGoodRowsAndListsEachBadOne()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         using var file = TempFile.WithText(Header
             + "Isaac,Asimov,Foundation,Random House\n"
             + "Pearl,Buck,,Random House\n"
@@ -36,10 +49,10 @@ public sealed class CatalogImporterOptionsTests
             "Tom|Clancy|Patriot Games|Berkley");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_SkipModeWithUnterminatedQuote_SkipsTheRestOfTheFile()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         using var file = TempFile.WithText(Header
             + "Isaac,Asimov,Foundation,Random House\n"
             + "Pearl,Buck,\"The Good Earth,Random House\n"
@@ -51,10 +64,10 @@ public sealed class CatalogImporterOptionsTests
         (await CatalogDump.LinksAsync(db)).Should().Equal("Isaac|Asimov|Foundation|Random House");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_SkipModeBeyondMaxSkippedRows_FailsAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         using var file = TempFile.WithText(Header
             + "Isaac,Asimov,Foundation,Random House\n"
             + ",,,\n"
@@ -70,10 +83,10 @@ public sealed class CatalogImporterOptionsTests
         (await db.CountAsync("author")).Should().Be(0);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_SkipModeWithBadHeader_StillFails()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         using var file = TempFile.WithText("name,title\nAsimov,Foundation\n");
 
         var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
@@ -81,10 +94,10 @@ public sealed class CatalogImporterOptionsTests
         (await act.Should().ThrowAsync<BookDataImportException>()).Which.Field.Should().Be("first_name");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_CancelledMidImport_LeavesTheDatabaseAsBefore()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await new CatalogImporter(db.Factory).ImportAsync(Import.CatalogImporterTests.SamplePath);
         var before = await CatalogDump.AllRowsAsync(db);
         using var file = TempFile.WithText(Rows(2000));
@@ -107,10 +120,10 @@ public sealed class CatalogImporterOptionsTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_CancelledMidImportIntoEmptyCatalog_LeavesItEmptyWithItsIndexes()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var before = await CatalogDump.AllRowsAsync(db);
         using var file = TempFile.WithText(Rows(2000));
         using var cancellation = new CancellationTokenSource();
@@ -129,10 +142,10 @@ public sealed class CatalogImporterOptionsTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_AlreadyCancelled_ReadsNothing()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
@@ -142,10 +155,10 @@ public sealed class CatalogImporterOptionsTests
         (await db.CountAsync("author")).Should().Be(0);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_Progress_IsReportedEveryIntervalAndAtTheEnd()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         using var file = TempFile.WithText(Rows(1050));
         var length = new FileInfo(file.Path).Length;
         var reports = new List<ImportProgress>();
@@ -159,10 +172,10 @@ public sealed class CatalogImporterOptionsTests
         reports[^1].BytesRead.Should().Be(length);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_ProgressOnANonSeekableStream_HasNoTotal()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         using var stream = new ForwardOnlyStream(Encoding.UTF8.GetBytes(Rows(10)));
         var reports = new List<ImportProgress>();
 
@@ -173,14 +186,14 @@ public sealed class CatalogImporterOptionsTests
         reports.Should().OnlyContain(report => report.TotalBytes == null);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(0, 64, 1)]
     [InlineData(100, 0, 1)]
     [InlineData(100, 4097, 1)]
     [InlineData(100, 64, 0)]
     public async Task ImportAsync_OutOfRangeOptions_Throw(int progressInterval, int cacheSizeMiB, int maxSkippedRows)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var options = new ImportOptions { ProgressInterval = progressInterval, CacheSizeMiB = cacheSizeMiB, MaxSkippedRows = maxSkippedRows };
 
         var act = () => new CatalogImporter(db.Factory).ImportAsync(Import.CatalogImporterTests.SamplePath, options);
@@ -189,17 +202,17 @@ public sealed class CatalogImporterOptionsTests
         (await db.CountAsync("author")).Should().Be(0);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_ConnectionAfterwards_HasItsCacheSizeAndForeignKeysBack()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        SqliteConnection.ClearAllPools();
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        await ClearConnectionPoolAsync(db);
         await new CatalogImporter(db.Factory).ImportAsync(Import.CatalogImporterTests.SamplePath, new ImportOptions { CacheSizeMiB = 128 });
 
         // The pool now holds only the importer's connection, and hands it back.
-        var settings = await CatalogDump.QueryAsync(db, "SELECT cache_size, foreign_keys FROM pragma_cache_size, pragma_foreign_keys");
+        var settings = await CatalogDump.QueryAsync(db, ImportConnectionSettings.Sql);
 
-        settings.Should().ContainSingle().Which.Should().Equal("-2000", "1");
+        settings.Should().ContainSingle().Which.Should().Equal(ImportConnectionSettings.Normal);
     }
 
     private static string Rows(int count)

@@ -11,12 +11,15 @@ namespace BookData.Tests.Import;
 /// Listeners are process-wide and other tests import in parallel, so each test runs under a parent
 /// activity of its own and looks only at the activities in that trace.
 /// </summary>
-public sealed class ImportTelemetryTests
+public abstract class ImportTelemetryTests
 {
-    [Fact]
+    /// <summary>The provider the tests run against.</summary>
+    protected abstract BookDataProvider Provider { get; }
+
+    [ProviderFact]
     public async Task ImportAsync_Listeners_SeeOneActivityAndTheImportedAndSkippedRows()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         var text = new StringBuilder("first_name,last_name,title,publisher\n");
         for (var i = 0; i < 7; i++)
         {
@@ -37,10 +40,10 @@ public sealed class ImportTelemetryTests
         rows.Should().Contain(m => m.Value == 4 && (string?)m.Tags[BookDataTelemetry.ImportOutcomeTag] == "skipped");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ImportAsync_Failure_MarksTheActivityWithItsErrorType()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         using var file = TempFile.WithText("first_name,last_name,title\nIsaac,Asimov,Foundation\n");
         using var recorder = new TelemetryRecorder(metrics: false);
         using var parent = new Activity(nameof(ImportAsync_Failure_MarksTheActivityWithItsErrorType)).Start();
@@ -53,10 +56,10 @@ public sealed class ImportTelemetryTests
         activity.GetTagItem(BookDataTelemetry.ErrorTypeTag).Should().Be(typeof(BookDataImportException).FullName);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task ExportAsync_ActivityListener_SeesTheRowsWritten()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(Provider);
         await new CatalogImporter(db.Factory).ImportAsync(CatalogImporterTests.SamplePath);
         using var recorder = new TelemetryRecorder(metrics: false);
         using var parent = new Activity(nameof(ExportAsync_ActivityListener_SeesTheRowsWritten)).Start();

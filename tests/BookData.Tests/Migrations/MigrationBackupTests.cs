@@ -18,10 +18,10 @@ public sealed class MigrationBackupTests
         result.Applied.Should().Equal("0003_create_other.sql");
         Path.GetDirectoryName(result.BackupPath).Should().Be(folder.Path);
         Path.GetFileName(result.BackupPath).Should().MatchRegex(@"^catalog\.db\.bak-\d{8}T\d{9}Z-before-0003_create_other$");
-        (await DatabaseInspector.JournalAsync(result.BackupPath!)).Should().Equal("0001_create_thing.sql", "0002_seed_thing.sql");
-        (await DatabaseInspector.TablesAsync(result.BackupPath!)).Should().NotContain("other");
-        (await DatabaseInspector.ScalarAsync(result.BackupPath!, "SELECT count(*) FROM thing;")).Should().Be(1);
-        (await DatabaseInspector.TablesAsync(folder.DatabasePath)).Should().Contain("other");
+        (await DatabaseInspector.Sqlite(result.BackupPath!).JournalAsync()).Should().Equal("0001_create_thing.sql", "0002_seed_thing.sql");
+        (await DatabaseInspector.Sqlite(result.BackupPath!).TablesAsync()).Should().NotContain("other");
+        (await DatabaseInspector.Sqlite(result.BackupPath!).ScalarAsync("SELECT count(*) FROM thing;")).Should().Be(1);
+        (await DatabaseInspector.Sqlite(folder.DatabasePath).TablesAsync()).Should().Contain("other");
         logger.Messages(LogLevel.Information).Should().Contain(message => message.Contains(result.BackupPath!, StringComparison.Ordinal));
     }
 
@@ -73,7 +73,7 @@ public sealed class MigrationBackupTests
 
         await act.Should().ThrowAsync<BookDataMigrationException>();
         var backup = folder.FileNames().Should().ContainSingle(name => name.Contains(".bak-", StringComparison.Ordinal)).Which;
-        (await DatabaseInspector.JournalAsync(Path.Combine(folder.Path, backup))).Should().Equal("0001_create_thing.sql");
-        (await DatabaseInspector.JournalAsync(folder.DatabasePath)).Should().Equal("0001_create_thing.sql");
+        (await DatabaseInspector.Sqlite(Path.Combine(folder.Path, backup)).JournalAsync()).Should().Equal("0001_create_thing.sql");
+        (await DatabaseInspector.Sqlite(folder.DatabasePath).JournalAsync()).Should().Equal("0001_create_thing.sql");
     }
 }

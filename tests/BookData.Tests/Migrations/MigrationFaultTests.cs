@@ -122,8 +122,8 @@ public sealed class MigrationFaultTests
         var error = (await act.Should().ThrowAsync<BookDataDatabaseException>()).Which;
         error.Message.Should().Be(
             $"Database '{folder.DatabasePath}' is read-only, so pending migration '0002_seed_thing.sql' cannot be applied; open it read-write to migrate it.");
-        (await DatabaseInspector.JournalAsync(folder.DatabasePath)).Should().Equal("0001_create_thing.sql");
-        (await DatabaseInspector.ScalarAsync(folder.DatabasePath, "SELECT count(*) FROM thing;")).Should().Be(0);
+        (await DatabaseInspector.Sqlite(folder.DatabasePath).JournalAsync()).Should().Equal("0001_create_thing.sql");
+        (await DatabaseInspector.Sqlite(folder.DatabasePath).ScalarAsync("SELECT count(*) FROM thing;")).Should().Be(0);
     }
 
     [Fact]

@@ -1,126 +1,111 @@
 using BookData.Migrations;
+using BookData.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace BookData.Tests.Migrations;
 
-public sealed class MigrationLockTests
+/// <summary>
+/// The migration lock on every provider: racing migrators apply each script once and all succeed, and a
+/// migrator waits for one that holds the lock (a lock file beside a SQLite database, an advisory lock on PostgreSQL).
+/// </summary>
+public abstract class MigrationLockTests
 {
-    private const int Racers = 16;
+    protected const int Racers = 16;
 
-    private static readonly MigrationScript CreateMarker = new(
-        "0000_create_marker.sql",
-        "CREATE TABLE marker (marker_id INTEGER PRIMARY KEY) STRICT;\n");
-
-    /// <summary>Slow enough (100,000 rows) that unserialized racers would all find it pending and run it again.</summary>
-    private static readonly MigrationScript FillNumbers = new(
-        "0001_fill_numbers.sql",
-        """
-        CREATE TABLE number (n INTEGER PRIMARY KEY) STRICT;
-        WITH RECURSIVE counter (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter WHERE n < 100000)
-        INSERT INTO number (n) SELECT n FROM counter;
-        """);
-
-    private static readonly MigrationScript CreateThing = new(
-        "0002_create_thing.sql",
-        "CREATE TABLE thing (thing_id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;\n");
-
-    /// <summary>Inserts one row: applied twice, <c>thing</c> would hold two.</summary>
-    private static readonly MigrationScript SeedThing = new(
-        "0003_seed_thing.sql",
-        "INSERT INTO thing (name) VALUES ('first');\n");
-
-    private static readonly IReadOnlyList<MigrationScript> RaceScripts = [CreateMarker, FillNumbers, CreateThing, SeedThing];
-
-    private static readonly string[] RaceScriptNames =
+    protected static readonly string[] RaceScriptNames =
         ["0000_create_marker.sql", "0001_fill_numbers.sql", "0002_create_thing.sql", "0003_seed_thing.sql"];
 
-    [Fact]
+    protected abstract BookDataProvider Provider { get; }
+
+    /// <summary>
+    /// The race's scripts in the provider's dialect: <c>0001_fill_numbers.sql</c> is slow enough (100,000 rows) that
+    /// unserialized racers would all find it pending and run it again; <c>0003_seed_thing.sql</c> inserts one row, so
+    /// applied twice <c>thing</c> would hold two.
+    /// </summary>
+    private protected abstract IReadOnlyList<MigrationScript> RaceScripts { get; }
+
+    /// <summary>The event id the migrator logs (at Debug) when it starts waiting for the lock.</summary>
+    protected abstract int WaitingEventId { get; }
+
+    /// <summary>Holds the migration lock of <paramref name="database"/> as another process would, until disposed.</summary>
+    private protected abstract Task<IAsyncDisposable> HoldLockAsync(ScratchDatabase database);
+
+    /// <summary>Whether nothing has been created in <paramref name="database"/>: no file on SQLite, no table on PostgreSQL.</summary>
+    private protected abstract Task<bool> IsUntouchedAsync(ScratchDatabase database);
+
+    [ProviderFact]
     public async Task MigrateAsync_ManyCallersOnNewFile_ApplyEachScriptExactlyOnce()
     {
-        await using var folder = ScratchFolder.Create();
+        await using var database = await ScratchDatabase.CreateAsync(Provider);
 
-        var results = await RaceAsync(() => folder.Migrator(RaceScripts));
+        var results = await RaceAsync(() => database.Migrator(RaceScripts));
 
         results.Should().ContainSingle(result => result.Applied.Count > 0).Which.Applied.Should().Equal(RaceScriptNames);
-        (await DatabaseInspector.JournalAsync(folder.DatabasePath)).Should().Equal(RaceScriptNames);
-        (await DatabaseInspector.ScalarAsync(folder.DatabasePath, "SELECT count(*) FROM number;")).Should().Be(100_000);
-        (await DatabaseInspector.ScalarAsync(folder.DatabasePath, "SELECT count(*) FROM thing;")).Should().Be(1);
+        (await database.Inspector.JournalAsync()).Should().Equal(RaceScriptNames);
+        (await database.Inspector.ScalarAsync("SELECT count(*) FROM number;")).Should().Be(100_000);
+        (await database.Inspector.ScalarAsync("SELECT count(*) FROM thing;")).Should().Be(1);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task MigrateAsync_ManyCallersOnPartlyMigratedFile_ApplyPendingScriptsExactlyOnce()
     {
-        await using var folder = ScratchFolder.Create();
-        await folder.Migrator([CreateMarker]).MigrateAsync();
+        await using var database = await ScratchDatabase.CreateAsync(Provider);
+        await database.Migrator([RaceScripts[0]]).MigrateAsync();
 
-        var results = await RaceAsync(() => folder.Migrator(RaceScripts));
+        var results = await RaceAsync(() => database.Migrator(RaceScripts));
 
         results.Sum(result => result.Applied.Count).Should().Be(3);
         results.Should().ContainSingle(result => result.Applied.Count > 0)
             .Which.Applied.Should().Equal(RaceScriptNames[1..]);
-        (await DatabaseInspector.JournalAsync(folder.DatabasePath)).Should().Equal(RaceScriptNames);
-        (await DatabaseInspector.ScalarAsync(folder.DatabasePath, "SELECT count(*) FROM number;")).Should().Be(100_000);
-        (await DatabaseInspector.ScalarAsync(folder.DatabasePath, "SELECT count(*) FROM thing;")).Should().Be(1);
+        (await database.Inspector.JournalAsync()).Should().Equal(RaceScriptNames);
+        (await database.Inspector.ScalarAsync("SELECT count(*) FROM number;")).Should().Be(100_000);
+        (await database.Inspector.ScalarAsync("SELECT count(*) FROM thing;")).Should().Be(1);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task MigrateAsync_ManyCallersWithEmbeddedScripts_ApplyEachScriptExactlyOnce()
     {
-        await using var folder = ScratchFolder.Create();
+        await using var database = await ScratchDatabase.CreateAsync(Provider);
 
-        var results = await RaceAsync(() => new BookDataMigrator(folder.Factory()));
+        var results = await RaceAsync(() => new BookDataMigrator(database.Factory()));
 
         results.Sum(result => result.Applied.Count).Should().Be(BookDataMigrator.ScriptNames.Count);
-        (await DatabaseInspector.JournalAsync(folder.DatabasePath)).Should().Equal(BookDataMigrator.ScriptNames);
-        (await DatabaseInspector.TablesAsync(folder.DatabasePath)).Should().Contain(["author", "book", "book_publisher", "publisher"]);
+        (await database.Inspector.JournalAsync()).Should().Equal(BookDataMigrator.ScriptNames);
+        (await database.Inspector.TablesAsync()).Should().Contain(["author", "book", "book_publisher", "publisher"]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task MigrateAsync_LockHeldElsewhere_WaitsThenMigratesAfterRelease()
     {
-        await using var folder = ScratchFolder.Create();
+        await using var database = await ScratchDatabase.CreateAsync(Provider);
         var logger = new RecordingLogger();
-        var held = HoldLock(folder.DatabasePath);
+        var held = await HoldLockAsync(database);
 
-        var migration = new BookDataMigrator(folder.Factory(), TestScripts.All, logger).MigrateAsync();
-        await WaitUntilAsync(() => logger.Entries.Any(entry => entry.Level == LogLevel.Debug && entry.EventId == 4));
-        File.Exists(folder.DatabasePath).Should().BeFalse("nothing may touch the database while another process holds the lock");
+        var migration = new BookDataMigrator(database.Factory(), database.Scripts.All, logger).MigrateAsync();
+        await WaitUntilAsync(() => logger.Entries.Any(entry => entry.Level == LogLevel.Debug && entry.EventId == WaitingEventId));
+        (await IsUntouchedAsync(database)).Should().BeTrue("nothing may touch the database while another process holds the lock");
         migration.IsCompleted.Should().BeFalse();
         await held.DisposeAsync();
         var result = await migration;
 
         result.Applied.Should().HaveCount(3);
-        (await DatabaseInspector.JournalAsync(folder.DatabasePath)).Should().HaveCount(3);
+        (await database.Inspector.JournalAsync()).Should().HaveCount(3);
     }
 
-    [Fact]
-    public async Task MigrateAsync_LockHeldLongerThanBusyTimeout_ThrowsNamingLockFileAndCreatesNothing()
-    {
-        await using var folder = ScratchFolder.Create();
-        await using var held = HoldLock(folder.DatabasePath);
-        var migrator = folder.Migrator(TestScripts.All, options => options.BusyTimeout = TimeSpan.FromMilliseconds(200));
-
-        var act = () => migrator.MigrateAsync();
-
-        var error = (await act.Should().ThrowAsync<BookDataDatabaseException>()).Which;
-        error.Message.Should().Contain(folder.DatabasePath + ".migrate.lock").And.Contain("busy timeout");
-        File.Exists(folder.DatabasePath).Should().BeFalse();
-    }
-
-    [Fact]
+    [ProviderFact]
     public async Task MigrateAsync_CanceledWhileWaitingForLock_ThrowsAndCreatesNothing()
     {
-        await using var folder = ScratchFolder.Create();
-        await using var held = HoldLock(folder.DatabasePath);
+        await using var database = await ScratchDatabase.CreateAsync(Provider);
+        await using var held = await HoldLockAsync(database);
         var logger = new RecordingLogger();
         using var cancellation = new CancellationTokenSource();
 
-        var migration = new BookDataMigrator(folder.Factory(), TestScripts.All, logger).MigrateAsync(cancellation.Token);
-        await WaitUntilAsync(() => logger.Entries.Any(entry => entry.EventId == 4));
+        var migration = new BookDataMigrator(database.Factory(), database.Scripts.All, logger).MigrateAsync(cancellation.Token);
+        await WaitUntilAsync(() => logger.Entries.Any(entry => entry.EventId == WaitingEventId));
         await cancellation.CancelAsync();
 
         await FluentActions.Awaiting(() => migration).Should().ThrowAsync<OperationCanceledException>();
-        File.Exists(folder.DatabasePath).Should().BeFalse();
+        (await IsUntouchedAsync(database)).Should().BeTrue();
     }
 
     /// <summary>
@@ -128,7 +113,7 @@ public sealed class MigrationLockTests
     /// on a small machine would start them one or two at a time) with its own factory, connections and
     /// lock handle, as separate processes would.
     /// </summary>
-    private static async Task<MigrationResult[]> RaceAsync(Func<BookDataMigrator> createMigrator)
+    protected static async Task<MigrationResult[]> RaceAsync(Func<BookDataMigrator> createMigrator)
     {
         using var start = new Barrier(Racers);
         var racers = Enumerable.Range(0, Racers)
@@ -147,10 +132,7 @@ public sealed class MigrationLockTests
         return await Task.WhenAll(racers);
     }
 
-    private static FileStream HoldLock(string databasePath) =>
-        new(databasePath + MigrationTarget.LockFileSuffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    protected static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (!condition())

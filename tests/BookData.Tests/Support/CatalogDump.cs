@@ -11,7 +11,7 @@ public static class CatalogDump
         lines.AddRange((await QueryAsync(db, "SELECT 'publisher', publisher_id, name FROM publisher")).Select(Join));
         lines.AddRange((await QueryAsync(db, "SELECT 'book', book_id, author_id, title FROM book")).Select(Join));
         lines.AddRange((await QueryAsync(db, "SELECT 'link', book_id, publisher_id FROM book_publisher")).Select(Join));
-        lines.AddRange((await QueryAsync(db, db.Provider == BookDataProvider.PostgreSql ? PostgreSqlSchema : SqliteSchema)).Select(Join));
+        lines.AddRange((await SchemaAsync(db)).Select(Join));
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }
@@ -37,6 +37,38 @@ public static class CatalogDump
         FROM pg_catalog.pg_views AS v
         WHERE v.schemaname = current_schema()
         """;
+
+    /// <summary>
+    /// The schema as rows starting with <c>schema</c>, sorted: SQLite's <c>sqlite_schema</c>; PostgreSQL's columns,
+    /// indexes, constraints and views of the current schema.
+    /// </summary>
+    public static async Task<IReadOnlyList<string[]>> SchemaAsync(TestDatabase db) =>
+        (await QueryAsync(db, db.Provider == BookDataProvider.PostgreSql ? PostgreSqlSchema : SqliteSchema))
+            .OrderBy(Join, StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// What is wrong with the stored data, empty when nothing is: SQLite's <c>PRAGMA integrity_check</c> and
+    /// <c>PRAGMA foreign_key_check</c>; on PostgreSQL indexes left invalid and rows whose foreign keys point nowhere.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> IntegrityProblemsAsync(TestDatabase db)
+    {
+        if (db.Provider == BookDataProvider.PostgreSql)
+        {
+            return (await QueryAsync(db, """
+                SELECT 'invalid index ' || indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid OR NOT indisready
+                UNION ALL
+                SELECT 'book ' || b.book_id || ' has no author' FROM book AS b LEFT JOIN author AS a ON a.author_id = b.author_id WHERE a.author_id IS NULL
+                UNION ALL
+                SELECT 'link ' || bp.book_id || '-' || bp.publisher_id || ' points nowhere' FROM book_publisher AS bp
+                LEFT JOIN book AS b ON b.book_id = bp.book_id LEFT JOIN publisher AS p ON p.publisher_id = bp.publisher_id
+                WHERE b.book_id IS NULL OR p.publisher_id IS NULL
+                """)).Select(Join).ToArray();
+        }
+
+        var problems = (await QueryAsync(db, "PRAGMA integrity_check")).Select(Join).Where(line => line != "ok").ToList();
+        problems.AddRange((await QueryAsync(db, "PRAGMA foreign_key_check")).Select(row => "foreign key " + Join(row)));
+        return problems;
+    }
 
     /// <summary>The catalog as (first, last, title, publisher) rows, one per book–publisher link, sorted.</summary>
     public static async Task<IReadOnlyList<string>> LinksAsync(TestDatabase db) =>

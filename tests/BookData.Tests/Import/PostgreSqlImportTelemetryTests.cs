@@ -1,0 +1,9 @@
+using BookData.Tests.Support;
+
+namespace BookData.Tests.Import;
+
+[RequiresPostgreSql]
+public sealed class PostgreSqlImportTelemetryTests : ImportTelemetryTests
+{
+    protected override BookDataProvider Provider => BookDataProvider.PostgreSql;
+}

@@ -1,0 +1,6 @@
+namespace BookData.Tests.Import;
+
+public sealed class SqliteCatalogImporterBadInputTests : CatalogImporterBadInputTests
+{
+    protected override BookDataProvider Provider => BookDataProvider.Sqlite;
+}

@@ -1,0 +1,6 @@
+namespace BookData.Tests.Migrations;
+
+public sealed class SqliteMigrationDriftTests : MigrationDriftTests
+{
+    protected override BookDataProvider Provider => BookDataProvider.Sqlite;
+}

@@ -1,0 +1,47 @@
+using BookData.Migrations;
+
+namespace BookData.Tests.Migrations;
+
+public sealed class SqliteMigrationLockTests : MigrationLockTests
+{
+    protected override BookDataProvider Provider => BookDataProvider.Sqlite;
+
+    private protected override IReadOnlyList<MigrationScript> RaceScripts { get; } =
+    [
+        new("0000_create_marker.sql", "CREATE TABLE marker (marker_id INTEGER PRIMARY KEY) STRICT;\n"),
+        new(
+            "0001_fill_numbers.sql",
+            """
+            CREATE TABLE number (n INTEGER PRIMARY KEY) STRICT;
+            WITH RECURSIVE counter (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter WHERE n < 100000)
+            INSERT INTO number (n) SELECT n FROM counter;
+            """),
+        new("0002_create_thing.sql", "CREATE TABLE thing (thing_id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;\n"),
+        new("0003_seed_thing.sql", "INSERT INTO thing (name) VALUES ('first');\n"),
+    ];
+
+    protected override int WaitingEventId => 4;
+
+    [Fact]
+    public async Task MigrateAsync_LockHeldLongerThanBusyTimeout_ThrowsNamingLockFileAndCreatesNothing()
+    {
+        await using var folder = ScratchFolder.Create();
+        await using var held = HoldLock(folder.DatabasePath);
+        var migrator = folder.Migrator(TestScripts.All, options => options.BusyTimeout = TimeSpan.FromMilliseconds(200));
+
+        var act = () => migrator.MigrateAsync();
+
+        var error = (await act.Should().ThrowAsync<BookDataDatabaseException>()).Which;
+        error.Message.Should().Contain(folder.DatabasePath + ".migrate.lock").And.Contain("busy timeout");
+        File.Exists(folder.DatabasePath).Should().BeFalse();
+    }
+
+    private protected override Task<IAsyncDisposable> HoldLockAsync(ScratchDatabase database) =>
+        Task.FromResult<IAsyncDisposable>(HoldLock(database.Path));
+
+    private protected override Task<bool> IsUntouchedAsync(ScratchDatabase database) =>
+        Task.FromResult(!File.Exists(database.Path));
+
+    private static FileStream HoldLock(string databasePath) =>
+        new(databasePath + MigrationTarget.LockFileSuffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+}
