@@ -32,7 +32,7 @@ internal static class DemoCommand
 
         runner.SetAction(command, DatabaseUse.OpensItself, async (context, cancellationToken) =>
         {
-            var connections = CommandContext.CreateConnections(context.HasDatabaseOption
+            var connections = context.CreateConnections(context.HasDatabaseOption
                 ? context.ConnectionString
                 : DatabaseLocation.ForFile(Path.Combine(Path.GetTempPath(), $"bookdata-demo-{Guid.NewGuid().ToString("N")[..8]}.db")));
             await RequireFreshAsync(connections, cancellationToken).ConfigureAwait(false);

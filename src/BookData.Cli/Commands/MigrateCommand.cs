@@ -50,7 +50,7 @@ internal static class MigrateCommand
                     $"migrate --backup copies SQLite database files; back up the PostgreSQL database '{context.Connections.DataSource}' with pg_dump before migrating: {BackupCommand.PgDumpCommand(context.ConnectionString)}");
             }
 
-            var connections = CommandContext.CreateConnections(context.ConnectionString, options =>
+            var connections = context.CreateConnections(context.ConnectionString, options =>
             {
                 options.AllowChangedMigrations = context.ParseResult.GetValue(allowChanged);
                 options.BackupBeforeMigrate = context.ParseResult.GetValue(backup);

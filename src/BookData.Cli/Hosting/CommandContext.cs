@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using BookData.Connections;
 
 namespace BookData.Cli.Hosting;
@@ -6,6 +7,9 @@ namespace BookData.Cli.Hosting;
 /// <summary>What a running command works with: its parsed command line, the console and the database.</summary>
 internal sealed class CommandContext
 {
+    /// <summary>The environment variable that sets how long a command waits for another writer, in seconds: <c>BOOKDATA_BUSY_TIMEOUT</c>.</summary>
+    public const string BusyTimeoutEnvironmentVariable = "BOOKDATA_BUSY_TIMEOUT";
+
     private readonly string? databaseOption;
     private readonly string? connectionOption;
     private string? connectionString;
@@ -42,14 +46,24 @@ internal sealed class CommandContext
     /// <summary>A connection factory for <see cref="ConnectionString"/>, created on first use; creating it does not connect.</summary>
     public BookDataConnectionFactory Connections => connections ??= CreateConnections(ConnectionString);
 
-    /// <summary>Creates a connection factory for a connection string; nothing is opened.</summary>
+    /// <summary>
+    /// Creates a connection factory for a connection string; nothing is opened. The busy timeout is
+    /// <c>BOOKDATA_BUSY_TIMEOUT</c> seconds when that variable is set, else the library's default (30 seconds).
+    /// </summary>
     /// <param name="connectionString">A SQLite or PostgreSQL connection string.</param>
     /// <param name="configure">Changes the library's default settings; none when <see langword="null"/>.</param>
     /// <returns>A factory for the database.</returns>
-    /// <exception cref="CliUsageException">The connection string is malformed or the settings are invalid.</exception>
-    public static BookDataConnectionFactory CreateConnections(string connectionString, Action<BookDataOptions>? configure = null)
+    /// <exception cref="CliUsageException">The connection string is malformed, BOOKDATA_BUSY_TIMEOUT is not a number of seconds, or the settings are invalid.</exception>
+    public BookDataConnectionFactory CreateConnections(string connectionString, Action<BookDataOptions>? configure = null)
     {
         var options = new BookDataOptions { ConnectionString = connectionString };
+        if (Console.GetEnvironmentVariable(BusyTimeoutEnvironmentVariable) is { Length: > 0 } seconds)
+        {
+            options.BusyTimeout = double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= int.MaxValue / 1000
+                ? TimeSpan.FromSeconds(value)
+                : throw new CliUsageException($"{BusyTimeoutEnvironmentVariable} must be a number of seconds from 0 to {int.MaxValue / 1000}; it is \"{seconds}\".");
+        }
+
         configure?.Invoke(options);
         try
         {

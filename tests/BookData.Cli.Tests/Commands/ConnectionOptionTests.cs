@@ -76,6 +76,37 @@ public sealed class ConnectionOptionTests
     }
 
     [Theory]
+    [InlineData("soon")]
+    [InlineData("-1")]
+    public async Task Command_BadBusyTimeoutEnvironmentVariable_ExitsWithUsageErrorAndCreatesNothing(string seconds)
+    {
+        await using var db = CliDatabase.CreateEmpty();
+        var environment = new Dictionary<string, string?> { ["BOOKDATA_DB"] = db.Path, ["BOOKDATA_BUSY_TIMEOUT"] = seconds };
+
+        var result = await CliRunner.RunAsync(environment, localDataFolder: "", "authors");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Be($"error: BOOKDATA_BUSY_TIMEOUT must be a number of seconds from 0 to {int.MaxValue / 1000}; it is \"{seconds}\"." + Environment.NewLine);
+        File.Exists(db.Path).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Command_BusyTimeoutEnvironmentVariable_IsTheWaitForAnotherWriter()
+    {
+        await using var db = CliDatabase.CreateEmpty();
+        (await CliRunner.RunAsync("migrate", "--db", db.Path)).ExitCode.Should().Be(0);
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db.Path};Pooling=false");
+        await holder.OpenAsync();
+        using var writeLock = holder.BeginTransaction();
+        var environment = new Dictionary<string, string?> { ["BOOKDATA_DB"] = db.Path, ["BOOKDATA_BUSY_TIMEOUT"] = "0.2" };
+
+        var result = await CliRunner.RunAsync(environment, localDataFolder: "", "add-book", "--author", "Stephen King", "--title", "The Stand", "--publisher", "Random House");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Error.Should().Contain("longer than the busy timeout");
+    }
+
+    [Theory]
     [InlineData("Host=127.0.0.1;Port=not-a-number;Database=catalog", "The PostgreSQL connection string is malformed")]
     [InlineData("Host=127.0.0.1;Username=app", "The PostgreSQL connection string names no database; add \"Database=NAME\".")]
     [InlineData("Host=127.0.0.1;Database=catalog;Colour=blue", "The PostgreSQL connection string is malformed")]

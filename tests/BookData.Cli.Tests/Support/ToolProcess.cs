@@ -9,7 +9,11 @@ public static class ToolProcess
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "BookData.Cli.dll");
 
     /// <summary>Runs the tool with BOOKDATA_DB set to <paramref name="bookdataDb"/> (or removed when <see langword="null"/>).</summary>
-    public static async Task<CliResult> RunAsync(string? bookdataDb, params string[] args)
+    public static Task<CliResult> RunAsync(string? bookdataDb, params string[] args) =>
+        RunAsync(bookdataDb, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the tool as <see cref="RunAsync(string?, string[])"/> does, with more environment variables set.</summary>
+    public static async Task<CliResult> RunAsync(string? bookdataDb, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -28,6 +32,11 @@ public static class ToolProcess
         if (bookdataDb is not null)
         {
             start.Environment["BOOKDATA_DB"] = bookdataDb;
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;
