@@ -110,26 +110,9 @@ internal static class PostgreSqlReadOnlyQuery
         var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            var columns = new string[reader.FieldCount];
-            for (var i = 0; i < columns.Length; i++)
-            {
-                columns[i] = reader.GetName(i);
-            }
-
-            var rows = new List<object?[]>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var row = new object?[columns.Length];
-                for (var i = 0; i < row.Length; i++)
-                {
-                    row[i] = reader.IsDBNull(i) ? null : Normalize(reader.GetValue(i));
-                }
-
-                rows.Add(row);
-            }
-
+            var result = await QueryResult.ReadAsync(reader, Normalize, cancellationToken).ConfigureAwait(false);
             await reader.CloseAsync().ConfigureAwait(false);
-            return new QueryResult(columns, rows);
+            return result;
         }
     }
     /// <summary>

@@ -131,25 +131,7 @@ internal static class ReadOnlyQuery
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            var columns = new string[reader.FieldCount];
-            for (var i = 0; i < columns.Length; i++)
-            {
-                columns[i] = reader.GetName(i);
-            }
-
-            var rows = new List<object?[]>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var row = new object?[columns.Length];
-                for (var i = 0; i < row.Length; i++)
-                {
-                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                }
-
-                rows.Add(row);
-            }
-
-            return new QueryResult(columns, rows);
+            return await QueryResult.ReadAsync(reader, value => value, cancellationToken).ConfigureAwait(false);
         }
     }
 }
