@@ -1,3 +1,4 @@
+using BookData.Connections;
 using Microsoft.Data.Sqlite;
 
 namespace BookData.Import;
@@ -8,6 +9,9 @@ namespace BookData.Import;
 /// </summary>
 internal sealed class CatalogImportWriter : IDisposable
 {
+    /// <summary>The page cache while the set-aside indexes are built, in MiB; it also bounds the sorter's runs.</summary>
+    private const int IndexBuildCacheMiB = 2;
+
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
     private readonly bool foreignKeysEnforced;
@@ -116,13 +120,19 @@ internal sealed class CatalogImportWriter : IDisposable
     /// <exception cref="BookDataDatabaseException">A row the import wrote refers to a row that does not exist.</exception>
     public void Complete()
     {
-        foreach (var index in deferredIndexes)
+        if (deferredIndexes.Count > 0)
         {
-            using var create = NewCommand(index.Create);
-            create.ExecuteNonQuery();
-        }
+            // SQLite's sorter sizes its in-memory runs by the page cache: one run of a million keys sorts
+            // out of the processor's caches, many small runs merged sort in about half the time (and memory).
+            using var sortCache = new PageCacheScope(connection, IndexBuildCacheMiB);
+            foreach (var index in deferredIndexes)
+            {
+                using var create = NewCommand(index.Create);
+                create.ExecuteNonQuery();
+            }
 
-        deferredIndexes.Clear();
+            deferredIndexes.Clear();
+        }
 
         if (!foreignKeysEnforced)
         {

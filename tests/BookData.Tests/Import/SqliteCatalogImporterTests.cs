@@ -1,6 +1,41 @@
+using System.Globalization;
+using System.Text;
+using BookData.Import;
+using BookData.Tests.Support;
+
 namespace BookData.Tests.Import;
 
 public sealed class SqliteCatalogImporterTests : CatalogImporterTests
 {
     protected override BookDataProvider Provider => BookDataProvider.Sqlite;
+
+    /// <summary>
+    /// Into an empty catalog the title and links-by-publisher indexes are built after the load, with a page
+    /// cache small enough that SQLite's sorter spills them into several runs and merges those. Enough rows
+    /// for several runs: every index must still hold exactly its table's rows, in order.
+    /// </summary>
+    [Fact]
+    public async Task ImportAsync_EmptyCatalogLargerThanOneSortRun_BuildsIndexesThatMatchTheirTables()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        const int rows = 60_000;
+        var text = new StringBuilder("first_name,last_name,title,publisher\n");
+        for (var i = 0; i < rows; i++)
+        {
+            // Titles in no particular order, so the sort has work to do; every book has one or two publishers.
+            var book = (i * 7919) % 40_000;
+            text.Append(CultureInfo.InvariantCulture, $"First{book % 300},Last{book % 500},A rather long title number {book:x5} of the catalog,Publisher {i % 97}\n");
+        }
+
+        using var file = TempFile.WithText(text.ToString());
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.LinksAdded.Should().Be(rows);
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+        (await CatalogDump.QueryAsync(db, "SELECT count(*) FROM book INDEXED BY ix_book_title WHERE title >= ''"))
+            .Should().ContainSingle().Which.Should().Equal(summary.BooksAdded.ToString(CultureInfo.InvariantCulture));
+        (await CatalogDump.QueryAsync(db, "SELECT count(*) FROM book_publisher INDEXED BY ix_book_publisher_publisher WHERE publisher_id > 0"))
+            .Should().ContainSingle().Which.Should().Equal(rows.ToString(CultureInfo.InvariantCulture));
+    }
 }
