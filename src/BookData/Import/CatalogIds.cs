@@ -30,6 +30,8 @@ internal sealed class CatalogIds
     private readonly Utf8IdLookup books;
     private readonly byte[] authorKey = new byte[2 * Encoding.UTF8.GetMaxByteCount(CatalogText.MaxNameLength) + 1];
     private readonly byte[] scratch = new byte[Encoding.UTF8.GetMaxByteCount(CatalogText.MaxTitleLength)];
+    private readonly LastMatch lastAuthor = new(2 * Encoding.UTF8.GetMaxByteCount(CatalogText.MaxNameLength) + 1);
+    private readonly LastMatch lastBook = new(Encoding.UTF8.GetMaxByteCount(CatalogText.MaxTitleLength));
     private long nextAuthorId;
     private long nextPublisherId;
     private long nextBookId;
@@ -95,12 +97,17 @@ internal sealed class CatalogIds
     {
         string? newFirstName = null, newLastName = null, newTitle = null, newPublisher = null;
         var key = AuthorKey(lastName.Utf8, firstName.Utf8);
-        if (!authors.TryGetValue(0, key, out var authorId))
+        if (!lastAuthor.TryMatch(0, key, out var authorId))
         {
-            authorId = nextAuthorId++;
-            authors.Add(0, key, authorId);
-            newFirstName = firstName.ToText();
-            newLastName = lastName.ToText();
+            if (!authors.TryGetValue(0, key, out authorId))
+            {
+                authorId = nextAuthorId++;
+                authors.Add(0, key, authorId);
+                newFirstName = firstName.ToText();
+                newLastName = lastName.ToText();
+            }
+
+            lastAuthor.Remember(0, key, authorId);
         }
 
         if (!publishers.TryGetValue(0, publisher.Utf8, out var publisherId))
@@ -110,11 +117,16 @@ internal sealed class CatalogIds
             newPublisher = publisher.ToText();
         }
 
-        if (!books.TryGetValue(authorId, title.Utf8, out var bookId))
+        if (!lastBook.TryMatch(authorId, title.Utf8, out var bookId))
         {
-            bookId = nextBookId++;
-            books.Add(authorId, title.Utf8, bookId);
-            newTitle = title.ToText();
+            if (!books.TryGetValue(authorId, title.Utf8, out bookId))
+            {
+                bookId = nextBookId++;
+                books.Add(authorId, title.Utf8, bookId);
+                newTitle = title.ToText();
+            }
+
+            lastBook.Remember(authorId, title.Utf8, bookId);
         }
 
         return new ImportRow(
@@ -163,6 +175,34 @@ internal sealed class CatalogIds
 
     private ReadOnlySpan<byte> Encode(string value) =>
         scratch.AsSpan(0, Encoding.UTF8.GetBytes(value, scratch));
+
+    /// <summary>
+    /// The key and id of the previous row's author or book. A file sorted by author, as exports are, names
+    /// the same author on row after row and a book with two publishers on two rows in a row; comparing
+    /// with the previous key is cheaper than hashing into a lookup of a million names. Only identical
+    /// bytes match here; the same name spelt in another case is left to the lookup.
+    /// </summary>
+    private sealed class LastMatch(int maxKeyLength)
+    {
+        private readonly byte[] name = new byte[maxKeyLength];
+        private int length = -1;
+        private long scope;
+        private long id;
+
+        public bool TryMatch(long scope, ReadOnlySpan<byte> key, out long id)
+        {
+            id = this.id;
+            return scope == this.scope && key.Length == length && key.SequenceEqual(name.AsSpan(0, length));
+        }
+
+        public void Remember(long scope, ReadOnlySpan<byte> key, long id)
+        {
+            key.CopyTo(name);
+            length = key.Length;
+            this.scope = scope;
+            this.id = id;
+        }
+    }
 
     /// <summary>The catalog's row counts and largest ids when the import began.</summary>
     private readonly record struct CatalogSize(int Authors, int Publishers, int Books, long MaxAuthorId, long MaxPublisherId, long MaxBookId);

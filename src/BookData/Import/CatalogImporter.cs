@@ -248,13 +248,13 @@ public sealed class CatalogImporter
 
                         // The input is parsed, normalized and matched to ids on a second thread while this one writes to SQLite.
                         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                        var rows = Channel.CreateBounded<ImportRow[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+                        var rows = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
                         var reading = Task.Run(() => source.ProduceAsync(rows.Writer, writer.Ids, stopReading.Token), CancellationToken.None);
                         try
                         {
                             await foreach (var batch in rows.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                             {
-                                foreach (var row in batch)
+                                foreach (ref readonly var row in batch.Rows)
                                 {
                                     rowsRead++;
                                     if (row.RejectionReason is { } reason)
@@ -272,7 +272,8 @@ public sealed class CatalogImporter
                                     }
                                 }
 
-                                lastOffset = batch[^1].ByteOffset;
+                                lastOffset = batch.LastByteOffset;
+                                batch.Return();
                                 cancellationToken.ThrowIfCancellationRequested();
                             }
 

@@ -14,15 +14,22 @@ namespace BookData.Import;
 /// </summary>
 internal sealed class CsvRowSource : IDisposable
 {
-    /// <summary>Rows handed over at a time: enough to make the hand-over cheap, few enough that a batch stays off the large object heap.</summary>
-    public const int BatchSize = 256;
+    /// <summary>
+    /// Rows handed over at a time: enough that the two threads meet rarely (a hand-over costs a wake-up,
+    /// often a context switch), few enough that a batch's array stays small. The arrays are pooled
+    /// (<see cref="ImportBatch"/>), so their size costs no allocation.
+    /// </summary>
+    public const int BatchSize = 2048;
 
     private readonly CsvReader reader;
     private readonly string sourceName;
     private readonly byte[][] normalized = [.. CatalogCsvFormat.Columns.Select(column => new byte[Encoding.UTF8.GetMaxByteCount(column.MaxLength)])];
     private int[] columnIndexes = [];
     private int headerFieldCount;
-    private List<ImportRow>? batch;
+
+    /// <summary>The batch being filled; <see langword="null"/> until the data rows are read.</summary>
+    private ImportRow[]? batch;
+    private int batchCount;
 
     /// <param name="csv">The input, read from its current position and left open.</param>
     /// <param name="sourceName">The input's name in errors.</param>
@@ -53,24 +60,23 @@ internal sealed class CsvRowSource : IDisposable
     /// leaves the rows normalized but unmatched, for an import that matches them in the database.
     /// </param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    public async Task ProduceAsync(ChannelWriter<ImportRow[]> output, CatalogIds? ids, CancellationToken cancellationToken)
+    public async Task ProduceAsync(ChannelWriter<ImportBatch> output, CatalogIds? ids, CancellationToken cancellationToken)
     {
         try
         {
-            batch = new List<ImportRow>(BatchSize);
+            batch = ImportBatch.Rent(BatchSize);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                batch.Add(ReadRow(ids));
-                if (batch.Count >= BatchSize)
+                Add(ReadRow(ids));
+                if (batchCount >= BatchSize)
                 {
-                    await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
-                    batch.Clear();
+                    await HandOverAsync(output, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            if (batch.Count > 0)
+            if (batchCount > 0)
             {
-                await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
+                await HandOverAsync(output, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -147,7 +153,33 @@ internal sealed class CsvRowSource : IDisposable
             throw new BookDataImportException(sourceName, Math.Max(1, record.LineNumber), null, reason);
         }
 
-        batch.Add(ImportRow.Rejected(record.LineNumber, record.ByteOffset, null, reason));
+        Add(ImportRow.Rejected(record.LineNumber, record.ByteOffset, null, reason));
+    }
+
+    /// <summary>
+    /// Appends a row to the batch. Rejected rows reported while the parser looks for the next good one can
+    /// overfill a batch; it then moves to a larger array.
+    /// </summary>
+    private void Add(in ImportRow row)
+    {
+        if (batchCount == batch!.Length)
+        {
+            var larger = ImportBatch.Rent(batch.Length * 2);
+            batch.AsSpan().CopyTo(larger);
+            ImportBatch.Return(batch);
+            batch = larger;
+        }
+
+        batch[batchCount++] = row;
+    }
+
+    /// <summary>Hands the filled batch to the writing thread and starts a new one.</summary>
+    private async ValueTask HandOverAsync(ChannelWriter<ImportBatch> output, CancellationToken cancellationToken)
+    {
+        var full = new ImportBatch(batch!, batchCount);
+        batch = ImportBatch.Rent(BatchSize);
+        batchCount = 0;
+        await output.WriteAsync(full, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

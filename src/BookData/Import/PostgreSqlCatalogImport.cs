@@ -73,14 +73,15 @@ internal sealed class PostgreSqlCatalogImport(
         {
             // The input is parsed and normalized on a second thread while this one copies the rows to the server.
             using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var rows = Channel.CreateBounded<ImportRow[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            var rows = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
             var reading = Task.Run(() => source.ProduceAsync(rows.Writer, ids: null, stopReading.Token), CancellationToken.None);
             try
             {
                 await foreach (var batch in rows.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    foreach (var row in batch)
+                    for (var i = 0; i < batch.Count; i++)
                     {
+                        var row = batch[i];
                         RowsRead++;
                         if (row.RejectionReason is { } reason)
                         {
@@ -97,7 +98,8 @@ internal sealed class PostgreSqlCatalogImport(
                         }
                     }
 
-                    lastOffset = batch[^1].ByteOffset;
+                    lastOffset = batch.LastByteOffset;
+                    batch.Return();
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 

@@ -50,6 +50,27 @@ public abstract class CatalogImporterOptionsTests
     }
 
     [ProviderFact]
+    public async Task ImportAsync_SkipModeWithMoreBadRowsInARowThanABatch_ListsEveryOneInOrder()
+    {
+        // The parser reports malformed rows while it looks for the next good one, so they all join one batch.
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        const int badRows = 5000;
+        var text = new StringBuilder(Header).Append("Isaac,Asimov,Foundation,Random House\n");
+        for (var i = 0; i < badRows; i++)
+        {
+            text.Append("a,b,c,d,e\n");
+        }
+
+        using var file = TempFile.WithText(text.Append("Tom,Clancy,Patriot Games,Berkley\n").ToString());
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.Should().BeEquivalentTo(new { RowsRead = badRows + 2L, RowsImported = 2L, LinksAdded = 2L });
+        summary.SkippedRows.Select(row => row.LineNumber).Should().Equal(Enumerable.Range(3, badRows).Select(line => (long)line));
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Isaac|Asimov|Foundation|Random House", "Tom|Clancy|Patriot Games|Berkley");
+    }
+
+    [ProviderFact]
     public async Task ImportAsync_SkipModeWithUnterminatedQuote_SkipsTheRestOfTheFile()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);

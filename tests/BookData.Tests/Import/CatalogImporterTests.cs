@@ -188,6 +188,26 @@ public abstract class CatalogImporterTests
     }
 
     [ProviderFact]
+    public async Task ImportAsync_SameTitleByTwoAuthorsOnConsecutiveRows_IsTwoBooks()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        using var file = TempFile.WithText(Header
+            + "Stephen,King,It,Viking\n"
+            + "Stephen,King,It,Scribner\n"
+            + "Stephen,Kingsley,It,Viking\n"
+            + "Stephen,King,IT,Hodder\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { AuthorsAdded = 2L, BooksAdded = 2L, PublishersAdded = 3L, LinksAdded = 4L });
+        (await CatalogDump.LinksAsync(db)).Should().Equal(
+            "Stephen|King|It|Hodder",
+            "Stephen|King|It|Scribner",
+            "Stephen|King|It|Viking",
+            "Stephen|Kingsley|It|Viking");
+    }
+
+    [ProviderFact]
     public async Task ImportAsync_BlankLines_AreIgnored()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
