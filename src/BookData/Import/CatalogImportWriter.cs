@@ -22,6 +22,11 @@ internal sealed class CatalogImportWriter : IDisposable
     private readonly Insert insertPublisher;
     private readonly Insert insertBook;
     private readonly Insert insertLink;
+    private readonly NativeStatement insertLinks;
+
+    /// <summary>Links waiting for <see cref="insertLinks"/>: book and publisher ids, in pairs.</summary>
+    private readonly long[] pendingLinks = new long[2 * ImportSql.LinksPerInsert];
+    private int pendingLinkCount;
 
     private CatalogImportWriter(SqliteConnection connection, SqliteTransaction transaction, bool foreignKeysEnforced)
     {
@@ -33,6 +38,8 @@ internal sealed class CatalogImportWriter : IDisposable
         insertPublisher = Prepare(ImportSql.InsertPublisher, "@PublisherId", "@Name");
         insertBook = Prepare(ImportSql.InsertBook, "@BookId", "@AuthorId", "@Title");
         insertLink = Prepare(ImportSql.InsertLink, "@BookId", "@PublisherId");
+        insertLinks = new NativeStatement(connection, ImportSql.InsertLinks);
+        statements.Add(insertLinks);
     }
 
     /// <summary>The catalog's ids as the import began, for resolving the rows.</summary>
@@ -105,11 +112,11 @@ internal sealed class CatalogImportWriter : IDisposable
             BooksAdded++;
         }
 
+        pendingLinks[2 * pendingLinkCount] = row.BookId;
+        pendingLinks[(2 * pendingLinkCount) + 1] = row.PublisherId;
+        if (++pendingLinkCount == ImportSql.LinksPerInsert)
         {
-            var (statement, at) = insertLink;
-            statement.Bind(at[0], row.BookId);
-            statement.Bind(at[1], row.PublisherId);
-            LinksAdded += statement.Execute();
+            WritePendingLinks();
         }
     }
 
@@ -120,6 +127,7 @@ internal sealed class CatalogImportWriter : IDisposable
     /// <exception cref="BookDataDatabaseException">A row the import wrote refers to a row that does not exist.</exception>
     public void Complete()
     {
+        WritePendingLinks();
         if (deferredIndexes.Count > 0)
         {
             // SQLite's sorter sizes its in-memory runs by the page cache: one run of a million keys sorts
@@ -151,6 +159,37 @@ internal sealed class CatalogImportWriter : IDisposable
         {
             statement.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Writes the links that <see cref="Write"/> has collected: a full set with one statement, fewer (at the
+    /// end) one by one. Links to a book already linked to that publisher, in the catalog or earlier in the
+    /// file, are left out by the statements' <c>ON CONFLICT DO NOTHING</c>; their books and publishers were
+    /// written before them.
+    /// </summary>
+    private void WritePendingLinks()
+    {
+        if (pendingLinkCount == ImportSql.LinksPerInsert)
+        {
+            for (var i = 0; i < pendingLinks.Length; i++)
+            {
+                insertLinks.Bind(i + 1, pendingLinks[i]);
+            }
+
+            LinksAdded += insertLinks.Execute();
+        }
+        else
+        {
+            var (statement, at) = insertLink;
+            for (var i = 0; i < pendingLinkCount; i++)
+            {
+                statement.Bind(at[0], pendingLinks[2 * i]);
+                statement.Bind(at[1], pendingLinks[(2 * i) + 1]);
+                LinksAdded += statement.Execute();
+            }
+        }
+
+        pendingLinkCount = 0;
     }
 
     /// <summary>

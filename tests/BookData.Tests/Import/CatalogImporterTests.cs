@@ -232,6 +232,40 @@ public abstract class CatalogImporterTests
     }
 
     [ProviderFact]
+    public async Task ImportAsync_ManyDuplicateLinksIntoACatalogThatHasSome_AddsEachMissingLinkOnce()
+    {
+        // Links are written many to a statement: duplicates land in the same statement and in different
+        // ones, and some links are in the catalog already.
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var importer = new CatalogImporter(db.Factory);
+        using (var existing = TempFile.WithText(Header + "Ann,Author,Book 7,Publisher 1\nAnn,Author,Book 150,Publisher 0\n"))
+        {
+            await importer.ImportAsync(existing.Path);
+        }
+
+        var text = new StringBuilder(Header);
+        var expected = new SortedSet<string>(StringComparer.Ordinal);
+        for (var pass = 0; pass < 3; pass++)
+        {
+            for (var book = 0; book < 200; book++)
+            {
+                var publisher = (book + pass) % 2;
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Ann,Author,Book {book},Publisher {publisher}\n");
+                expected.Add($"Ann|Author|Book {book}|Publisher {publisher}");
+            }
+        }
+
+        using var file = TempFile.WithText(text.ToString());
+
+        var summary = await importer.ImportAsync(file.Path);
+
+        expected.Add("Ann|Author|Book 150|Publisher 0");
+        summary.Should().BeEquivalentTo(new { RowsRead = 600L, BooksAdded = 198L, LinksAdded = 398L });
+        (await CatalogDump.LinksAsync(db)).Should().BeEquivalentTo(expected);
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+    }
+
+    [ProviderFact]
     public async Task ImportAsync_Values_AreStoredAsCatalogTextNormalizesThem()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
