@@ -22,7 +22,12 @@ internal sealed class CatalogImportWriter : IDisposable
     private readonly Insert insertPublisher;
     private readonly Insert insertBook;
     private readonly Insert insertLink;
+    private readonly NativeStatement insertBooks;
     private readonly NativeStatement insertLinks;
+
+    /// <summary>New books waiting for <see cref="insertBooks"/>, in file order.</summary>
+    private readonly PendingBook[] pendingBooks = new PendingBook[ImportSql.BooksPerInsert];
+    private int pendingBookCount;
 
     /// <summary>Links waiting for <see cref="insertLinks"/>: book and publisher ids, in pairs.</summary>
     private readonly long[] pendingLinks = new long[2 * ImportSql.LinksPerInsert];
@@ -38,8 +43,8 @@ internal sealed class CatalogImportWriter : IDisposable
         insertPublisher = Prepare(ImportSql.InsertPublisher, "@PublisherId", "@Name");
         insertBook = Prepare(ImportSql.InsertBook, "@BookId", "@AuthorId", "@Title");
         insertLink = Prepare(ImportSql.InsertLink, "@BookId", "@PublisherId");
-        insertLinks = new NativeStatement(connection, ImportSql.InsertLinks);
-        statements.Add(insertLinks);
+        insertBooks = Prepare(ImportSql.InsertBooks).Statement;
+        insertLinks = Prepare(ImportSql.InsertLinks).Statement;
     }
 
     /// <summary>The catalog's ids as the import began, for resolving the rows.</summary>
@@ -104,12 +109,11 @@ internal sealed class CatalogImportWriter : IDisposable
 
         if ((row.Adds & ImportRowAdds.Book) != 0)
         {
-            var (statement, at) = insertBook;
-            statement.Bind(at[0], row.BookId);
-            statement.Bind(at[1], row.AuthorId);
-            statement.Bind(at[2], row.Title);
-            Inserted(statement.Execute(), "book", row.Title);
-            BooksAdded++;
+            pendingBooks[pendingBookCount] = new PendingBook(row.BookId, row.AuthorId, row.Title);
+            if (++pendingBookCount == ImportSql.BooksPerInsert)
+            {
+                WritePendingBooks();
+            }
         }
 
         pendingLinks[2 * pendingLinkCount] = row.BookId;
@@ -162,13 +166,55 @@ internal sealed class CatalogImportWriter : IDisposable
     }
 
     /// <summary>
-    /// Writes the links that <see cref="Write"/> has collected: a full set with one statement, fewer (at the
-    /// end) one by one. Links to a book already linked to that publisher, in the catalog or earlier in the
-    /// file, are left out by the statements' <c>ON CONFLICT DO NOTHING</c>; their books and publishers were
-    /// written before them.
+    /// Writes the new books that <see cref="Write"/> has collected: a full set with one statement, fewer (at
+    /// the end, or before links that may refer to them) one by one.
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">The database holds a book the import's lookups did not find.</exception>
+    private void WritePendingBooks()
+    {
+        if (pendingBookCount == ImportSql.BooksPerInsert)
+        {
+            for (var i = 0; i < pendingBooks.Length; i++)
+            {
+                var (bookId, authorId, title) = pendingBooks[i];
+                insertBooks.Bind((3 * i) + 1, bookId);
+                insertBooks.Bind((3 * i) + 2, authorId);
+                insertBooks.Bind((3 * i) + 3, title);
+            }
+
+            if (insertBooks.Execute() != pendingBookCount)
+            {
+                // Which one: the book whose id did not make it into the table.
+                var missing = pendingBooks.First(book => !BookExists(book.BookId));
+                Inserted(0, "book", missing.Title);
+            }
+        }
+        else
+        {
+            var (statement, at) = insertBook;
+            for (var i = 0; i < pendingBookCount; i++)
+            {
+                var (bookId, authorId, title) = pendingBooks[i];
+                statement.Bind(at[0], bookId);
+                statement.Bind(at[1], authorId);
+                statement.Bind(at[2], title);
+                Inserted(statement.Execute(), "book", title);
+            }
+        }
+
+        BooksAdded += pendingBookCount;
+        Array.Clear(pendingBooks);
+        pendingBookCount = 0;
+    }
+
+    /// <summary>
+    /// Writes the links that <see cref="Write"/> has collected, after the books they may refer to: a full set
+    /// with one statement, fewer (at the end) one by one. Links to a book already linked to that publisher,
+    /// in the catalog or earlier in the file, are left out by the statements' <c>ON CONFLICT DO NOTHING</c>.
     /// </summary>
     private void WritePendingLinks()
     {
+        WritePendingBooks();
         if (pendingLinkCount == ImportSql.LinksPerInsert)
         {
             for (var i = 0; i < pendingLinks.Length; i++)
@@ -235,6 +281,13 @@ internal sealed class CatalogImportWriter : IDisposable
         }
     }
 
+    private bool BookExists(long bookId)
+    {
+        using var command = NewCommand(ImportSql.BookExists);
+        command.Parameters.AddWithValue("@BookId", bookId);
+        return command.ExecuteScalar() is not null;
+    }
+
     private SqliteCommand NewCommand(string sql)
     {
         var command = connection.CreateCommand();
@@ -258,4 +311,7 @@ internal sealed class CatalogImportWriter : IDisposable
 
     /// <summary>A prepared insert and the positions of its parameters, in the order <see cref="Prepare"/> named them.</summary>
     private readonly record struct Insert(NativeStatement Statement, int[] At);
+
+    /// <summary>A new book that waits to be written with others.</summary>
+    private readonly record struct PendingBook(long BookId, long AuthorId, string Title);
 }

@@ -53,11 +53,25 @@ internal static class ImportSql
         ON CONFLICT DO NOTHING;
         """;
     /// <summary>
-    /// Links written by one run of <see cref="InsertLinks"/>. A link is the cheapest row of the import, so
-    /// the statement's own cost (starting the program, opening and closing its cursors) is most of it; one
-    /// statement for 64 links pays that once.
+    /// Books written by one run of <see cref="InsertBooks"/>, and links by one run of <see cref="InsertLinks"/>.
+    /// Most of a single-row insert's cost is the statement's own (starting the program, opening and closing
+    /// its cursors, checking the constraints' setup); a statement for many rows pays it once. Measured at
+    /// 1M rows: a book 2.1 µs alone, a link 1 µs alone and 0.35 µs in a statement of 64.
     /// </summary>
+    public const int BooksPerInsert = 32;
+
+    /// <inheritdoc cref="BooksPerInsert"/>
     public const int LinksPerInsert = 64;
+
+    /// <summary>
+    /// <see cref="InsertBook"/> for <see cref="BooksPerInsert"/> books at once: the id, author and title of
+    /// book <c>i</c> (from 0) are parameters <c>3i + 1</c> to <c>3i + 3</c>. Made once, from numbers only.
+    /// </summary>
+    public static readonly string InsertBooks = $"""
+        INSERT INTO book (book_id, author_id, title)
+        VALUES {ValuesList(BooksPerInsert, 3)}
+        ON CONFLICT DO NOTHING;
+        """;
 
     /// <summary>
     /// <see cref="InsertLink"/> for <see cref="LinksPerInsert"/> links at once: the book and publisher of
@@ -65,10 +79,12 @@ internal static class ImportSql
     /// </summary>
     public static readonly string InsertLinks = $"""
         INSERT INTO book_publisher (book_id, publisher_id)
-        VALUES {string.Join(", ", Enumerable.Range(0, LinksPerInsert).Select(i => $"(?{(2 * i) + 1}, ?{(2 * i) + 2})"))}
+        VALUES {ValuesList(LinksPerInsert, 2)}
         ON CONFLICT DO NOTHING;
         """;
 
+
+    public const string BookExists = "SELECT 1 FROM book WHERE book_id = @BookId;";
 
     public const string IsCatalogEmpty = """
         SELECT NOT EXISTS (SELECT 1 FROM author)
@@ -102,4 +118,9 @@ internal static class ImportSql
         new("ix_book_title", "CREATE INDEX ix_book_title ON book (title)", "DROP INDEX ix_book_title;"),
         new("ix_book_publisher_publisher", "CREATE INDEX ix_book_publisher_publisher ON book_publisher (publisher_id)", "DROP INDEX ix_book_publisher_publisher;"),
     ];
+
+    /// <summary><c>(?1, ?2), (?3, ?4), …</c>: <paramref name="rows"/> rows of <paramref name="columns"/> numbered parameters.</summary>
+    private static string ValuesList(int rows, int columns) =>
+        string.Join(", ", Enumerable.Range(0, rows).Select(row =>
+            "(" + string.Join(", ", Enumerable.Range((row * columns) + 1, columns).Select(n => $"?{n}")) + ")"));
 }
