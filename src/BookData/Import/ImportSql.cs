@@ -99,6 +99,30 @@ internal static class ImportSql
     /// <summary>Lists rows of the tables the import writes whose parent does not exist; none is expected.</summary>
     public const string CheckForeignKeys = "SELECT \"table\" AS TableName FROM pragma_foreign_key_check WHERE \"table\" IN ('book', 'book_publisher') LIMIT 1;";
 
+    /// <summary>
+    /// 1 when the ids of author, book and publisher are each exactly 1 to the table's row count and every
+    /// foreign key of book and book_publisher lies in that range, so every reference has its row; 0 when not
+    /// (which proves nothing). Each min() and max() is one index lookup; the counts read the smallest index.
+    /// </summary>
+    public const string ReferencesWithinDenseIds = """
+        WITH counts (authors, books, publishers) AS (
+            SELECT (SELECT count(*) FROM author), (SELECT count(*) FROM book), (SELECT count(*) FROM publisher)
+        )
+        SELECT coalesce((SELECT min(author_id) FROM author), 1) >= 1
+           AND coalesce((SELECT max(author_id) FROM author), 0) = authors
+           AND coalesce((SELECT min(book_id) FROM book), 1) >= 1
+           AND coalesce((SELECT max(book_id) FROM book), 0) = books
+           AND coalesce((SELECT min(publisher_id) FROM publisher), 1) >= 1
+           AND coalesce((SELECT max(publisher_id) FROM publisher), 0) = publishers
+           AND coalesce((SELECT min(author_id) FROM book), 1) >= 1
+           AND coalesce((SELECT max(author_id) FROM book), 0) <= authors
+           AND coalesce((SELECT min(book_id) FROM book_publisher), 1) >= 1
+           AND coalesce((SELECT max(book_id) FROM book_publisher), 0) <= books
+           AND coalesce((SELECT min(publisher_id) FROM book_publisher), 1) >= 1
+           AND coalesce((SELECT max(publisher_id) FROM book_publisher), 0) <= publishers AS Proven
+        FROM counts;
+        """;
+
     public const string SelectSecondaryIndexes = """
         SELECT name AS Name, sql AS Sql
         FROM sqlite_schema
