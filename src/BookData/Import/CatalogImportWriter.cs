@@ -10,8 +10,11 @@ namespace BookData.Import;
 /// </summary>
 internal sealed class CatalogImportWriter : IDisposable
 {
-    /// <summary>The page cache while the set-aside indexes are built, in MiB; it also bounds the sorter's runs.</summary>
-    private const int IndexBuildCacheMiB = 2;
+    /// <summary>
+    /// The page cache while the set-aside indexes are built, in MiB; it also sizes the sorter's runs. 1 MiB is
+    /// about SQLite's smallest run (250 pages); at 1M rows it built the two indexes fastest of 1, 2, 4, 8 and 64 MiB.
+    /// </summary>
+    private const int IndexBuildCacheMiB = 1;
 
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
