@@ -6,7 +6,9 @@ namespace BookData.Import;
 
 /// <summary>
 /// The write side of one import: the import's statements, prepared once and run with bound parameters
-/// for every row, in the import's transaction (see <see cref="NativeStatement"/>).
+/// in the import's transaction (see <see cref="NativeStatement"/>). New authors and publishers are written
+/// at once; new books and links wait to be written many to a statement, books always before the links
+/// that may refer to them.
 /// </summary>
 internal sealed class CatalogImportWriter : IDisposable
 {
@@ -88,8 +90,13 @@ internal sealed class CatalogImportWriter : IDisposable
         }
     }
 
-    /// <summary>Writes one resolved row: its new author, publisher and book, then its link unless it exists.</summary>
-    /// <exception cref="BookDataDatabaseException">The database holds an entity the import's lookups did not find.</exception>
+    /// <summary>
+    /// Takes one resolved row: writes its new author and publisher, and queues its new book and its link
+    /// (written when a statement's worth has gathered, or by <see cref="Complete"/>; a link that exists is skipped then).
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">
+    /// The database holds an entity the import's lookups did not find: this row's author or publisher, or a queued book.
+    /// </exception>
     public void Write(in ImportRow row)
     {
         if ((row.Adds & ImportRowAdds.Author) != 0)
@@ -129,10 +136,13 @@ internal sealed class CatalogImportWriter : IDisposable
     }
 
     /// <summary>
-    /// Rebuilds the indexes that were set aside for the load and, when the connection did not enforce
-    /// foreign keys, checks them once for the tables the import wrote. Call it before committing.
+    /// Writes the queued books and links, rebuilds the indexes that were set aside for the load and, when
+    /// the connection did not enforce foreign keys, checks them once for the tables the import wrote. Call it
+    /// before committing.
     /// </summary>
-    /// <exception cref="BookDataDatabaseException">A row the import wrote refers to a row that does not exist.</exception>
+    /// <exception cref="BookDataDatabaseException">
+    /// The database holds a queued book the import's lookups did not find, or a row the import wrote refers to a row that does not exist.
+    /// </exception>
     public void Complete()
     {
         WritePendingLinks();
@@ -189,8 +199,10 @@ internal sealed class CatalogImportWriter : IDisposable
             if (insertBooks.Execute() != pendingBookCount)
             {
                 // Which one: the book whose id did not make it into the table.
-                var missing = pendingBooks.First(book => !BookExists(book.BookId));
-                Inserted(0, "book", missing.Title);
+                var missing = pendingBooks.Where(book => !BookExists(book.BookId)).Select(book => book.Title).FirstOrDefault()
+                    ?? throw new BookDataDatabaseException(
+                        $"The import wrote fewer books than it meant to among '{pendingBooks[0].Title}' to '{pendingBooks[^1].Title}', which should be impossible; nothing was written.");
+                Inserted(0, "book", missing);
             }
         }
         else
@@ -286,11 +298,12 @@ internal sealed class CatalogImportWriter : IDisposable
     }
 
     /// <summary>
-    /// Proves every foreign key of the catalog holds without looking each one up: when each parent table's
-    /// ids are exactly 1 to its row count (as an import into an empty catalog numbers them) and every
-    /// reference lies in that range, every reference has its row. A few index lookups and counts instead
-    /// of a lookup per book and two per link (0.05 s instead of 0.3 s at 1M rows). When the ids have gaps
-    /// this proves nothing, and <see cref="Complete"/> checks each reference.
+    /// Proves the foreign keys of book and book_publisher hold without looking each one up: when each parent
+    /// table's ids are exactly 1 to its row count (as an import into an empty catalog numbers them) and every
+    /// reference lies in that range, every reference has its row. A few index lookups and counts instead of
+    /// a lookup per book and two per link (16 ms instead of 0.28 s at 1M rows). When the ids have gaps, or the
+    /// tables have foreign keys other than the three it knows, this proves nothing, and <see cref="Complete"/>
+    /// checks each reference.
     /// </summary>
     private bool ReferencesWithinDenseIds()
     {

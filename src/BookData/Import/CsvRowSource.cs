@@ -27,7 +27,10 @@ internal sealed class CsvRowSource : IDisposable
     private int[] columnIndexes = [];
     private int headerFieldCount;
 
-    /// <summary>The batch being filled; <see langword="null"/> until the data rows are read.</summary>
+    /// <summary>Whether the data rows are being read (the header is behind).</summary>
+    private bool readingRows;
+
+    /// <summary>The batch being filled; <see langword="null"/> when none is (an array is rented for the first row).</summary>
     private ImportRow[]? batch;
     private int batchCount;
 
@@ -64,7 +67,7 @@ internal sealed class CsvRowSource : IDisposable
     {
         try
         {
-            batch = ImportBatch.Rent(BatchSize);
+            readingRows = true;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 Add(ReadRow(ids));
@@ -148,7 +151,7 @@ internal sealed class CsvRowSource : IDisposable
     private void OnMalformedRecord(CsvMalformedRecord record)
     {
         var reason = MalformedReason(record.Reason, headerFieldCount);
-        if (batch is null)
+        if (!readingRows)
         {
             throw new BookDataImportException(sourceName, Math.Max(1, record.LineNumber), null, reason);
         }
@@ -162,7 +165,8 @@ internal sealed class CsvRowSource : IDisposable
     /// </summary>
     private void Add(in ImportRow row)
     {
-        if (batchCount == batch!.Length)
+        batch ??= ImportBatch.Rent(BatchSize);
+        if (batchCount == batch.Length)
         {
             var larger = ImportBatch.Rent(batch.Length * 2);
             batch.AsSpan().CopyTo(larger);
@@ -173,11 +177,11 @@ internal sealed class CsvRowSource : IDisposable
         batch[batchCount++] = row;
     }
 
-    /// <summary>Hands the filled batch to the writing thread and starts a new one.</summary>
+    /// <summary>Hands the filled batch to the writing thread; the next row starts a new one.</summary>
     private async ValueTask HandOverAsync(ChannelWriter<ImportBatch> output, CancellationToken cancellationToken)
     {
         var full = new ImportBatch(batch!, batchCount);
-        batch = ImportBatch.Rent(BatchSize);
+        batch = null;
         batchCount = 0;
         await output.WriteAsync(full, cancellationToken).ConfigureAwait(false);
     }

@@ -102,7 +102,8 @@ internal static class ImportSql
     /// <summary>
     /// 1 when the ids of author, book and publisher are each exactly 1 to the table's row count and every
     /// foreign key of book and book_publisher lies in that range, so every reference has its row; 0 when not
-    /// (which proves nothing). Each min() and max() is one index lookup; the counts read the smallest index.
+    /// (which proves nothing), and 0 when those tables have foreign keys other than the three it knows (a
+    /// later migration's). Each min() and max() is one index lookup; the counts read the smallest index.
     /// </summary>
     public const string ReferencesWithinDenseIds = """
         WITH counts (authors, books, publishers) AS (
@@ -119,7 +120,14 @@ internal static class ImportSql
            AND coalesce((SELECT min(book_id) FROM book_publisher), 1) >= 1
            AND coalesce((SELECT max(book_id) FROM book_publisher), 0) <= books
            AND coalesce((SELECT min(publisher_id) FROM book_publisher), 1) >= 1
-           AND coalesce((SELECT max(publisher_id) FROM book_publisher), 0) <= publishers AS Proven
+           AND coalesce((SELECT max(publisher_id) FROM book_publisher), 0) <= publishers
+           AND (SELECT count(*) FROM pragma_foreign_key_list('book')) = 1
+           AND (SELECT count(*) FROM pragma_foreign_key_list('book')
+                WHERE "from" = 'author_id' AND "table" = 'author' AND coalesce("to", 'author_id') = 'author_id') = 1
+           AND (SELECT count(*) FROM pragma_foreign_key_list('book_publisher')) = 2
+           AND (SELECT count(*) FROM pragma_foreign_key_list('book_publisher')
+                WHERE ("from" = 'book_id' AND "table" = 'book' AND coalesce("to", 'book_id') = 'book_id')
+                   OR ("from" = 'publisher_id' AND "table" = 'publisher' AND coalesce("to", 'publisher_id') = 'publisher_id')) = 2 AS Proven
         FROM counts;
         """;
 
