@@ -7,8 +7,8 @@ namespace BookData.Import;
 /// <summary>
 /// The write side of one import: the import's statements, prepared once and run with bound parameters
 /// in the import's transaction (see <see cref="NativeStatement"/>). New authors and publishers are written
-/// at once; new books and links wait to be written many to a statement, books always before the links
-/// that may refer to them.
+/// at once; new books and links wait to be written many to a statement, books before the links that may
+/// refer to them whenever the connection enforces foreign keys.
 /// </summary>
 internal sealed class CatalogImportWriter : IDisposable
 {
@@ -145,6 +145,7 @@ internal sealed class CatalogImportWriter : IDisposable
     /// </exception>
     public void Complete()
     {
+        WritePendingBooks();
         WritePendingLinks();
         if (deferredIndexes.Count > 0)
         {
@@ -224,13 +225,20 @@ internal sealed class CatalogImportWriter : IDisposable
     }
 
     /// <summary>
-    /// Writes the links that <see cref="Write"/> has collected, after the books they may refer to: a full set
-    /// with one statement, fewer (at the end) one by one. Links to a book already linked to that publisher,
-    /// in the catalog or earlier in the file, are left out by the statements' <c>ON CONFLICT DO NOTHING</c>.
+    /// Writes the links that <see cref="Write"/> has collected: a full set with one statement, fewer (at the
+    /// end) one by one. Links to a book already linked to that publisher, in the catalog or earlier in the
+    /// file, are left out by the statements' <c>ON CONFLICT DO NOTHING</c>. When the connection enforces
+    /// foreign keys, the books waiting to be written go first (some one by one), since the links may refer to
+    /// them; when it does not (an import into an empty catalog, checked in <see cref="Complete"/>), the books
+    /// keep waiting for a full statement.
     /// </summary>
     private void WritePendingLinks()
     {
-        WritePendingBooks();
+        if (foreignKeysEnforced)
+        {
+            WritePendingBooks();
+        }
+
         if (pendingLinkCount == ImportSql.LinksPerInsert)
         {
             for (var i = 0; i < pendingLinks.Length; i++)
