@@ -49,8 +49,8 @@ internal sealed class CatalogImportWriter : IDisposable
         insertPublisher = Prepare(ImportSql.InsertPublisher, "@PublisherId", "@Name");
         insertBook = Prepare(ImportSql.InsertBook, "@BookId", "@AuthorId", "@Title");
         insertLink = Prepare(ImportSql.InsertLink, "@BookId", "@PublisherId");
-        insertBooks = Prepare(ImportSql.InsertBooks).Statement;
-        insertLinks = Prepare(ImportSql.InsertLinks).Statement;
+        insertBooks = PrepareNumbered(ImportSql.InsertBooks);
+        insertLinks = PrepareNumbered(ImportSql.InsertLinks);
     }
 
     /// <summary>The catalog's ids as the import began, for resolving the rows.</summary>
@@ -334,10 +334,17 @@ internal sealed class CatalogImportWriter : IDisposable
         return command;
     }
 
-    private Insert Prepare(string sql, params ReadOnlySpan<string> parameters)
+    /// <summary>Prepares a statement whose parameters are bound by number, and disposes of it with the writer.</summary>
+    private NativeStatement PrepareNumbered(string sql)
     {
         var statement = new NativeStatement(connection, sql);
         statements.Add(statement);
+        return statement;
+    }
+
+    private Insert Prepare(string sql, params ReadOnlySpan<string> parameters)
+    {
+        var statement = PrepareNumbered(sql);
         var indexes = new int[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
         {

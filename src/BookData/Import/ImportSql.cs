@@ -52,6 +52,7 @@ internal static class ImportSql
         VALUES (@BookId, @PublisherId)
         ON CONFLICT DO NOTHING;
         """;
+
     /// <summary>
     /// Books written by one run of <see cref="InsertBooks"/>, and links by one run of <see cref="InsertLinks"/>.
     /// Most of a single-row insert's cost is the statement's own (starting the program, opening and closing
@@ -82,7 +83,6 @@ internal static class ImportSql
         VALUES {ValuesList(LinksPerInsert, 2)}
         ON CONFLICT DO NOTHING;
         """;
-
 
     public const string BookExists = "SELECT 1 FROM book WHERE book_id = @BookId;";
 

@@ -49,45 +49,73 @@ public sealed class CatalogImportWriterTests
 
     /// <summary>
     /// With foreign keys set aside for the load, the writer proves them at the end from the ids when it can,
-    /// and otherwise checks each reference. Both ways, a reference to a missing row stops the import and a
-    /// catalog whose ids have gaps but whose references hold passes. A foreign key the proof does not know
-    /// (a later migration's) is checked too.
+    /// and otherwise checks each reference. Both ways, a reference to a missing row stops the import, naming
+    /// the table; so does one through a foreign key the proof does not know (a later migration's).
     /// </summary>
     [Theory]
     [InlineData("", "INSERT INTO book (book_id, author_id, title) VALUES (2, 3, 'Dense, dangling')", "book")]
     [InlineData("", "INSERT INTO book_publisher (book_id, publisher_id) VALUES (2, 1)", "book_publisher")]
     [InlineData("", "INSERT INTO book_publisher (book_id, publisher_id) VALUES (1, 2)", "book_publisher")]
-    [InlineData("DELETE FROM author WHERE author_id = 1;", "INSERT INTO book (book_id, author_id, title) VALUES (2, 1, 'Gaps, dangling')", "book")]
-    [InlineData("DELETE FROM author WHERE author_id = 1;", "SELECT 1", null)]
-    [InlineData("", "SELECT 1", null)]
+    [InlineData(AuthorIdsWithAGap, "INSERT INTO book (book_id, author_id, title) VALUES (2, 1, 'Gaps, dangling')", "book")]
     [InlineData("ALTER TABLE book ADD COLUMN series_id INTEGER REFERENCES publisher (publisher_id);", "UPDATE book SET series_id = 7", "book")]
-    public async Task Complete_ForeignKeysSetAside_FindsAReferenceToAMissingRowAndNothingElse(string catalogChange, string importChange, string? badTable)
+    public async Task Complete_ForeignKeysSetAsideAndAReferenceToAMissingRow_ThrowsNamingTheTable(string catalogChange, string importChange, string badTable)
     {
         await using var db = await TestDatabase.CreateAsync(BookDataProvider.Sqlite);
         await using var opened = await db.OpenConnectionAsync();
         var connection = (SqliteConnection)opened;
-        // Authors 1 and 2 (or only 2: ids with a gap), book 1 by author 2, published by publisher 1.
-        Execute(connection, null, "INSERT INTO author (author_id, first_name, last_name) VALUES (1, 'Ann', 'One'), (2, 'Bob', 'Two');"
-            + "INSERT INTO publisher (publisher_id, name) VALUES (1, 'Ace');"
-            + "INSERT INTO book (book_id, author_id, title) VALUES (1, 2, 'Kept');"
-            + "INSERT INTO book_publisher (book_id, publisher_id) VALUES (1, 1);"
-            + catalogChange
-            + "PRAGMA foreign_keys = OFF;");
+        CreateCatalogWithForeignKeysOff(connection, catalogChange);
         using var transaction = connection.BeginTransaction();
         using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced: false);
         Execute(connection, transaction, importChange);
 
         var complete = () => writer.Complete();
 
-        if (badTable is null)
-        {
-            complete.Should().NotThrow();
-        }
-        else
-        {
-            complete.Should().Throw<BookDataDatabaseException>()
-                .WithMessage($"The import wrote a row of table '{badTable}' that refers to a missing row*");
-        }
+        complete.Should().Throw<BookDataDatabaseException>()
+            .WithMessage($"The import wrote a row of table '{badTable}' that refers to a missing row*");
+    }
+
+    /// <summary>
+    /// References that hold pass, whether the ids are dense (proven from them) or have a gap (checked one by
+    /// one), and the rows the writer queued are all written.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData(AuthorIdsWithAGap)]
+    public async Task Complete_ForeignKeysSetAsideAndEveryReferenceHolds_WritesTheQueuedRows(string catalogChange)
+    {
+        await using var db = await TestDatabase.CreateAsync(BookDataProvider.Sqlite);
+        await using var opened = await db.OpenConnectionAsync();
+        var connection = (SqliteConnection)opened;
+        CreateCatalogWithForeignKeysOff(connection, catalogChange);
+        using var transaction = connection.BeginTransaction();
+        using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced: false);
+
+        writer.Write(new ImportRow(2, 0, "", "", "Added", "", null, null) { AuthorId = 2, PublisherId = 1, BookId = 2, Adds = ImportRowAdds.Book });
+        writer.Complete();
+
+        writer.Should().BeEquivalentTo(new { BooksAdded = 1L, LinksAdded = 1L }, o => o.ExcludingMissingMembers());
+        Count(connection, transaction, "SELECT count(*) FROM book_publisher WHERE book_id = 2 AND publisher_id = 1").Should().Be(1);
+        Count(connection, transaction, "SELECT count(*) FROM book").Should().Be(2);
+    }
+
+    /// <summary>Deletes author 1, who has no books, so the author ids are 2 alone: not 1 to the row count.</summary>
+    private const string AuthorIdsWithAGap = "DELETE FROM author WHERE author_id = 1;";
+
+    /// <summary>Authors 1 and 2, book 1 by author 2 at publisher 1, then <paramref name="change"/>; foreign keys off on the connection.</summary>
+    private static void CreateCatalogWithForeignKeysOff(SqliteConnection connection, string change) =>
+        Execute(connection, null, "INSERT INTO author (author_id, first_name, last_name) VALUES (1, 'Ann', 'One'), (2, 'Bob', 'Two');"
+            + "INSERT INTO publisher (publisher_id, name) VALUES (1, 'Ace');"
+            + "INSERT INTO book (book_id, author_id, title) VALUES (1, 2, 'Kept');"
+            + "INSERT INTO book_publisher (book_id, publisher_id) VALUES (1, 1);"
+            + change
+            + "PRAGMA foreign_keys = OFF;");
+
+    private static long Count(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
