@@ -33,21 +33,19 @@ dotnet pack "$repo/src/BookData" -c Release -o "$feed" >"$work/pack.log" 2>&1 ||
 [ -f "$feed/BookData.$version.snupkg" ] || fail "no BookData.$version.snupkg"
 
 # The app lives outside the repository: empty build files stop MSBuild from looking further up, its own
-# NuGet.config lists the local feed and the default source, and a fresh packages folder guarantees the
-# BookData package is the one just packed (packages the machine already has are reused read-only).
+# NuGet.config lists the local feed and the default source, and an empty packages folder of its own (no
+# fallback to the machine's folder, which may hold an older build of the same version) guarantees the
+# BookData package is the one just packed and that every dependency comes from a source.
 mkdir -p "$app" "$(dirname "$db")" "$work/packages"
 cp "$repo/tests/consumer/app/Program.cs" "$repo/tests/consumer/app/Consumer.csproj" "$app/"
 for file in Directory.Build.props Directory.Build.targets Directory.Packages.props; do
     echo '<Project />' >"$app/$file"
 done
-fallback=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: //p')
 {
     echo '<?xml version="1.0" encoding="utf-8"?>'
     echo '<configuration>'
     echo "  <config><add key=\"globalPackagesFolder\" value=\"$work/packages\" /></config>"
-    if [ -n "$fallback" ] && [ -d "$fallback" ]; then
-        echo "  <fallbackPackageFolders><clear /><add key=\"machine\" value=\"$fallback\" /></fallbackPackageFolders>"
-    fi
+    echo "  <fallbackPackageFolders><clear /></fallbackPackageFolders>"
     echo '  <packageSources>'
     echo '    <clear />'
     echo "    <add key=\"local\" value=\"$feed\" />"
