@@ -97,6 +97,9 @@ internal sealed class CsvRecordReader
     /// <summary>For <see cref="CsvRecordProblem.FieldTooLong"/>: whether that field is quoted.</summary>
     public bool ProblemFieldQuoted { get; private set; }
 
+    /// <summary>Whether the input starts with a UTF-16 byte order mark: it is not UTF-8, and is read as garbage.</summary>
+    public bool StartsWithUtf16ByteOrderMark { get; private set; }
+
     /// <summary>Physical lines of the input read so far; every line of it once the input has ended.</summary>
     public long LinesRead => line - (atLineStart ? 1 : 0);
 
@@ -116,6 +119,8 @@ internal sealed class CsvRecordReader
             {
                 next = 3;
             }
+
+            StartsWithUtf16ByteOrderMark = end >= 2 && (buffer[0], buffer[1]) is (0xFF, 0xFE) or (0xFE, 0xFF);
         }
 
         while (true)
@@ -218,6 +223,9 @@ internal sealed class CsvRecordReader
         while (true)
         {
             var fieldStart = pos;
+
+            // No search looks further than one byte past the longest field, however much the buffer holds.
+            var limit = Math.Min(end, fieldStart + MaxFieldBytes + 2);
             int fieldEnd;
             if (span[pos] == '"')
             {
@@ -225,12 +233,12 @@ internal sealed class CsvRecordReader
                 var escaped = false;
                 while (true)
                 {
-                    var quote = span[pos..].IndexOf((byte)'"');
+                    var quote = span[pos..limit].IndexOf((byte)'"');
                     if (quote < 0)
                     {
-                        if (end - fieldStart > MaxFieldBytes)
+                        if (limit - fieldStart > MaxFieldBytes)
                         {
-                            return TooLong(FieldCount, quoted: true, end);
+                            return TooLong(FieldCount, quoted: true, limit);
                         }
 
                         return endOfInput ? Malformed(CsvRecordProblem.UnterminatedQuote, end) : ParseResult.NeedMore;
@@ -267,8 +275,8 @@ internal sealed class CsvRecordReader
             }
             else
             {
-                var stop = span[pos..].IndexOfAny(UnquotedStops);
-                fieldEnd = stop < 0 ? end : pos + stop;
+                var stop = span[pos..limit].IndexOfAny(UnquotedStops);
+                fieldEnd = stop < 0 ? limit : pos + stop;
                 if (fieldEnd - fieldStart > MaxFieldBytes)
                 {
                     return TooLong(FieldCount, quoted: false, fieldEnd);

@@ -62,6 +62,12 @@ internal sealed class CsvRowSource : IDisposable
                 sourceName, 1, null, $"the input is empty; it must start with the header {CatalogCsvFormat.Header}");
         }
 
+        if (reader.StartsWithUtf16ByteOrderMark)
+        {
+            throw new BookDataImportException(
+                sourceName, 1, null, "the input is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8");
+        }
+
         if (reader.Problem != CsvRecordProblem.None)
         {
             throw new BookDataImportException(sourceName, reader.LineNumber, null, ProblemReason(null));

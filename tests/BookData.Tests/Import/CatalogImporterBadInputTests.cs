@@ -470,6 +470,23 @@ public abstract class CatalogImporterBadInputTests
         (await CatalogDump.LinksAsync(db)).Should().BeEquivalentTo($"Isaac|Asimov|{emoji}|Random House", $"Isaac|Asimov|{quotes}|Random House");
     }
 
+    [ProviderFact]
+    public async Task ImportAsync_Utf16File_SaysItMustBeUtf8AndWritesNothing()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithBytes([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Header + "Isaac,Asimov,Foundation,Random House\n")]);
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        (await act.Should().ThrowAsync<BookDataImportException>()).Which.Should().BeEquivalentTo(new
+        {
+            LineNumber = 1L,
+            Reason = "the input is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8",
+        });
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
     [ProviderTheory]
     [InlineData("first_name,last_name,title,publisher\nIsaac,Asimov,Foundation,Random House\n", 2)]
     [InlineData("first_name,last_name,title,publisher\r\nIsaac,Asimov,Foundation,Random House", 2)]
