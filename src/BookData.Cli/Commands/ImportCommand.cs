@@ -17,7 +17,7 @@ internal static class ImportCommand
         var file = new Argument<string>("file") { Description = "The CSV file: a header first_name,last_name,title,publisher, then one row per book and publisher." };
         var onError = new Option<string>("--on-error")
         {
-            Description = "fail: the first bad row stops the import and nothing is written. skip: bad rows are left out and listed, the good ones imported.",
+            Description = "fail: the first bad row stops the import (exit code 2) and nothing is written. skip: bad rows are left out and listed with their line, the good ones imported.",
             DefaultValueFactory = _ => "fail",
         };
         onError.AcceptOnlyFromAmong("fail", "skip");
@@ -25,6 +25,9 @@ internal static class ImportCommand
             "import",
             """
             Imports a CSV file into the catalog in one transaction; importing the same file again changes nothing.
+            A value longer than 8,192 bytes (more than any column accepts) is bad input and is not read into memory.
+            With --on-error skip, a bad row that runs on over several lines (a quote never closed) is left out
+            from its first line only: the lines after it are read again, so the good rows on them are imported.
             Example: bookdata import author_book_publisher.csv --on-error skip
             """)
         {
@@ -47,9 +50,7 @@ internal static class ImportCommand
 
             foreach (var skipped in summary.SkippedRows)
             {
-                var field = skipped.Field is null ? "" : $" ({skipped.Field})";
-                context.Console.Error.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture, $"skipped: {path}, line {skipped.LineNumber}{field}: {skipped.Reason}."));
+                context.Console.Error.WriteLine($"skipped: {path}, {DescribeSkipped(skipped)}.");
             }
 
             context.Console.Output.WriteLine($"Imported {path}: {Describe(summary)}");
@@ -61,15 +62,29 @@ internal static class ImportCommand
 
     /// <summary>Says what an import read and added, in one sentence.</summary>
     /// <param name="summary">The import's summary.</param>
-    /// <returns>For example "12 rows read; added 7 authors, 10 books, 4 publishers, 12 book–publisher links."</returns>
+    /// <returns>For example "13 lines, 12 rows read; added 7 authors, 10 books, 4 publishers, 12 book–publisher links."</returns>
     public static string Describe(ImportSummary summary)
     {
         var skipped = summary.SkippedRows.Count == 0 ? "" : $", {Count(summary.SkippedRows.Count, "row")} skipped";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{Count(summary.RowsRead, "row")} read{skipped}; added {Count(summary.AuthorsAdded, "author")}, "
+            $"{Count(summary.LinesRead, "line")}, {Count(summary.RowsRead, "row")} read{skipped}; added {Count(summary.AuthorsAdded, "author")}, "
             + $"{Count(summary.BooksAdded, "book")}, {Count(summary.PublishersAdded, "publisher")}, "
             + $"{Count(summary.LinksAdded, "book–publisher link")}.");
+    }
+
+    /// <summary>Says where a skipped row is and why it was left out, for "skipped: FILE, ...".</summary>
+    /// <param name="skipped">The skipped row.</param>
+    /// <returns>For example "line 3 (title): the title is required and cannot be empty or white space".</returns>
+    private static string DescribeSkipped(SkippedRow skipped)
+    {
+        var field = skipped.Field is null ? "" : $" ({skipped.Field})";
+        var ranOn = skipped.LastLineNumber > skipped.LineNumber
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"; its record ran on to line {skipped.LastLineNumber}, and lines {skipped.LineNumber + 1}–{skipped.LastLineNumber} were read again as rows of their own")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture, $"line {skipped.LineNumber}{field}: {skipped.Reason}{ranOn}");
     }
 
     private static string Count(long count, string noun) =>

@@ -5,7 +5,6 @@ using System.Threading.Channels;
 using BookData.Connections;
 using BookData.Diagnostics;
 using BookData.Text;
-using CsvHelper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -259,7 +258,7 @@ public sealed class CatalogImporter
                                     rowsRead++;
                                     if (row.RejectionReason is { } reason)
                                     {
-                                        rejections.Reject(row.LineNumber, row.RejectedField, reason);
+                                        rejections.Reject(row, reason);
                                     }
                                     else
                                     {
@@ -295,7 +294,7 @@ public sealed class CatalogImporter
                             writer.BooksAdded,
                             writer.PublishersAdded,
                             writer.LinksAdded,
-                            [.. rejections.Skipped]);
+                            [.. rejections.Skipped]) { LinesRead = source.LinesRead };
                         progress?.Report(new ImportProgress(rowsRead, totalBytes ?? lastOffset, totalBytes));
                         Log(sourceName, summary, stopwatch.ElapsedMilliseconds);
                         return summary;
@@ -311,11 +310,6 @@ public sealed class CatalogImporter
                     throw SqliteErrors.Translate(connectionFactory.DataSource, ex);
                 }
             }
-        }
-        catch (CsvFormatException ex)
-        {
-            throw Fail(new BookDataImportException(
-                sourceName, ex.LineNumber > 0 ? ex.LineNumber : null, null, CsvRowSource.AsReason(ex.Message), ex));
         }
         catch (IOException ex)
         {

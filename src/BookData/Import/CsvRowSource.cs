@@ -1,17 +1,21 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using System.Threading.Channels;
 using BookData.Text;
-using CsvHelper;
 
 namespace BookData.Import;
 
 /// <summary>
-/// The read side of one import: parses the CSV input (RFC 4180, through CsvHelper), finds the four
-/// columns in the header, and turns every record into an <see cref="ImportRow"/> with its values decoded
-/// and normalized by <see cref="CatalogText"/>, or with the reason it cannot be imported.
+/// The read side of one import: parses the CSV input (RFC 4180, through <see cref="CsvRecordReader"/>), finds
+/// the four columns in the header, and turns every record into an <see cref="ImportRow"/> with its values
+/// decoded and normalized by <see cref="CatalogText"/>, or with the reason it cannot be imported.
 /// </summary>
+/// <remarks>
+/// A rejected record that spans several lines is left out from its first line only: reading goes on with its
+/// second line (<see cref="CsvRecordReader.Reject"/>), so a stray quote never takes the rows after it along.
+/// </remarks>
 internal sealed class CsvRowSource : IDisposable
 {
     /// <summary>
@@ -21,14 +25,13 @@ internal sealed class CsvRowSource : IDisposable
     /// </summary>
     public const int BatchSize = 2048;
 
-    private readonly CsvReader reader;
+    private readonly CsvRecordReader reader;
     private readonly string sourceName;
-    private readonly byte[][] normalized = [.. CatalogCsvFormat.Columns.Select(column => new byte[Encoding.UTF8.GetMaxByteCount(column.MaxLength)])];
-    private int[] columnIndexes = [];
-    private int headerFieldCount;
 
-    /// <summary>Whether the data rows are being read (the header is behind).</summary>
-    private bool readingRows;
+    // Room for the longest normalized value even when a limit counts characters beyond the UTF-16 units.
+    private readonly byte[][] normalized = [.. CatalogCsvFormat.Columns.Select(column => new byte[Encoding.UTF8.GetMaxByteCount(2 * column.MaxLength)])];
+    private int[] columnIndexes = [];
+    private string[] headerNames = [];
 
     /// <summary>The batch being filled; <see langword="null"/> when none is (an array is rented for the first row).</summary>
     private ImportRow[]? batch;
@@ -39,17 +42,44 @@ internal sealed class CsvRowSource : IDisposable
     public CsvRowSource(Stream csv, string sourceName)
     {
         this.sourceName = sourceName;
-        reader = CsvReader.Create(csv, ReaderOptions(), leaveOpen: true);
+        reader = new CsvRecordReader(csv);
     }
+
+    /// <summary>
+    /// Physical lines of the input read: the header, blank lines and the lines inside quoted values included;
+    /// every line of it once <see cref="ProduceAsync"/> has completed.
+    /// </summary>
+    public long LinesRead => reader.LinesRead;
 
     /// <summary>Reads the header and finds the columns.</summary>
     /// <exception cref="BookDataImportException">The input is empty, the header is malformed, or it lacks or repeats a column.</exception>
+    /// <exception cref="IOException">The input cannot be read.</exception>
     public async Task ReadHeaderAsync(CancellationToken cancellationToken)
     {
-        await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-        var headers = reader.Headers;
-        columnIndexes = ResolveHeader(headers, Math.Max(1, reader.LineNumber));
-        headerFieldCount = headers.Count;
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new BookDataImportException(
+                sourceName, 1, null, $"the input is empty; it must start with the header {CatalogCsvFormat.Header}");
+        }
+
+        if (reader.StartsWithUtf16ByteOrderMark)
+        {
+            throw new BookDataImportException(
+                sourceName, 1, null, "the input is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8");
+        }
+
+        if (reader.Problem != CsvRecordProblem.None)
+        {
+            throw new BookDataImportException(sourceName, reader.LineNumber, null, ProblemReason(null));
+        }
+
+        headerNames = new string[reader.FieldCount];
+        for (var i = 0; i < headerNames.Length; i++)
+        {
+            headerNames[i] = Encoding.UTF8.GetString(reader.GetSpan(i));
+        }
+
+        columnIndexes = ResolveHeader(headerNames, reader.LineNumber);
     }
 
     /// <summary>
@@ -67,10 +97,15 @@ internal sealed class CsvRowSource : IDisposable
     {
         try
         {
-            readingRows = true;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                Add(ReadRow(ids));
+                var row = ReadRow(ids);
+                if (row.RejectionReason is not null)
+                {
+                    reader.Reject();
+                }
+
+                Add(row);
                 if (batchCount >= BatchSize)
                 {
                     await HandOverAsync(output, cancellationToken).ConfigureAwait(false);
@@ -88,7 +123,10 @@ internal sealed class CsvRowSource : IDisposable
         }
     }
 
-    public void Dispose() => reader.Dispose();
+    /// <summary>Nothing to release: the stream belongs to the caller and the reader's buffers to the collector.</summary>
+    public void Dispose()
+    {
+    }
 
     /// <summary>"The title is required." becomes "the title is required", to follow "file, line N: ".</summary>
     internal static string AsReason(string message)
@@ -96,17 +134,6 @@ internal sealed class CsvRowSource : IDisposable
         var text = message.TrimEnd('.');
         return text.Length > 0 && char.IsUpper(text[0]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
-
-    private static string MalformedReason(CsvMalformedReason reason, int headerFieldCount) => reason switch
-    {
-        CsvMalformedReason.StrayQuote =>
-            "a quote appears inside a value that is not enclosed in quotes; enclose the value in quotes and double the quotes inside it",
-        CsvMalformedReason.TextAfterClosingQuote => "text follows the closing quote of a quoted value",
-        CsvMalformedReason.UnterminatedQuote => "a quoted value is never closed (unterminated quote)",
-        CsvMalformedReason.FieldCountMismatch =>
-            $"the row does not have the header's {headerFieldCount} fields; a value that contains a comma must be enclosed in quotes",
-        _ => $"the row is not valid CSV ({reason})",
-    };
 
     /// <summary>
     /// Whether a raw value is already exactly what <see cref="CatalogText"/> would make of it: printable
@@ -128,40 +155,8 @@ internal sealed class CsvRowSource : IDisposable
             && value.IndexOf("  "u8) < 0;
     }
 
-    private CsvReaderOptions ReaderOptions() => CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        HasHeader = true,
-        Mode = CsvMode.Rfc4180,
-        AllowLineBreaksInQuotes = true,
-        SkipEmptyLines = true,
-        CommentPrefix = null,
-        DetectSeparatorHint = false,
-        TrackLineNumbers = true,
-        MalformedData = CsvMalformedDataHandling.Skip,
-        FieldCountMismatch = CsvFieldCountHandling.Skip,
-        MissingField = CsvMissingFieldHandling.ReturnEmpty,
-        OnMalformedRecord = OnMalformedRecord,
-    };
-
     /// <summary>
-    /// The parser skips a malformed record and reports it here, before it returns the next good one, so
-    /// the rejected row lands in the batch in file order. A malformed header ends the import at once.
-    /// </summary>
-    private void OnMalformedRecord(CsvMalformedRecord record)
-    {
-        var reason = MalformedReason(record.Reason, headerFieldCount);
-        if (!readingRows)
-        {
-            throw new BookDataImportException(sourceName, Math.Max(1, record.LineNumber), null, reason);
-        }
-
-        Add(ImportRow.Rejected(record.LineNumber, record.ByteOffset, null, reason));
-    }
-
-    /// <summary>
-    /// Appends a row to the batch. Rejected rows reported while the parser looks for the next good one can
-    /// overfill a batch; it then moves to a larger array.
+    /// Appends a row to the batch, moving it to a larger array when it is full.
     /// </summary>
     private void Add(in ImportRow row)
     {
@@ -194,6 +189,23 @@ internal sealed class CsvRowSource : IDisposable
     {
         var lineNumber = reader.LineNumber;
         var byteOffset = reader.ByteOffset;
+        if (reader.Problem != CsvRecordProblem.None)
+        {
+            var field = reader.ProblemField;
+            var name = field < 0 ? null : ColumnAt(field);
+            return Rejected(name, ProblemReason(name));
+        }
+
+        if (reader.FieldCount != headerNames.Length)
+        {
+            return Rejected(null, $"the row does not have the header's {headerNames.Length} fields; a value that contains a comma must be enclosed in quotes");
+        }
+
+        if (RepeatsTheHeader())
+        {
+            return Rejected(null, $"the row repeats the header {CatalogCsvFormat.Header} (were two files joined?); it is not a book");
+        }
+
         if (!Read(0, out var firstName, out var rejected)
             || !Read(1, out var lastName, out rejected)
             || !Read(2, out var title, out rejected)
@@ -214,9 +226,66 @@ internal sealed class CsvRowSource : IDisposable
                 return true;
             }
 
-            rejected = ImportRow.Rejected(lineNumber, byteOffset, CatalogCsvFormat.Columns[c].Name, reason);
+            rejected = Rejected(CatalogCsvFormat.Columns[c].Name, reason);
             return false;
         }
+
+        ImportRow Rejected(string? field, string reason) =>
+            ImportRow.Rejected(lineNumber, byteOffset, field, reason) with { LastLineNumber = reader.LastLineNumber };
+    }
+
+    /// <summary>The header's name of field <paramref name="index"/>, or <see langword="null"/> past the header's fields.</summary>
+    private string? ColumnAt(int index)
+    {
+        for (var c = 0; c < columnIndexes.Length; c++)
+        {
+            if (columnIndexes[c] == index)
+            {
+                return CatalogCsvFormat.Columns[c].Name;
+            }
+        }
+
+        return index < headerNames.Length ? headerNames[index].Trim() : null;
+    }
+
+    /// <summary>Why the current record's CSV is bad, naming the column <paramref name="field"/> when a value is too long.</summary>
+    private string ProblemReason(string? field)
+    {
+        var lines = reader.LastLineNumber > reader.LineNumber
+            ? string.Create(CultureInfo.InvariantCulture, $" (on to line {reader.LastLineNumber:N0})")
+            : "";
+        var value = field is null ? "a value" : $"the {field} value";
+        return reader.Problem switch
+        {
+            CsvRecordProblem.StrayQuote =>
+                "a quote appears inside a value that is not enclosed in quotes; enclose the value in quotes and double the quotes inside it",
+            CsvRecordProblem.TextAfterClosingQuote => "text follows the closing quote of a quoted value",
+            CsvRecordProblem.UnterminatedQuote => "a quoted value is never closed (unterminated quote)",
+            CsvRecordProblem.FieldTooLong when reader.ProblemFieldQuoted => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{value} is quoted and runs on past {CsvRecordReader.MaxFieldBytes:N0} bytes{lines}, longer than any column accepts; its closing quote is probably missing"),
+            CsvRecordProblem.FieldTooLong => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{value} is longer than {CsvRecordReader.MaxFieldBytes:N0} bytes, longer than any column accepts"),
+            _ => string.Create(
+                CultureInfo.InvariantCulture, $"the row is longer than {CsvRecordReader.MaxRecordBytes:N0} bytes{lines}"),
+        };
+    }
+
+    /// <summary>Whether the current record's four columns hold their own names: the header again, as when two files were joined.</summary>
+    private bool RepeatsTheHeader()
+    {
+        var columns = CatalogCsvFormat.Columns;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var value = reader.GetSpan(columnIndexes[c]).Trim((byte)' ');
+            if (!Ascii.EqualsIgnoreCase(value, columns[c].Name))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Reads, decodes and normalizes the value of column <paramref name="c"/> of the current record; on failure says why.</summary>
@@ -258,18 +327,12 @@ internal sealed class CsvRowSource : IDisposable
     }
 
     /// <summary>Finds the four columns in the header.</summary>
-    private int[] ResolveHeader(IReadOnlyList<string> headers, long headerLine)
+    private int[] ResolveHeader(string[] headers, long headerLine)
     {
-        if (headers.Count == 0)
-        {
-            throw new BookDataImportException(
-                sourceName, 1, null, $"the input is empty; it must start with the header {CatalogCsvFormat.Header}");
-        }
-
         var columns = CatalogCsvFormat.Columns;
         var indexes = new int[columns.Count];
         Array.Fill(indexes, -1);
-        for (var i = 0; i < headers.Count; i++)
+        for (var i = 0; i < headers.Length; i++)
         {
             var name = headers[i].Trim();
             for (var c = 0; c < columns.Count; c++)

@@ -11,9 +11,13 @@ internal sealed class ImportRejections(string sourceName, ImportOptions options)
     public IReadOnlyList<SkippedRow> Skipped => skipped;
 
     /// <summary>Rejects one row: throws with <see cref="ImportErrorMode.Fail"/> (or past the limit), lists it otherwise.</summary>
+    /// <param name="row">The rejected row.</param>
+    /// <param name="reason">Its <see cref="ImportRow.RejectionReason"/>.</param>
     /// <exception cref="BookDataImportException">The import must stop.</exception>
-    public void Reject(long lineNumber, string? field, string reason)
+    public void Reject(in ImportRow row, string reason)
     {
+        var lineNumber = row.LineNumber;
+        var field = row.RejectedField;
         if (options.OnError == ImportErrorMode.Fail)
         {
             throw new BookDataImportException(sourceName, lineNumber, field, reason);
@@ -28,6 +32,8 @@ internal sealed class ImportRejections(string sourceName, ImportOptions options)
                 $"{reason}; that is more than {options.MaxSkippedRows} bad rows (MaxSkippedRows), so the import was abandoned");
         }
 
-        skipped.Add(new SkippedRow(lineNumber, field, reason));
+        skipped.Add(row.LastLineNumber > lineNumber
+            ? new SkippedRow(lineNumber, field, reason) { LastLineNumber = row.LastLineNumber }
+            : new SkippedRow(lineNumber, field, reason));
     }
 }

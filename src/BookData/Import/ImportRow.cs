@@ -35,6 +35,12 @@ internal readonly record struct ImportRow(
     /// <summary>Which of the row's entities are new and must be inserted.</summary>
     public ImportRowAdds Adds { get; init; }
 
+    /// <summary>
+    /// For a rejected row, the physical line where its record ends, or where reading it stopped when its CSV is
+    /// bad; 0 when not set (a good row, or a rejected row on one line).
+    /// </summary>
+    public long LastLineNumber { get; init; }
+
     public static ImportRow Rejected(long lineNumber, long byteOffset, string? field, string reason) =>
         new(lineNumber, byteOffset, string.Empty, string.Empty, string.Empty, string.Empty, field, reason);
 }

@@ -59,7 +59,7 @@ internal sealed class PostgreSqlCatalogImport(
             // Once the commit is under way it completes: a cancellation now would leave its outcome unknown.
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
 
-            var summary = new ImportSummary(RowsRead, authorsAdded, booksAdded, publishersAdded, linksAdded, [.. rejections.Skipped]);
+            var summary = new ImportSummary(RowsRead, authorsAdded, booksAdded, publishersAdded, linksAdded, [.. rejections.Skipped]) { LinesRead = source.LinesRead };
             progress?.Report(new ImportProgress(RowsRead, totalBytes ?? lastOffset, totalBytes));
             return summary;
         }
@@ -85,7 +85,7 @@ internal sealed class PostgreSqlCatalogImport(
                         RowsRead++;
                         if (row.RejectionReason is { } reason)
                         {
-                            rejections.Reject(row.LineNumber, row.RejectedField, reason);
+                            rejections.Reject(row, reason);
                         }
                         else
                         {

@@ -68,6 +68,64 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public async Task Import_OnErrorSkipWithQuoteNeverClosed_ImportsTheRowsAfterItAndCountsLines()
+    {
+        await using var db = CliDatabase.CreateEmpty();
+        var csv = db.SiblingPath("-stray-quote.csv");
+        await File.WriteAllTextAsync(csv, "first_name,last_name,title,publisher\n"
+            + "Ursula,Le Guin,The Lathe of Heaven,Avon\n"
+            + "X,Y,\"Dr. Strangelove, or How I Learned,P\n"
+            + "Octavia,Butler,Kindred,Doubleday\n"
+            + "Octavia,Butler,Dawn,Warner\n");
+
+        var result = await CliRunner.RunAsync("import", csv, "--on-error", "skip", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("5 lines, 4 rows read, 1 row skipped; added 2 authors, 3 books, 3 publishers, 3 book–publisher links.");
+        result.Error.Trim().Should().Be(
+            $"skipped: {csv}, line 3: a quoted value is never closed (unterminated quote); "
+            + "its record ran on to line 5, and lines 4–5 were read again as rows of their own.");
+        (await db.CountAsync("book")).Should().Be(3);
+        (await db.CountAsync("book_publisher")).Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Import_GiantField_ExitsWithBadInputNamingLineAndColumnAndWritesNothing(bool quoted)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var csv = db.SiblingPath("-giant.csv");
+        var giant = new string('x', 4 * 1024 * 1024);
+        await File.WriteAllTextAsync(csv, "first_name,last_name,title,publisher\nUrsula,Le Guin,The Lathe of Heaven,Avon\n"
+            + (quoted ? $"Ursula,Le Guin,\"{giant}" : $"Ursula,Le Guin,{giant},Avon\n"));
+
+        var result = await CliRunner.RunAsync("import", csv, "--db", db.Path);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().StartWith($"error: {csv}, line 3: the title value ").And.Contain(quoted ? "runs on past 8,192 bytes" : "is longer than 8,192 bytes");
+        result.Error.Length.Should().BeLessThan(1000, "the value itself is not printed");
+        (await db.CountAsync("book")).Should().Be(10);
+        (await db.CountAsync("book_publisher")).Should().Be(12);
+    }
+
+    [Fact]
+    public async Task Import_HeaderRepeatedMidFile_ExitsWithBadInputAndWritesNothing()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var csv = db.SiblingPath("-joined.csv");
+        const string header = "first_name,last_name,title,publisher\n";
+        await File.WriteAllTextAsync(csv, header + "Ursula,Le Guin,The Lathe of Heaven,Avon\n" + header + "Octavia,Butler,Kindred,Doubleday\n");
+
+        var result = await CliRunner.RunAsync("import", csv, "--db", db.Path);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Trim().Should().Be($"error: {csv}, line 3: the row repeats the header first_name,last_name,title,publisher (were two files joined?); it is not a book.");
+        (await db.CountAsync("book")).Should().Be(10);
+        (await db.CountAsync("author")).Should().Be(7);
+    }
+
+    [Fact]
     public async Task Import_MissingFile_ExitsWithBadInputAndWritesNothing()
     {
         await using var db = CliDatabase.CreateEmpty();

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using BookData.Import;
 using BookData.Tests.Support;
 using CsCheck;
@@ -71,6 +72,66 @@ public sealed class CsvFuzzTests
         error.LineNumber.Should().Be(2);
         error.Field.Should().Be("title");
         (await SnapshotAsync(db)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SkipModeWithOneBadLineAmongGoodRows_ImportsEveryGoodRow()
+    {
+        // Good rows with values that hold commas, quotes and line breaks (quoted as RFC 4180 says), and one bad
+        // line put between two of them: only that line is skipped, whatever it is and wherever it stands.
+        await using var db = await TestDatabase.CreateAsync();
+        string[] badLines =
+        [
+            "X,Y,\"Dr. Strangelove, or How I Learned,P",
+            "X,Y,Dr \"Strange\" Love,P",
+            "X,Y,\"Dr\"x,P",
+            "X,Y,Z",
+            "first_name,last_name,title,publisher",
+            "X,Y," + new string('x', 9000) + ",P",
+            "X,Y,\"" + new string('x', 9000),
+        ];
+        var value = Gen.Select(Gen.Char["abcXYZé"], Gen.String[Gen.Char["ab é,\"\n\r"], 0, 12]).Select((first, rest) => first + rest);
+        var rows = Gen.Select(value, value, value, value).Array[0, 30];
+        var run = 0;
+
+        await Gen.Select(rows, Gen.Int[0, 1000], Gen.Int[0, badLines.Length - 1]).SampleAsync(
+            async (goodRows, at, bad) =>
+            {
+                var tag = $"#{++run}#";
+                var text = new StringBuilder("first_name,last_name,title,publisher\n");
+                var position = at % (goodRows.Length + 1);
+                long badLine = 0;
+                for (var i = 0; i <= goodRows.Length; i++)
+                {
+                    if (i == position)
+                    {
+                        badLine = Regex.Count(text.ToString(), "\r\n|\r|\n") + 1;
+                        text.Append(badLines[bad]).Append('\n');
+                    }
+
+                    if (i < goodRows.Length)
+                    {
+                        var (first, last, title, publisher) = goodRows[i];
+                        text.AppendJoin(',', Quote(first), Quote(last), Quote($"{title} {tag}{i}"), Quote(publisher)).Append('\n');
+                    }
+                }
+
+                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
+                var summary = await new CatalogImporter(db.Factory)
+                    .ImportAsync(stream, new ImportOptions { OnError = ImportErrorMode.Skip, SourceName = "fuzz.csv" })
+                    .WaitAsync(HangLimit);
+
+                summary.SkippedRows.Select(row => row.LineNumber).Should().Equal([badLine], text.ToString());
+                summary.Should().BeEquivalentTo(new { RowsImported = (long)goodRows.Length, BooksAdded = (long)goodRows.Length });
+                await using var connection = await db.Factory.OpenAsync();
+                (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM book WHERE title LIKE @Tag", new { Tag = $"%{tag}%" }))
+                    .Should().Be(goodRows.Length);
+            },
+            iter: 150,
+            threads: 1);
+
+        static string Quote(string value) =>
+            value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 
     private static Func<byte[], byte[]> Mutate(Mutation kind, int at, int length, byte value) => bytes =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BookData.Import;
 using BookData.Tests.Support;
@@ -263,6 +264,242 @@ public abstract class CatalogImporterBadInputTests
         (await act.Should().ThrowAsync<BookDataImportException>()).Which.LineNumber.Should().Be(3002);
         (await db.CountAsync("author")).Should().Be(0);
         (await db.CountAsync("book_publisher")).Should().Be(0);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_SkipModeWithQuoteNeverClosed_ImportsTheRowsAfterIt()
+    {
+        await using var db = await CreateAsync(withData: false);
+        using var file = TempFile.WithText(Header
+            + "Isaac,Asimov,Foundation,Random House\n"
+            + "X,Y,\"Dr. Strangelove, or How I Learned,P\n"
+            + "Pearl,Buck,The Good Earth,Random House\n"
+            + "\n"
+            + "Tom,Clancy,Patriot Games,Berkley\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.SkippedRows.Should().Equal(
+            new SkippedRow(3, null, "a quoted value is never closed (unterminated quote)") { LastLineNumber = 6 });
+        summary.Should().BeEquivalentTo(new { RowsRead = 4L, RowsImported = 3L, LinesRead = 6L, LinksAdded = 3L });
+        (await CatalogDump.LinksAsync(db)).Should().Equal(
+            "Isaac|Asimov|Foundation|Random House",
+            "Pearl|Buck|The Good Earth|Random House",
+            "Tom|Clancy|Patriot Games|Berkley");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_SkipModeWithStrayQuoteClosedRowsLater_ImportsTheRowsInBetween()
+    {
+        await using var db = await CreateAsync(withData: false);
+        using var file = TempFile.WithText(Header
+            + "X,Y,\"Dr. Strangelove, or How I Learned,P\n"
+            + "Pearl,Buck,The Good Earth,Random House\n"
+            + "Tom,Clancy,Patriot Games,Berkley\n"
+            + "John,Le Carre,\"Tinker, Tailor\",Berkley\n"
+            + "Isaac,Asimov,Foundation,Random House\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.SkippedRows.Should().Equal(
+            new SkippedRow(2, null, "text follows the closing quote of a quoted value") { LastLineNumber = 5 });
+        summary.Should().BeEquivalentTo(new { RowsRead = 5L, RowsImported = 4L, LinesRead = 6L });
+        (await CatalogDump.LinksAsync(db)).Should().Equal(
+            "Isaac|Asimov|Foundation|Random House",
+            "John|Le Carre|Tinker, Tailor|Berkley",
+            "Pearl|Buck|The Good Earth|Random House",
+            "Tom|Clancy|Patriot Games|Berkley");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_SkipModeWithQuoteRunningOverThousandsOfRows_ImportsThemAll()
+    {
+        // The quoted value grows past the longest field any column accepts long before a later quote or the end.
+        await using var db = await CreateAsync(withData: false);
+        var text = new StringBuilder(Header).Append("X,Y,\"Dr. Strangelove, or How I Learned,P\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"First{i},Last{i},Title {i},Publisher {i % 7}\n");
+        }
+
+        using var file = TempFile.WithText(text.ToString());
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.SkippedRows.Should().ContainSingle().Which.Should().BeEquivalentTo(new { LineNumber = 2L, Field = "title" });
+        summary.SkippedRows[0].Reason.Should().StartWith("the title value is quoted and runs on past 8,192 bytes (on to line ");
+        summary.SkippedRows[0].LastLineNumber.Should().BeGreaterThan(2);
+        summary.Should().BeEquivalentTo(new { RowsRead = 3001L, RowsImported = 3000L, LinesRead = 3002L, BooksAdded = 3000L, LinksAdded = 3000L });
+        (await db.CountAsync("book_publisher")).Should().Be(3000);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_QuoteRunningOverThousandsOfRows_FailsNamingItsLineAndWritesNothing()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        var text = new StringBuilder(Header).Append("Isaac,Asimov,I Robot,Gnome Press\n").Append("X,Y,\"Dr. Strangelove,P\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"First{i},Last{i},Title {i},Publisher {i % 7}\n");
+        }
+
+        using var file = TempFile.WithText(text.ToString());
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 3L, Field = "title" });
+        error.Message.Should().StartWith($"{file.Path}, line 3: the title value is quoted and runs on past 8,192 bytes");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderTheory]
+    [MemberData(nameof(Catalogs))]
+    public async Task ImportAsync_HeaderRepeatedMidFile_FailsNamingItsLineAndWritesNothing(bool withData)
+    {
+        await using var db = await CreateAsync(withData);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(Header + "Isaac,Asimov,Foundation,Random House\n" + "First_Name, Last_Name ,TITLE,publisher\r\n" + "Tom,Clancy,Patriot Games,Berkley\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 3L, Field = (string?)null });
+        error.Reason.Should().Be("the row repeats the header first_name,last_name,title,publisher (were two files joined?); it is not a book");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_SkipModeWithHeaderRepeatedMidFile_ListsItAndImportsNoBookTitledTitle()
+    {
+        await using var db = await CreateAsync(withData: false);
+        using var file = TempFile.WithText(Header + "Isaac,Asimov,Foundation,Random House\n" + Header + "Tom,Clancy,Patriot Games,Berkley\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.SkippedRows.Should().Equal(
+            new SkippedRow(3, null, "the row repeats the header first_name,last_name,title,publisher (were two files joined?); it is not a book"));
+        summary.Should().BeEquivalentTo(new { RowsRead = 3L, RowsImported = 2L, LinesRead = 4L });
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Isaac|Asimov|Foundation|Random House", "Tom|Clancy|Patriot Games|Berkley");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_SkipModeWithBadMultiLineRecord_ReadsItsSecondLineAgain()
+    {
+        // A well-formed record that spans lines but is rejected is left out from its first line only.
+        await using var db = await CreateAsync(withData: false);
+        using var file = TempFile.WithText(Header
+            + "Tom,Clancy,\"Patriot\n"
+            + "Isaac,Asimov,Foundation,Random House\n"
+            + "Games\",\n"
+            + "Pearl,Buck,The Good Earth,Random House\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.SkippedRows.Should().Equal(
+            new SkippedRow(2, "publisher", "the publisher is required and cannot be empty or white space") { LastLineNumber = 4 },
+            new SkippedRow(4, null, "a quote appears inside a value that is not enclosed in quotes; enclose the value in quotes and double the quotes inside it"));
+        summary.Should().BeEquivalentTo(new { RowsRead = 4L, RowsImported = 2L, LinesRead = 5L });
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Isaac|Asimov|Foundation|Random House", "Pearl|Buck|The Good Earth|Random House");
+    }
+
+    [ProviderTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImportAsync_GiantField_FailsNamingLineAndColumnAndWritesNothing(bool quoted)
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        var giant = new string('x', 3 * 1024 * 1024);
+        using var file = TempFile.WithText(Header + "Isaac,Asimov,I Robot,Gnome Press\n" + (quoted ? $"Isaac,Asimov,\"{giant}\",Gnome Press\n" : $"Isaac,Asimov,{giant},Gnome Press\n"));
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 3L, Field = "title" });
+        error.Reason.Should().Be(quoted
+            ? "the title value is quoted and runs on past 8,192 bytes, longer than any column accepts; its closing quote is probably missing"
+            : "the title value is longer than 8,192 bytes, longer than any column accepts");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_SkipModeWithGiantFields_SkipsEachAndImportsTheRest()
+    {
+        await using var db = await CreateAsync(withData: false);
+        var giant = new string('x', 3 * 1024 * 1024);
+        using var file = TempFile.WithText("first_name,last_name,title,notes,publisher\n"
+            + $"Isaac,Asimov,\"{giant}\",,Gnome Press\n"
+            + "Isaac,Asimov,Foundation,,Random House\n"
+            + $"Tom,Clancy,Patriot Games,{giant},Berkley\n"
+            + "Pearl,Buck,The Good Earth,,Random House\n"
+            + new string(',', 2 * 1024 * 1024) + "\n"
+            + "Tom,Clancy,Patriot Games,,Berkley\n"
+            + $"Tom,Clancy,{giant}");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.SkippedRows.Should().Equal(
+            new SkippedRow(2, "title", "the title value is quoted and runs on past 8,192 bytes, longer than any column accepts; its closing quote is probably missing"),
+            new SkippedRow(4, "notes", "the notes value is longer than 8,192 bytes, longer than any column accepts"),
+            new SkippedRow(6, null, "the row is longer than 1,048,576 bytes"),
+            new SkippedRow(8, "title", "the title value is longer than 8,192 bytes, longer than any column accepts"));
+        summary.Should().BeEquivalentTo(new { RowsRead = 7L, RowsImported = 3L, LinesRead = 8L });
+        (await CatalogDump.LinksAsync(db)).Should().Equal(
+            "Isaac|Asimov|Foundation|Random House",
+            "Pearl|Buck|The Good Earth|Random House",
+            "Tom|Clancy|Patriot Games|Berkley");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_ValueOfTheLongestAcceptedLengthInAnyForm_IsImported()
+    {
+        // A title of 250 characters outside the Basic Multilingual Plane (500 UTF-16 units, 1,000 bytes of UTF-8)
+        // padded with 6,000 spaces, and one of 500 quotes (1,002 raw bytes): both within the raw field limit.
+        await using var db = await CreateAsync(withData: false);
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", 250));
+        var quotes = new string('"', 500);
+        using var file = TempFile.WithText(Header
+            + $"Isaac,Asimov,{new string(' ', 3000)}{emoji}{new string(' ', 3000)},Random House\n"
+            + $"Isaac,Asimov,\"{quotes.Replace("\"", "\"\"", StringComparison.Ordinal)}\",Random House\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 2L, BooksAdded = 2L, LinesRead = 3L });
+        (await CatalogDump.LinksAsync(db)).Should().BeEquivalentTo($"Isaac|Asimov|{emoji}|Random House", $"Isaac|Asimov|{quotes}|Random House");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_Utf16File_SaysItMustBeUtf8AndWritesNothing()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithBytes([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Header + "Isaac,Asimov,Foundation,Random House\n")]);
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        (await act.Should().ThrowAsync<BookDataImportException>()).Which.Should().BeEquivalentTo(new
+        {
+            LineNumber = 1L,
+            Reason = "the input is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8",
+        });
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderTheory]
+    [InlineData("first_name,last_name,title,publisher\nIsaac,Asimov,Foundation,Random House\n", 2)]
+    [InlineData("first_name,last_name,title,publisher\r\nIsaac,Asimov,Foundation,Random House", 2)]
+    [InlineData("\n\nfirst_name,last_name,title,publisher\n\nIsaac,Asimov,\"Found\r\n\nation\",Random House\n\n", 8)]
+    [InlineData("first_name,last_name,title,publisher\rIsaac,Asimov,Foundation,Random House\r\r", 3)]
+    public async Task ImportAsync_AnyLineEndings_CountsEveryPhysicalLine(string text, long lines)
+    {
+        await using var db = await CreateAsync(withData: false);
+        using var file = TempFile.WithText(text);
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 1L, LinesRead = lines, LinksAdded = 1L });
     }
 
     private async Task<TestDatabase> CreateAsync(bool withData)
