@@ -258,8 +258,13 @@ public sealed class BookDataMigrator
             }
             finally
             {
-                await connection.ExecuteAsync(new CommandDefinition(MigrationSql.UnlockPostgreSql, lockKey, cancellationToken: CancellationToken.None))
-                    .ConfigureAwait(false);
+                // The session's lock also ends with the session: a failed unlock (the connection broke, which
+                // may be why the migration failed) must not hide the migration's own outcome.
+                await Cleanup.QuietlyAsync(
+                    () => connection.ExecuteAsync(new CommandDefinition(MigrationSql.UnlockPostgreSql, lockKey, cancellationToken: CancellationToken.None)),
+                    "releasing the migration lock",
+                    dataSource,
+                    logger).ConfigureAwait(false);
             }
         }
     }
