@@ -291,6 +291,9 @@ public sealed class CatalogImporter
                             writer.Complete();
                             transaction.Commit();
 
+                            // Gives back the disk the import's write-ahead log took (best effort: never fails the import).
+                            WalCheckpoint.Truncate(connection, connectionFactory.Options.BusyTimeout, connectionFactory.DataSource, $"the import of {sourceName}", logger);
+
                             var summary = new ImportSummary(
                                 rowsRead,
                                 writer.AuthorsAdded,
