@@ -168,7 +168,7 @@ public sealed class BookDataMigrator
             string? backupPath = null;
             if (Options.BackupBeforeMigrate && target.FilePath is not null && !current.IsEmptyDatabase)
             {
-                backupPath = MigrationBackup.Create(connection, target.FilePath, target.DataSource, current.Pending[0].Name);
+                backupPath = MigrationBackup.Create(connection, target.FilePath, target.DataSource, current.Pending[0].Name, logger);
                 MigrationLog.BackedUp(logger, target.DataSource, backupPath);
             }
 
