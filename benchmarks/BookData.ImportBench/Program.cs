@@ -3,9 +3,12 @@
 // Usage: dotnet BookData.ImportBench.dll FILE.csv DATABASE.db   (DATABASE.db is deleted first)
 //    or: dotnet BookData.ImportBench.dll FILE.csv "Host=...;Database=..."   (a PostgreSQL catalog, emptied first)
 //    or: dotnet BookData.ImportBench.dll --counts "Host=...;Database=..."   (prints authors|books|publishers|links)
+//    or: dotnet BookData.ImportBench.dll --wal-size FILE.csv DATABASE.db   (benchmarks/import/wal-size.sh: the -wal
+//        file's size after importing FILE.csv into a non-empty catalog and 20 add-books, in this still-running process)
 using System.Diagnostics;
 using System.Globalization;
 using BookData;
+using BookData.Books;
 using BookData.Connections;
 using BookData.Import;
 using BookData.Migrations;
@@ -20,6 +23,37 @@ if (args is ["--counts", var countsTarget])
     var counts = await new CatalogReports(countsFactory).GetCountsAsync();
     Console.WriteLine($"{counts.Authors}|{counts.Books}|{counts.Publishers}|{counts.BookPublisherLinks}");
     return 0;
+}
+
+if (args is ["--wal-size", var walCsv, var walDatabase])
+{
+    foreach (var suffix in new[] { "", "-wal", "-shm" })
+    {
+        File.Delete(walDatabase + suffix);
+    }
+
+    var walFactory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = $"Data Source={walDatabase}" });
+    await new BookDataMigrator(walFactory).MigrateAsync();
+    var books = new BookRepository(walFactory);
+    await books.AddBookAsync("Stephen", "King", "The Stand", "Random House");
+    var walImport = await new CatalogImporter(walFactory).ImportAsync(walCsv);
+    PrintSizes($"after importing {walImport.RowsRead:N0} rows");
+    for (var i = 0; i < 20; i++)
+    {
+        await books.AddBookAsync("Stephen", "King", $"Written After The Import {i}", "Random House");
+    }
+
+    PrintSizes("after 20 add-books");
+    return 0;
+
+    void PrintSizes(string when)
+    {
+        var database = new FileInfo(walDatabase).Length;
+        var log = File.Exists(walDatabase + "-wal") ? new FileInfo(walDatabase + "-wal").Length : 0;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{when}: database {database / 1048576.0:F1} MiB, -wal {log / 1048576.0:F1} MiB ({100.0 * log / database:F1} % of the database)"));
+    }
 }
 
 if (args.Length != 2)

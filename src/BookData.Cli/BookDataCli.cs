@@ -24,6 +24,7 @@ internal static class BookDataCli
             """
             A catalog of authors, books and publishers in a SQLite database file (--db) or a PostgreSQL database (--connection "Host=...").
             Start with: bookdata demo
+            Environment: BOOKDATA_BUSY_TIMEOUT (seconds to wait for another writer, default 30); BOOKDATA_JOURNAL_MODE=delete for a SQLite file on a network file system (default wal).
             """)
         {
             new HelpOption(),

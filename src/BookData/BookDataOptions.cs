@@ -44,6 +44,18 @@ public sealed class BookDataOptions
     public SynchronousMode Synchronous { get; set; } = SynchronousMode.Normal;
 
     /// <summary>
+    /// SQLite's journal mode, set on the database by the first read-write connection of each connection factory.
+    /// Default: <see cref="JournalMode.Wal"/> (write-ahead logging), which lets readers work while a writer
+    /// writes. Choose <see cref="JournalMode.Delete"/> for a database on a network file system (SMB, NFS) or a
+    /// container volume without shared memory, where write-ahead logging does not work; consider
+    /// <see cref="SynchronousMode.Full"/> with it, since <see cref="SynchronousMode.Normal"/> with a rollback
+    /// journal can lose the database's last commits, or in rare cases corrupt it, on power loss. Switching a
+    /// write-ahead-logged database to <see cref="JournalMode.Delete"/> needs it to be open nowhere else; otherwise
+    /// opening a connection fails with <see cref="BookDataDatabaseException"/>. SQLite only.
+    /// </summary>
+    public JournalMode JournalMode { get; set; } = JournalMode.Wal;
+
+    /// <summary>
     /// Whether <see cref="Migrations.BookDataMigrator.MigrateAsync"/> accepts an applied migration script
     /// whose text in this library no longer matches the checksum recorded when it was applied (drift).
     /// Default: <see langword="false"/>, so the migrator stops with <see cref="BookDataMigrationException"/>
@@ -138,6 +150,13 @@ public sealed class BookDataOptions
             throw new BookDataValidationException(
                 $"{SectionName}:{nameof(SlowStatementThreshold)}",
                 $"SlowStatementThreshold must be zero (off) or positive; it is {SlowStatementThreshold}.");
+        }
+
+        if (!Enum.IsDefined(JournalMode))
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{nameof(JournalMode)}",
+                $"JournalMode must be one of {string.Join(", ", Enum.GetNames<JournalMode>())}; it is {JournalMode}.");
         }
 
         if (!Enum.IsDefined(Synchronous))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using BookData.Cli.Hosting;
+using BookData.Connections;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -77,39 +78,18 @@ internal static class BackupCommand
     }
 
     /// <summary>
-    /// Backs up into a temporary file beside <paramref name="target"/> and moves it into place, so a
-    /// failed or interrupted backup never leaves a partial file under the target's name.
+    /// Backs up through the library's backup routine: into a temporary file beside <paramref name="target"/>, moved
+    /// into place when complete, so a failed or interrupted backup (a full disk) leaves neither a partial file nor
+    /// its journal, and the error names both files.
     /// </summary>
     private static async Task BackupAsync(CommandContext context, string target, CancellationToken cancellationToken)
     {
-        var partial = $"{target}.{Guid.NewGuid():N}.partial";
-        try
+        // Read-only: the source is never migrated or changed; in WAL mode the backup reads one
+        // consistent snapshot while writers carry on.
+        var source = await context.Connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
         {
-            // Read-only: the source is never migrated or changed; in WAL mode the backup reads one
-            // consistent snapshot while writers carry on.
-            var source = await context.Connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
-            await using (source.ConfigureAwait(false))
-            {
-                var destinationString = new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString();
-                var destination = new SqliteConnection(destinationString);
-                await using (destination.ConfigureAwait(false))
-                {
-                    await destination.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    ((SqliteConnection)source).BackupDatabase(destination);
-
-                    // A self-contained single file: no -wal or -shm beside the backup.
-                    using var command = destination.CreateCommand();
-                    command.CommandText = "PRAGMA journal_mode = DELETE;";
-                    command.ExecuteScalar();
-                }
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            File.Move(partial, target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(partial);
+            SqliteBackup.Write((SqliteConnection)source, target, context.Connections.DataSource, "", logger: null, cancellationToken);
         }
     }
 }

@@ -10,6 +10,12 @@ internal sealed class CommandContext
     /// <summary>The environment variable that sets how long a command waits for another writer, in seconds: <c>BOOKDATA_BUSY_TIMEOUT</c>.</summary>
     public const string BusyTimeoutEnvironmentVariable = "BOOKDATA_BUSY_TIMEOUT";
 
+    /// <summary>
+    /// The environment variable that sets SQLite's journal mode, <c>wal</c> (the default) or <c>delete</c> (for a
+    /// database on a network file system): <c>BOOKDATA_JOURNAL_MODE</c>.
+    /// </summary>
+    public const string JournalModeEnvironmentVariable = "BOOKDATA_JOURNAL_MODE";
+
     private readonly string? databaseOption;
     private readonly string? connectionOption;
     private string? connectionString;
@@ -48,12 +54,13 @@ internal sealed class CommandContext
 
     /// <summary>
     /// Creates a connection factory for a connection string; nothing is opened. The busy timeout is
-    /// <c>BOOKDATA_BUSY_TIMEOUT</c> seconds when that variable is set, else the library's default (30 seconds).
+    /// <c>BOOKDATA_BUSY_TIMEOUT</c> seconds when that variable is set, else the library's default (30 seconds); the
+    /// journal mode is <c>BOOKDATA_JOURNAL_MODE</c> when set, else write-ahead logging.
     /// </summary>
     /// <param name="connectionString">A SQLite or PostgreSQL connection string.</param>
     /// <param name="configure">Changes the library's default settings; none when <see langword="null"/>.</param>
     /// <returns>A factory for the database.</returns>
-    /// <exception cref="CliUsageException">The connection string is malformed, BOOKDATA_BUSY_TIMEOUT is not a number of seconds, or the settings are invalid.</exception>
+    /// <exception cref="CliUsageException">The connection string is malformed, BOOKDATA_BUSY_TIMEOUT is not a number of seconds, BOOKDATA_JOURNAL_MODE is not wal or delete, or the settings are invalid.</exception>
     public BookDataConnectionFactory CreateConnections(string connectionString, Action<BookDataOptions>? configure = null)
     {
         var options = new BookDataOptions { ConnectionString = connectionString };
@@ -62,6 +69,13 @@ internal sealed class CommandContext
             options.BusyTimeout = double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= int.MaxValue / 1000
                 ? TimeSpan.FromSeconds(value)
                 : throw new CliUsageException($"{BusyTimeoutEnvironmentVariable} must be a number of seconds from 0 to {int.MaxValue / 1000}; it is \"{seconds}\".");
+        }
+
+        if (Console.GetEnvironmentVariable(JournalModeEnvironmentVariable) is { Length: > 0 } mode)
+        {
+            options.JournalMode = mode.All(char.IsAsciiLetter) && Enum.TryParse<JournalMode>(mode, ignoreCase: true, out var journalMode)
+                ? journalMode
+                : throw new CliUsageException($"{JournalModeEnvironmentVariable} must be wal or delete; it is \"{mode}\".");
         }
 
         configure?.Invoke(options);

@@ -11,7 +11,9 @@ namespace BookData.Connections;
 /// <summary>
 /// Opens connections to the catalog database with the settings every BookData operation relies on.
 /// On SQLite: foreign keys enforced, a busy timeout so writers queue instead of failing, the configured
-/// <c>synchronous</c> level, connection pooling, and write-ahead logging for file databases. On
+/// <c>synchronous</c> level, connection pooling, the configured journal mode for file databases
+/// (<see cref="BookDataOptions.JournalMode"/>: write-ahead logging by default) and a 64 MiB
+/// <c>journal_size_limit</c>. On
 /// PostgreSQL: pooled Npgsql connections whose <c>lock_timeout</c> is the busy timeout.
 /// </summary>
 /// <remarks>
@@ -26,11 +28,22 @@ namespace BookData.Connections;
 /// (the setting lives as long as that connection). Code that changes <c>synchronous</c> on a connection
 /// from this factory must set it back before disposing the connection.
 /// </para>
+/// <para>
+/// <c>journal_size_limit</c> (64 MiB) runs with it: a write-ahead log that a large transaction grew is cut back to
+/// that size whenever SQLite starts it over, instead of keeping its largest size for the life of the process.
+/// Large writes (an import) also checkpoint and truncate the log when they end.
+/// </para>
 /// </remarks>
 public sealed class BookDataConnectionFactory
 {
     /// <summary>SQLITE_DBCONFIG_ENABLE_FKEY: the C interface's equivalent of <c>PRAGMA foreign_keys</c>.</summary>
     private const int EnableForeignKeys = 1002;
+
+    /// <summary>
+    /// <c>PRAGMA journal_size_limit</c> on every SQLite connection: 64 MiB. Sixteen times SQLite's automatic
+    /// checkpoint (1,000 pages of 4 KiB), so ordinary writers never shrink and regrow the log.
+    /// </summary>
+    internal const long JournalSizeLimitBytes = 64L * 1024 * 1024;
 
     /// <summary>
     /// The <c>synchronous</c> pragma last run on each pooled SQLite connection. Keyed on the native handle,
@@ -42,6 +55,7 @@ public sealed class BookDataConnectionFactory
     private readonly string readOnlyConnectionString;
     private readonly int busyMilliseconds;
     private readonly string synchronousPragma;
+    private readonly JournalMode journalMode;
     private readonly ILogger? logger;
     private int walChecked;
 
@@ -100,7 +114,9 @@ public sealed class BookDataConnectionFactory
         readOnlyConnectionString = builder.ToString();
 
         var synchronous = options.Synchronous == SynchronousMode.Full ? "FULL" : "NORMAL";
-        synchronousPragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {synchronous};");
+        synchronousPragma = string.Create(
+            CultureInfo.InvariantCulture, $"PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {JournalSizeLimitBytes};");
+        journalMode = options.JournalMode;
     }
 
     /// <summary>The options the factory was built from, as they were then (the migrator reads its settings here).</summary>
@@ -192,7 +208,7 @@ public sealed class BookDataConnectionFactory
 
             if (!readOnly && !IsInMemory && Volatile.Read(ref walChecked) == 0)
             {
-                EnableWriteAheadLog(connection);
+                ApplyJournalMode(connection);
                 Volatile.Write(ref walChecked, 1);
             }
 
@@ -227,11 +243,51 @@ public sealed class BookDataConnectionFactory
         static void Check(int resultCode, sqlite3 handle) => SqliteException.ThrowExceptionForRC(resultCode, handle);
     }
 
-    private static void EnableWriteAheadLog(SqliteConnection connection)
+    /// <summary>
+    /// Sets <see cref="BookDataOptions.JournalMode"/> once per factory: WAL is stored in the database file, and a
+    /// file that is not in WAL mode opens with DELETE. Leaving WAL needs the database open nowhere else: idle
+    /// connections in this process's pool are closed and the switch tried once more before it fails.
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">The database could not leave WAL mode.</exception>
+    private void ApplyJournalMode(SqliteConnection connection)
     {
-        // journal_mode=WAL is stored in the database file, so this runs once per factory.
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL;";
-        command.ExecuteScalar();
+        if (journalMode == JournalMode.Wal)
+        {
+            Set("WAL");
+            return;
+        }
+
+        if (TrySetDelete())
+        {
+            return;
+        }
+
+        SqliteConnection.ClearPool(connection);
+        if (TrySetDelete())
+        {
+            return;
+        }
+
+        throw new BookDataDatabaseException(
+            $"Cannot set the journal mode of database '{DataSource}' to {JournalMode.Delete} ({BookDataOptions.SectionName}:{nameof(BookDataOptions.JournalMode)}): the database is in write-ahead log mode and another connection has it open, which leaving that mode does not allow. Close the other programs and connections using it, then try again.");
+
+        bool TrySetDelete()
+        {
+            try
+            {
+                return string.Equals(Set("DELETE"), "delete", StringComparison.OrdinalIgnoreCase);
+            }
+            catch (SqliteException ex) when (SqliteErrors.IsBusy(ex))
+            {
+                return false;
+            }
+        }
+
+        string? Set(string mode)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA journal_mode = {mode};";
+            return command.ExecuteScalar() as string;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace BookData.Connections;
 
@@ -9,6 +10,12 @@ namespace BookData.Connections;
 /// size back when disposed, so the pooled connection does not keep the memory. On other providers it
 /// does nothing: a PostgreSQL server sizes its own buffers.
 /// </summary>
+/// <remarks>
+/// Disposing never throws: it runs after failures too, including a full disk that made SQLite roll the
+/// transaction back, and must not replace that error. The size is put back through SQLite's C interface,
+/// which (unlike a command) does not refuse to run while a rolled-back transaction is still open in
+/// Microsoft.Data.Sqlite; <c>cache_size</c> is not transactional, so it takes effect either way.
+/// </remarks>
 internal sealed class PageCacheScope : IDisposable
 {
     private const string GetCacheSize = "PRAGMA cache_size;";
@@ -29,22 +36,19 @@ internal sealed class PageCacheScope : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = GetCacheSize;
         previous = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        Set(sqlite, -mebibytes * 1024);
+        SqliteException.ThrowExceptionForRC(Set(sqlite, -mebibytes * 1024), sqlite.Handle);
     }
 
     public void Dispose()
     {
-        if (connection is not null)
+        if (connection?.Handle is not null)
         {
+            // Best effort: a connection whose cache stays large wastes memory until the pool drops it; nothing more.
             Set(connection, previous);
         }
     }
 
-    private static void Set(SqliteConnection connection, int cacheSize)
-    {
+    private static int Set(SqliteConnection connection, int cacheSize) =>
         // PRAGMA takes no parameters; the value is an integer the library computed, never user text.
-        using var command = connection.CreateCommand();
-        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheSize};");
-        command.ExecuteNonQuery();
-    }
+        raw.sqlite3_exec(connection.Handle, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheSize};"));
 }

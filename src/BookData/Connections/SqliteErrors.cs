@@ -17,6 +17,7 @@ internal static class SqliteErrors
     private const int Busy = 5;
     private const int Locked = 6;
     private const int ReadOnly = 8;
+    private const int Full = 13;
     private const int CantOpen = 14;
     private const int NotADatabase = 26;
 
@@ -39,6 +40,17 @@ internal static class SqliteErrors
         _ => Translate(dataSource, ex),
     };
 
+    /// <summary>SQLITE_FULL: a write found no room on the disk.</summary>
+    public static bool IsDiskFull(SqliteException ex) => ex.SqliteErrorCode == Full;
+
+    /// <summary>
+    /// SQLITE_FULL, named with the database: SQLite has rolled the statement (or the whole transaction) back, so
+    /// the database keeps what it held before.
+    /// </summary>
+    public static BookDataDatabaseException DiskFull(string dataSource, SqliteException ex) => new(
+        $"Database '{dataSource}' cannot be written: the disk is full (the database's own, or that of SQLite's temporary files). Free some space and try again; the failed operation changed nothing.",
+        ex);
+
     /// <summary>Any other unexpected SQLite error, named with the database it happened in.</summary>
     public static BookDataDatabaseException Translate(string dataSource, SqliteException ex) => ex.SqliteErrorCode switch
     {
@@ -48,6 +60,7 @@ internal static class SqliteErrors
             $"Database '{dataSource}' is read-only: {ex.Message}", ex),
         NotADatabase => new BookDataDatabaseException(
             $"Database '{dataSource}' is not a SQLite database.", ex),
+        Full => DiskFull(dataSource, ex),
         _ => new BookDataDatabaseException($"Database '{dataSource}' failed: {ex.Message}", ex),
     };
 }

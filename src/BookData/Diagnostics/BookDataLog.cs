@@ -24,4 +24,12 @@ internal static partial class BookDataLog
     [LoggerMessage(EventId = 2001, EventName = "SlowOperation", Level = LogLevel.Warning,
         Message = "BookData operation {Operation} took {ElapsedMilliseconds} ms, more than the slow statement threshold of {ThresholdMilliseconds} ms")]
     public static partial void SlowOperation(ILogger logger, string operation, long elapsedMilliseconds, long thresholdMilliseconds);
+
+    [LoggerMessage(EventId = 2002, EventName = "CleanupFailed", Level = LogLevel.Warning,
+        Message = "Cleaning up on database '{Database}' ({Step}) failed; the operation's own outcome stands: {Reason}")]
+    public static partial void CleanupFailed(ILogger logger, string database, string step, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 2003, EventName = "CheckpointIncomplete", Level = LogLevel.Debug,
+        Message = "Checkpoint of database '{Database}' after {Operation} left {Frames} of {Total} write-ahead log frames: readers still use them; a later checkpoint copies them")]
+    public static partial void CheckpointIncomplete(ILogger logger, string database, string operation, long frames, long total);
 }

@@ -240,69 +240,82 @@ public sealed class CatalogImporter
                     try
                     {
                         // BEGIN IMMEDIATE: the write lock is taken before the catalog's ids are read.
-                        using var transaction = connection.BeginTransaction();
-                        using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced);
-                        var rejections = new ImportRejections(sourceName, options);
-                        long lastOffset = 0;
-
-                        // The input is parsed, normalized and matched to ids on a second thread while this one writes to SQLite.
-                        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                        var rows = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-                        var reading = Task.Run(() => source.ProduceAsync(rows.Writer, writer.Ids, stopReading.Token), CancellationToken.None);
+                        var transaction = connection.BeginTransaction();
                         try
                         {
-                            await foreach (var batch in rows.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                            using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced);
+                            var rejections = new ImportRejections(sourceName, options);
+                            long lastOffset = 0;
+
+                            // The input is parsed, normalized and matched to ids on a second thread while this one writes to SQLite.
+                            using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                            var rows = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+                            var reading = Task.Run(() => source.ProduceAsync(rows.Writer, writer.Ids, stopReading.Token), CancellationToken.None);
+                            try
                             {
-                                foreach (ref readonly var row in batch.Rows)
+                                await foreach (var batch in rows.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                                 {
-                                    rowsRead++;
-                                    if (row.RejectionReason is { } reason)
+                                    foreach (ref readonly var row in batch.Rows)
                                     {
-                                        rejections.Reject(row, reason);
-                                    }
-                                    else
-                                    {
-                                        writer.Write(row);
+                                        rowsRead++;
+                                        if (row.RejectionReason is { } reason)
+                                        {
+                                            rejections.Reject(row, reason);
+                                        }
+                                        else
+                                        {
+                                            writer.Write(row);
+                                        }
+
+                                        if (rowsRead % options.ProgressInterval == 0)
+                                        {
+                                            progress?.Report(new ImportProgress(rowsRead, row.ByteOffset, totalBytes));
+                                        }
                                     }
 
-                                    if (rowsRead % options.ProgressInterval == 0)
-                                    {
-                                        progress?.Report(new ImportProgress(rowsRead, row.ByteOffset, totalBytes));
-                                    }
+                                    lastOffset = batch.LastByteOffset;
+                                    batch.Return();
+                                    cancellationToken.ThrowIfCancellationRequested();
                                 }
 
-                                lastOffset = batch.LastByteOffset;
-                                batch.Return();
-                                cancellationToken.ThrowIfCancellationRequested();
+                                // Rethrows what ended the reading, if anything did.
+                                await reading.ConfigureAwait(false);
+                            }
+                            finally
+                            {
+                                await StopAsync(reading, stopReading).ConfigureAwait(false);
                             }
 
-                            // Rethrows what ended the reading, if anything did.
-                            await reading.ConfigureAwait(false);
+                            cancellationToken.ThrowIfCancellationRequested();
+                            writer.Complete();
+                            transaction.Commit();
+
+                            // Gives back the disk the import's write-ahead log took (best effort: never fails the import).
+                            WalCheckpoint.Truncate(connection, connectionFactory.Options.BusyTimeout, connectionFactory.DataSource, $"the import of {sourceName}", logger);
+
+                            var summary = new ImportSummary(
+                                rowsRead,
+                                writer.AuthorsAdded,
+                                writer.BooksAdded,
+                                writer.PublishersAdded,
+                                writer.LinksAdded,
+                                [.. rejections.Skipped]) { LinesRead = source.LinesRead };
+                            progress?.Report(new ImportProgress(rowsRead, totalBytes ?? lastOffset, totalBytes));
+                            Log(sourceName, summary, stopwatch.ElapsedMilliseconds);
+                            return summary;
                         }
                         finally
                         {
-                            await StopAsync(reading, stopReading).ConfigureAwait(false);
+                            // Rolls back unless committed. After a full disk SQLite has rolled back already; a
+                            // failure here must not hide the error that ended the import.
+                            Cleanup.Quietly(transaction.Dispose, "rolling back the import", connectionFactory.DataSource, logger);
                         }
-
-                        cancellationToken.ThrowIfCancellationRequested();
-                        writer.Complete();
-                        transaction.Commit();
-
-                        var summary = new ImportSummary(
-                            rowsRead,
-                            writer.AuthorsAdded,
-                            writer.BooksAdded,
-                            writer.PublishersAdded,
-                            writer.LinksAdded,
-                            [.. rejections.Skipped]) { LinesRead = source.LinesRead };
-                        progress?.Report(new ImportProgress(rowsRead, totalBytes ?? lastOffset, totalBytes));
-                        Log(sourceName, summary, stopwatch.ElapsedMilliseconds);
-                        return summary;
                     }
                     finally
                     {
-                        // The pooled connection goes back as the factory opened it.
-                        SetForeignKeys(connection, enforced: true);
+                        // The pooled connection goes back as the factory opened it (which also turns foreign keys on
+                        // at every open); never at the cost of the import's own outcome.
+                        Cleanup.Quietly(() => SetForeignKeys(connection, enforced: true), "turning foreign keys back on", connectionFactory.DataSource, logger);
                     }
                 }
                 catch (SqliteException ex)

@@ -168,11 +168,14 @@ public sealed class BookDataMigrator
             string? backupPath = null;
             if (Options.BackupBeforeMigrate && target.FilePath is not null && !current.IsEmptyDatabase)
             {
-                backupPath = MigrationBackup.Create(connection, target.FilePath, target.DataSource, current.Pending[0].Name);
+                backupPath = MigrationBackup.Create(connection, target.FilePath, target.DataSource, current.Pending[0].Name, logger);
                 MigrationLog.BackedUp(logger, target.DataSource, backupPath);
             }
 
             var applied = Apply(DeployChanges.To.SqliteDatabase(connectionFactory.ConnectionString), target.DataSource);
+
+            // A script that rewrites a table leaves a write-ahead log as large as the table (best effort).
+            WalCheckpoint.Truncate(connection, Options.BusyTimeout, target.DataSource, "the migration", logger);
             return new MigrationResult(applied, backupPath);
         }
         finally
@@ -258,8 +261,13 @@ public sealed class BookDataMigrator
             }
             finally
             {
-                await connection.ExecuteAsync(new CommandDefinition(MigrationSql.UnlockPostgreSql, lockKey, cancellationToken: CancellationToken.None))
-                    .ConfigureAwait(false);
+                // The session's lock also ends with the session: a failed unlock (the connection broke, which
+                // may be why the migration failed) must not hide the migration's own outcome.
+                await Cleanup.QuietlyAsync(
+                    () => connection.ExecuteAsync(new CommandDefinition(MigrationSql.UnlockPostgreSql, lockKey, cancellationToken: CancellationToken.None)),
+                    "releasing the migration lock",
+                    dataSource,
+                    logger).ConfigureAwait(false);
             }
         }
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using BookData.Connections;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace BookData.Migrations;
 
@@ -13,46 +15,12 @@ internal static class MigrationBackup
     /// </summary>
     /// <returns>The backup file's path.</returns>
     /// <exception cref="BookDataDatabaseException">The backup could not be written; no partial file is left.</exception>
-    public static string Create(SqliteConnection source, string databasePath, string dataSource, string firstPendingScript)
+    public static string Create(SqliteConnection source, string databasePath, string dataSource, string firstPendingScript, ILogger? logger)
     {
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
         var backupPath = $"{databasePath}.bak-{stamp}-before-{Path.GetFileNameWithoutExtension(firstPendingScript)}";
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = backupPath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString();
-
-        try
-        {
-            using var destination = new SqliteConnection(connectionString);
-            destination.Open();
-            source.BackupDatabase(destination);
-        }
-        catch (SqliteException ex)
-        {
-            DeleteQuietly(backupPath);
-            throw new BookDataDatabaseException(
-                $"Could not back up database '{dataSource}' to '{backupPath}' before applying migration '{firstPendingScript}': {ex.Message}",
-                ex);
-        }
-
+        SqliteBackup.Write(
+            source, backupPath, dataSource, $" before applying migration '{firstPendingScript}'", logger, CancellationToken.None);
         return backupPath;
-    }
-
-    private static void DeleteQuietly(string path)
-    {
-        foreach (var suffix in (string[])["", "-wal", "-shm", "-journal"])
-        {
-            try
-            {
-                File.Delete(path + suffix);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The original failure is the one worth reporting.
-            }
-        }
     }
 }

@@ -66,6 +66,23 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>A new, migrated SQLite database file in <paramref name="folder"/> (a small file system, for example).</summary>
+    public static async Task<TestDatabase> CreateInAsync(string folder)
+    {
+        var file = System.IO.Path.Combine(folder, $"bookdata-test-{Guid.NewGuid():N}.db");
+        var database = new TestDatabase(BookDataProvider.Sqlite, $"Data Source={file}", file);
+        try
+        {
+            await new BookDataMigrator(database.Factory).MigrateAsync();
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>A path for a SQLite database that does not exist yet (nothing migrated).</summary>
     public static TestDatabase CreateEmpty()
     {
