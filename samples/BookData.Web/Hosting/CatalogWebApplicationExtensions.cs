@@ -8,7 +8,7 @@ namespace BookData.Web.Hosting;
 public static class CatalogWebApplicationExtensions
 {
     /// <summary>
-    /// Adds the middleware in order: security headers, errors as problem details (API) or the error page
+    /// Adds the middleware in order: security headers, redirects kept relative (<see cref="RelativeRedirects"/>), errors as problem details (API) or the error page
     /// (pages), HSTS outside development, static files from <c>wwwroot</c>, routing, the write rate limit, authentication and authorization.
     /// </summary>
     /// <param name="app">The application.</param>
@@ -17,6 +17,7 @@ public static class CatalogWebApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseSecurityHeaders();
+        app.UseRelativeRedirects();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",

@@ -69,6 +69,7 @@ public static class CatalogWebBuilderExtensions
     {
         services.AddSingleton(provider => EditorKey.FromConfiguration(provider.GetRequiredService<IOptions<CatalogWebOptions>>().Value.ApiKey));
         services.AddHostedService<EditorKeyAnnouncer>();
+        services.AddHostedService<AllowedHostsAnnouncer>();
 
         services.AddAuthentication(EditorAuthentication.CookieScheme)
             .AddCookie(EditorAuthentication.CookieScheme, options =>
