@@ -38,16 +38,19 @@ public static class CatalogWebApplicationExtensions
         return app;
     }
 
-    /// <summary>Maps the pages, the JSON API, <c>/health</c> and the OpenAPI document (<c>/openapi/v1.json</c>).</summary>
+    /// <summary>
+    /// Maps the pages, the JSON API, <c>/health</c> and the OpenAPI document (<c>/openapi/v1.json</c>); everything
+    /// that answers <c>GET</c> also answers <c>HEAD</c>.
+    /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The same application.</returns>
     public static WebApplication MapCatalogWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
-        app.MapCatalogApi();
+        app.MapCatalogApi().AnswerHead();
         app.MapHealthChecks("/health");
-        app.MapOpenApi();
+        app.MapOpenApi().AnswerHead();
         return app;
     }
 }

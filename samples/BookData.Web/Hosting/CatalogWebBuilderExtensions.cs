@@ -107,7 +107,7 @@ public static class CatalogWebBuilderExtensions
         services.AddRazorPages(options => options.Conventions.AuthorizePage("/Books/Add", EditorAuthentication.FormEditorPolicy));
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddOpenApi(options => options.AddApiKeySecurity());
+        services.AddOpenApi(options => options.AddApiKeySecurity().OmitHeadOperations());
     }
 
     private static void AddRequestLimits(this WebApplicationBuilder builder)
