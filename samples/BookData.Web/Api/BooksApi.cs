@@ -11,12 +11,6 @@ namespace BookData.Web.Api;
 /// <summary>Searching books, reading one, and adding one (the tutorial's add-new-book).</summary>
 public static class BooksApi
 {
-    /// <summary>The page size when none is asked for: 20.</summary>
-    public const int DefaultPageSize = 20;
-
-    /// <summary>The largest page size the API serves: 100.</summary>
-    public const int MaxPageSize = 100;
-
     /// <summary>The largest request body <c>POST /api/books</c> accepts: 16 KiB, far above the longest valid book.</summary>
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -28,7 +22,8 @@ public static class BooksApi
         var books = api.MapGroup("/books").WithTags("Books");
         books.MapGet("/", SearchAsync)
             .WithName("SearchBooks")
-            .WithSummary("Books whose title contains the search text (all books without one), by title, a page at a time.");
+            .WithSummary("Books whose title contains the search text (all books without one), by title, a page at a time.")
+            .ProducesValidationProblem();
         books.MapGet("/{id:long}", GetByIdAsync)
             .WithName("GetBook")
             .WithSummary("One book with its author and publishers.")
@@ -45,34 +40,16 @@ public static class BooksApi
         return books;
     }
 
-    internal static async Task<Results<Ok<BookPage>, ValidationProblem>> SearchAsync(
-        string? search, int? page, int? pageSize, BookRepository books, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ItemPage<BookItem>>, ValidationProblem>> SearchAsync(
+        string? search, string? page, string? pageSize, BookRepository books, CancellationToken cancellationToken)
     {
-        var pageNumber = page ?? 1;
-        var size = pageSize ?? DefaultPageSize;
-        var errors = new Dictionary<string, string[]>();
-        if (pageNumber < 1)
-        {
-            errors["page"] = [$"The page {pageNumber} is not valid; pages are numbered from 1."];
-        }
-
-        if (size is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"The page size {size} is not valid; it must be between 1 and {MaxPageSize}."];
-        }
-
-        if (errors.Count > 0)
+        if (!Paging.TryRead(page, pageSize, out var request, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var found = await books.SearchByTitleAsync(search ?? "", pageNumber, size, cancellationToken);
-        return TypedResults.Ok(new BookPage(
-            found.Items.Select(book => new BookItem(book.BookId, book.Title, book.AuthorName)).ToArray(),
-            found.PageNumber,
-            found.PageSize,
-            found.TotalCount,
-            found.TotalPages));
+        var found = await books.SearchByTitleAsync(search ?? "", request.Page, request.PageSize, cancellationToken);
+        return TypedResults.Ok(found.ToItemPage(book => new BookItem(book.BookId, book.Title, book.AuthorName)));
     }
 
     internal static async Task<Results<Ok<BookDetails>, ProblemHttpResult>> GetByIdAsync(

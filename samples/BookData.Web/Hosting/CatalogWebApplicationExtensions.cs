@@ -8,7 +8,7 @@ namespace BookData.Web.Hosting;
 public static class CatalogWebApplicationExtensions
 {
     /// <summary>
-    /// Adds the middleware in order: security headers, errors as problem details (API) or the error page
+    /// Adds the middleware in order: security headers, redirects kept relative (<see cref="RelativeRedirects"/>), errors as problem details (API) or the error page
     /// (pages), HSTS outside development, static files from <c>wwwroot</c>, routing, the write rate limit, authentication and authorization.
     /// </summary>
     /// <param name="app">The application.</param>
@@ -17,6 +17,7 @@ public static class CatalogWebApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseSecurityHeaders();
+        app.UseRelativeRedirects();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -37,16 +38,19 @@ public static class CatalogWebApplicationExtensions
         return app;
     }
 
-    /// <summary>Maps the pages, the JSON API, <c>/health</c> and the OpenAPI document (<c>/openapi/v1.json</c>).</summary>
+    /// <summary>
+    /// Maps the pages, the JSON API, <c>/health</c> and the OpenAPI document (<c>/openapi/v1.json</c>); everything
+    /// that answers <c>GET</c> also answers <c>HEAD</c>.
+    /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The same application.</returns>
     public static WebApplication MapCatalogWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
-        app.MapCatalogApi();
+        app.MapCatalogApi().AnswerHead();
         app.MapHealthChecks("/health");
-        app.MapOpenApi();
+        app.MapOpenApi().AnswerHead();
         return app;
     }
 }

@@ -69,6 +69,7 @@ public static class CatalogWebBuilderExtensions
     {
         services.AddSingleton(provider => EditorKey.FromConfiguration(provider.GetRequiredService<IOptions<CatalogWebOptions>>().Value.ApiKey));
         services.AddHostedService<EditorKeyAnnouncer>();
+        services.AddHostedService<AllowedHostsAnnouncer>();
 
         services.AddAuthentication(EditorAuthentication.CookieScheme)
             .AddCookie(EditorAuthentication.CookieScheme, options =>
@@ -106,7 +107,7 @@ public static class CatalogWebBuilderExtensions
         services.AddRazorPages(options => options.Conventions.AuthorizePage("/Books/Add", EditorAuthentication.FormEditorPolicy));
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddOpenApi(options => options.AddApiKeySecurity());
+        services.AddOpenApi(options => options.AddApiKeySecurity().OmitHeadOperations());
     }
 
     private static void AddRequestLimits(this WebApplicationBuilder builder)

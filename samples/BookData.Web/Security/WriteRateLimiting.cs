@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
+using BookData.Web.Errors;
 using BookData.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,7 +12,8 @@ namespace BookData.Web.Security;
 /// <summary>
 /// Limits writes (every request that is not GET, HEAD, OPTIONS or TRACE) per client IP address with
 /// ASP.NET Core's rate limiter, as set by <see cref="WriteRateLimitOptions"/>. A refused write gets
-/// <c>429</c>, a <c>Retry-After</c> header and a problem details body. Reads are never limited.
+/// <c>429</c> and a <c>Retry-After</c> header, with a problem details body for the API and a short HTML page
+/// for the forms (sign-in, add-book). Reads are never limited.
 /// </summary>
 internal static class WriteRateLimiting
 {
@@ -48,9 +51,21 @@ internal static class WriteRateLimiting
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
+        int? seconds = null;
         if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.Value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (!CatalogProblems.IsApiRequest(context.Request))
+        {
+            // A form post: a person reads the answer, so it is a page. Its content type keeps the status code
+            // pages from replacing it (they would re-run the post through the same limit).
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-store";
+            await context.Response.WriteAsync(RejectionPage(context.Request, seconds), cancellationToken);
+            return;
         }
 
         var problemDetails = context.RequestServices.GetRequiredService<IProblemDetailsService>();
@@ -64,5 +79,32 @@ internal static class WriteRateLimiting
                 Detail = "This client has made too many writes; wait for the time in the Retry-After header and try again.",
             },
         });
+    }
+
+    private static string RejectionPage(HttpRequest request, int? seconds)
+    {
+        var home = HtmlEncoder.Default.Encode(request.PathBase.Add("/").ToString());
+        var wait = seconds is { } value
+            ? string.Create(CultureInfo.InvariantCulture, $"try again in {value} {(value == 1 ? "second" : "seconds")}")
+            : "wait a minute and try again";
+        return $"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Too many changes · BookData</title>
+                <link rel="stylesheet" href="{home}css/site.css">
+            </head>
+            <body>
+                <main class="content">
+                    <h1>Too many changes</h1>
+                    <p>This address has sent too many changes in a short time; {wait}. Nothing was changed.</p>
+                    <p><a href="{home}">Back to the overview</a></p>
+                </main>
+            </body>
+            </html>
+
+            """;
     }
 }

@@ -77,6 +77,33 @@ internal static class ReportSql
         """;
 
     /// <summary>
+    /// One page of the hierarchy in one statement: the authors of the page (<c>@Limit</c> from <c>@Offset</c>
+    /// in the order of <see cref="Hierarchy"/>) with their books and publishers, and the number of authors in
+    /// the catalog on every row. The page's authors are read from <c>uq_author_name</c> in order; each one's
+    /// books by <c>uq_book_author_title</c>, their links by <c>book_publisher</c>'s primary key and the
+    /// publishers by theirs, so the statement touches only the page's rows (and the author index up to the
+    /// page, for the offset and the count). A page past the last yields one row of nulls carrying the count.
+    /// </summary>
+    public const string HierarchyPage = """
+        WITH page AS (
+            SELECT author_id, first_name, last_name
+            FROM author
+            ORDER BY last_name, first_name, author_id
+            LIMIT @Limit OFFSET @Offset
+        )
+        SELECT a.author_id AS AuthorId, a.first_name AS FirstName, a.last_name AS LastName,
+               b.book_id AS BookId, b.title AS Title,
+               p.publisher_id AS PublisherId, p.name AS PublisherName,
+               total.TotalCount
+        FROM (SELECT count(*) AS TotalCount FROM author) AS total
+        LEFT JOIN page AS a ON 1 = 1
+        LEFT JOIN book AS b ON b.author_id = a.author_id
+        LEFT JOIN book_publisher AS bp ON bp.book_id = b.book_id
+        LEFT JOIN publisher AS p ON p.publisher_id = bp.publisher_id
+        ORDER BY a.last_name, a.first_name, a.author_id, b.title, b.book_id, p.name, p.publisher_id;
+        """;
+
+    /// <summary>
     /// The catalog's sizes. The author-publisher pairs are the rows of the <c>author_publisher</c> view,
     /// counted book first for the reason given at <see cref="AuthorsPerPublisherDescending"/>.
     /// </summary>

@@ -207,4 +207,99 @@ public abstract class CatalogReportsTests
             .Should().Equal("Dead Zone", "It", "The Shining", "The Stand");
         (await new CatalogReports(db.Factory).BooksPerPublisherAsync())[0].Should().Be(new PublisherBookCount("Random House", 5));
     }
+
+    [ProviderFact]
+    public async Task GetHierarchyPageAsync_EveryPage_EqualsThatSliceOfTheWholeTree()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        await SampleCatalog.LoadAsync(db);
+        var authors = new BookData.Authors.AuthorRepository(db.Factory);
+        await authors.AddAsync("Charles", "de Gaulle");
+        await authors.AddAsync("", "dickens");
+        await new BookRepository(db.Factory).AddBookAsync("Anne Brontë", "agnes grey", "Smith, Elder");
+        var reports = new CatalogReports(db.Factory);
+        var tree = await reports.GetHierarchyAsync();
+
+        var pages = new List<Page<AuthorWithBooks>>();
+        for (var number = 1; number <= 4; number++)
+        {
+            pages.Add(await reports.GetHierarchyPageAsync(number, 3));
+        }
+
+        tree.Should().HaveCount(10);
+        pages.Select(page => (page.PageNumber, page.PageSize, page.TotalCount, page.TotalPages, page.Items.Count))
+            .Should().Equal((1, 3, 10L, 4L, 3), (2, 3, 10L, 4L, 3), (3, 3, 10L, 4L, 3), (4, 3, 10L, 4L, 1));
+        for (var index = 0; index < pages.Count; index++)
+        {
+            pages[index].Items.Should().BeEquivalentTo(tree.Skip(index * 3).Take(3), options => options.WithStrictOrdering());
+        }
+
+        pages[1].Items.Select(a => a.FullName).Should().Equal("Tom Clancy", "Charles de Gaulle", "dickens");
+    }
+
+    [ProviderFact]
+    public async Task GetHierarchyPageAsync_SecondPageOfSample_HoldsTheBranchesOfItsAuthorsOnly()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        await SampleCatalog.LoadAsync(db);
+
+        var page = await new CatalogReports(db.Factory).GetHierarchyPageAsync(2, 2);
+
+        page.Items.Select(a => a.FullName).Should().Equal("Tom Clancy", "Stephen King");
+        page.Items[1].Books.Select(b => b.Title).Should().Equal("Dead Zone", "It", "The Shining");
+        page.Items[1].Books[1].Publishers.Select(p => p.Name).Should().Equal("Penguin Random House", "Random House");
+        page.Items.SelectMany(a => a.Books).Should().HaveCount(5);
+        page.Should().BeEquivalentTo(new { PageNumber = 2, PageSize = 2, TotalCount = 7L, TotalPages = 4L, HasNextPage = true });
+    }
+
+    [ProviderFact]
+    public async Task GetHierarchyPageAsync_PastTheLastPage_IsEmptyWithTheTotal()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        await SampleCatalog.LoadAsync(db);
+
+        var page = await new CatalogReports(db.Factory).GetHierarchyPageAsync(int.MaxValue, Page<AuthorWithBooks>.MaxPageSize);
+
+        page.Items.Should().BeEmpty();
+        page.Should().BeEquivalentTo(new { PageNumber = int.MaxValue, TotalCount = 7L, TotalPages = 1L, HasNextPage = false });
+    }
+
+    [ProviderFact]
+    public async Task GetHierarchyPageAsync_EmptyCatalog_IsEmptyWithNoPages()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+
+        var page = await new CatalogReports(db.Factory).GetHierarchyPageAsync();
+
+        page.Items.Should().BeEmpty();
+        page.Should().BeEquivalentTo(new { PageNumber = 1, PageSize = 50, TotalCount = 0L, TotalPages = 0L });
+    }
+
+    [ProviderFact]
+    public async Task GetHierarchyPageAsync_AuthorWithoutBooksAndBookWithoutPublishers_KeepTheirEmptyLists()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        await new BookData.Authors.AuthorRepository(db.Factory).AddAsync("", "Homer");
+        var added = await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
+        await new BookRepository(db.Factory).AddAsync(added.Author.AuthorId, "A Wizard of Earthsea");
+
+        var page = await new CatalogReports(db.Factory).GetHierarchyPageAsync(1, 10);
+
+        page.Items.Select(a => (a.FullName, a.Books.Count)).Should().Equal(("Ursula Le Guin", 2), ("Homer", 0));
+        page.Items[0].Books.Select(b => (b.Title, b.Publishers.Count)).Should().Equal(("A Wizard of Earthsea", 0), ("The Dispossessed", 1));
+    }
+
+    [ProviderTheory]
+    [InlineData(0, 10, "pageNumber")]
+    [InlineData(-1, 10, "pageNumber")]
+    [InlineData(1, 0, "pageSize")]
+    [InlineData(1, 1001, "pageSize")]
+    public async Task GetHierarchyPageAsync_OutOfRange_ThrowsNamingTheArgument(int pageNumber, int pageSize, string parameter)
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+
+        var act = () => new CatalogReports(db.Factory).GetHierarchyPageAsync(pageNumber, pageSize);
+
+        (await act.Should().ThrowAsync<ArgumentOutOfRangeException>()).Which.ParamName.Should().Be(parameter);
+    }
 }

@@ -38,5 +38,8 @@ public sealed class HealthAndOpenApiTests(CatalogAppFactory factory) : IClassFix
         post.GetProperty("security")[0].TryGetProperty("ApiKey", out _).Should().BeTrue();
         post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).Should().BeTrue();
         paths.GetProperty("/api/books").GetProperty("get").TryGetProperty("security", out _).Should().BeFalse();
+        var operations = paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject()).ToList();
+        operations.Select(operation => operation.Name).Should().NotContain("head");
+        operations.Select(operation => operation.Value.GetProperty("operationId").GetString()).Should().OnlyHaveUniqueItems();
     }
 }

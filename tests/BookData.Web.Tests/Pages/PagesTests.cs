@@ -84,14 +84,29 @@ public sealed class PagesTests(CatalogAppFactory factory) : IClassFixture<Catalo
     }
 
     [Theory]
-    [InlineData("0")]
-    [InlineData("-3")]
-    [InlineData("many")]
-    public async Task GetBooks_InvalidPage_ShowsFirstPage(string page)
+    [InlineData("/books", "0")]
+    [InlineData("/books", "-3")]
+    [InlineData("/books", "many")]
+    [InlineData("/authors", "0")]
+    [InlineData("/authors", "many")]
+    [InlineData("/authors", "99999999999")]
+    public async Task GetPagedPage_InvalidPage_Returns400PageNamingTheValue(string path, string page)
     {
-        var html = await factory.CreateClient().GetStringAsync("/books?page=" + page);
+        using var response = await factory.CreateClient().GetAsync($"{path}?page={page}");
 
-        html.Should().Contain("10 books in the catalog.").And.Contain("<cite>Dead Zone</cite>");
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain($"The page &#x27;{page}&#x27; is not valid; it must be a whole number from 1.");
+        html.Should().NotContain("<cite>");
+    }
+
+    [Fact]
+    public async Task GetAuthors_PastTheLastPage_SaysWhichIsTheLast()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/authors?page=3");
+
+        html.Should().Contain("There is no page 3; the last is page 1.").And.NotContain("<cite>");
     }
 
     [Fact]

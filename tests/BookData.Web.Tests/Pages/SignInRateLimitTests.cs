@@ -6,7 +6,7 @@ namespace BookData.Web.Tests.Pages;
 public sealed class SignInRateLimitTests(SignInRateLimitTests.OneWriteAppFactory factory) : IClassFixture<SignInRateLimitTests.OneWriteAppFactory>
 {
     [Fact]
-    public async Task PostSignIn_GuessesOverWriteLimit_Returns429EvenForTheRightKey()
+    public async Task PostSignIn_GuessesOverWriteLimit_Returns429HtmlPageEvenForTheRightKey()
     {
         var client = factory.CreateNonRedirectingClient();
         var token = await FormPost.ReadTokenAsync(client, "/signin");
@@ -16,6 +16,12 @@ public sealed class SignInRateLimitTests(SignInRateLimitTests.OneWriteAppFactory
 
         guess.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         right.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        right.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        right.Content.Headers.ContentType.CharSet.Should().Be("utf-8");
+        right.Headers.RetryAfter!.Delta.Should().BePositive();
+        var html = await right.Content.ReadAsStringAsync();
+        html.Should().StartWith("<!DOCTYPE html>").And.Contain("<h1>Too many changes</h1>")
+            .And.Contain($"try again in {(int)right.Headers.RetryAfter.Delta!.Value.TotalSeconds} seconds");
         right.Headers.TryGetValues("Set-Cookie", out var cookies);
         (cookies ?? []).Should().NotContain(cookie => cookie.StartsWith("BookData.Editor=", StringComparison.Ordinal));
     }
