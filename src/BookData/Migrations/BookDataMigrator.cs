@@ -5,6 +5,7 @@ using Dapper;
 using DbUp;
 using DbUp.Builder;
 using DbUp.Engine;
+using DbUp.Sqlite.Helpers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -172,7 +173,17 @@ public sealed class BookDataMigrator
                 MigrationLog.BackedUp(logger, target.DataSource, backupPath);
             }
 
-            var applied = Apply(DeployChanges.To.SqliteDatabase(connectionFactory.ConnectionString), target.DataSource);
+            // SQLite's table-rebuild procedure: foreign keys off outside the scripts' transactions, a foreign key
+            // check before each commit (ForeignKeyCheckingJournal), foreign keys on again afterwards.
+            string[] applied;
+            using (SqliteMigrationSession.Begin(connection))
+            {
+                applied = Apply(
+                    DeployChanges.To.SqliteDatabase(new SharedConnection(connection)),
+                    target.DataSource,
+                    journal => new ForeignKeyCheckingJournal(journal, target.DataSource));
+            }
+
             return new MigrationResult(applied, backupPath);
         }
         finally
@@ -320,7 +331,7 @@ public sealed class BookDataMigrator
             cancellationToken);
     }
 
-    private string[] Apply(UpgradeEngineBuilder builder, string dataSource)
+    private string[] Apply(UpgradeEngineBuilder builder, string dataSource, Func<IJournal, IJournal>? wrapJournal = null)
     {
         var provider = connectionFactory.Provider;
         var engine = builder
@@ -328,7 +339,11 @@ public sealed class BookDataMigrator
             .WithScriptNameComparer(StringComparer.Ordinal)
             .WithTransactionPerScript()
             .WithVariablesDisabled()
-            .JournalTo((connectionManager, _) => new ChecksumJournal(connectionManager, provider, scripts))
+            .JournalTo((connectionManager, _) =>
+            {
+                IJournal journal = new ChecksumJournal(connectionManager, provider, scripts);
+                return wrapJournal is null ? journal : wrapJournal(journal);
+            })
             .LogTo(new DbUpLogAdapter(logger))
             .Build();
 
@@ -342,6 +357,11 @@ public sealed class BookDataMigrator
         };
 
         var result = engine.PerformUpgrade();
+        if (!result.Successful && result.Error is BookDataMigrationException { ScriptName: not null } checkFailed)
+        {
+            throw checkFailed;
+        }
+
         if (!result.Successful)
         {
             var scriptName = result.ErrorScript?.Name;
