@@ -32,6 +32,9 @@ public sealed class BookDataConnectionFactory
     /// <summary>SQLITE_DBCONFIG_ENABLE_FKEY: the C interface's equivalent of <c>PRAGMA foreign_keys</c>.</summary>
     private const int EnableForeignKeys = 1002;
 
+    /// <summary>A command timeout that stops Microsoft.Data.Sqlite's own busy retry loop after the first attempt.</summary>
+    private const int NoDriverRetry = -1;
+
     /// <summary>
     /// The <c>synchronous</c> pragma last run on each pooled SQLite connection. Keyed on the native handle,
     /// which the pool keeps for the connection's life; the entry goes away with the handle.
@@ -81,11 +84,14 @@ public sealed class BookDataConnectionFactory
             return;
         }
 
+        // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout, in whole seconds,
+        // and reads 0 as "no limit". Code that opens its own connection from ConnectionString gets that retry,
+        // rounded up to at least one second.
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
             ForeignKeys = true,
             Pooling = true,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         };
         DataSource = builder.DataSource;
         IsInMemory = builder.Mode == SqliteOpenMode.Memory
@@ -95,6 +101,15 @@ public sealed class BookDataConnectionFactory
         // The factory's own connections turn foreign keys on through the C interface (see Configure):
         // with "Foreign Keys=True" in the string, Microsoft.Data.Sqlite would run a PRAGMA statement on every open.
         builder.Remove("Foreign Keys");
+        if (!IsInMemory)
+        {
+            // SQLite's busy handler (sqlite3_busy_timeout, in milliseconds, see Configure) does all the waiting on
+            // the factory's connections: a negative command timeout makes Microsoft.Data.Sqlite give up on the
+            // first SQLITE_BUSY the handler returns instead of retrying up to a whole second more. A shared
+            // in-memory database keeps the retry: its table locks (SQLITE_LOCKED) never reach the busy handler.
+            builder.DefaultTimeout = NoDriverRetry;
+        }
+
         openConnectionString = builder.ToString();
         builder.Mode = IsInMemory ? builder.Mode : SqliteOpenMode.ReadOnly;
         readOnlyConnectionString = builder.ToString();
