@@ -45,6 +45,8 @@ public sealed class BookDataConnectionFactory
     private readonly string readOnlyConnectionString;
     private readonly int busyMilliseconds;
     private readonly string synchronousPragma;
+    private readonly string? filePath;
+    private readonly string? immutableConnectionString;
     private readonly ILogger? logger;
     private int walChecked;
 
@@ -113,6 +115,12 @@ public sealed class BookDataConnectionFactory
         openConnectionString = builder.ToString();
         builder.Mode = IsInMemory ? builder.Mode : SqliteOpenMode.ReadOnly;
         readOnlyConnectionString = builder.ToString();
+        if (!IsInMemory)
+        {
+            filePath = Migrations.MigrationTarget.ResolveFile(DataSource);
+            builder.DataSource = ImmutableUri(DataSource, filePath);
+            immutableConnectionString = builder.ToString();
+        }
 
         var synchronous = options.Synchronous == SynchronousMode.Full ? "FULL" : "NORMAL";
         synchronousPragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {synchronous};");
@@ -196,9 +204,52 @@ public sealed class BookDataConnectionFactory
         }
     }
 
+    /// <summary>
+    /// A <c>file:</c> URI for the database with <c>immutable=1</c>: SQLite then reads it without a write-ahead
+    /// log index (<c>-shm</c>), trusting that nobody changes the file while it is open.
+    /// </summary>
+    private static string ImmutableUri(string dataSource, string path) =>
+        dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? dataSource + (dataSource.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "immutable=1"
+            : new Uri(path).AbsoluteUri + "?immutable=1";
+
+    /// <summary>
+    /// The connection string for a file database in a folder this process cannot write. SQLite reads a database
+    /// in write-ahead-log mode through its <c>-shm</c> file and must create it if it is missing, which fails there
+    /// ("attempt to write a readonly database"). When the log holds nothing, nothing can change the file without
+    /// creating it either, so the database is opened read-only as immutable (SQLite's documented way to read
+    /// it from read-only media). A log with unmerged changes cannot be read without the <c>-shm</c> file.
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">The folder is read-only and the log holds changes.</exception>
+    private string? ReadOnlyFolderConnectionString()
+    {
+        if (filePath is null || File.Exists(filePath + "-shm") || !File.Exists(filePath))
+        {
+            return null;
+        }
+
+        var folder = Path.GetDirectoryName(filePath);
+        if (string.IsNullOrEmpty(folder) || !ReadOnlyFolder.IsReadOnly(folder))
+        {
+            return null;
+        }
+
+        if (new FileInfo(filePath + "-wal") is { Exists: true, Length: > 0 })
+        {
+            throw new BookDataDatabaseException(
+                $"Cannot read database '{DataSource}': its folder '{folder}' is read-only and its write-ahead log '{filePath}-wal' holds changes not yet merged into the file, "
+                + $"which SQLite can only read by creating '{filePath}-shm' there. Make the folder writable, or open the catalog once where its folder is writable so the log is merged.");
+        }
+
+        return immutableConnectionString;
+    }
+
     private async Task<DbConnection> OpenSqliteAsync(string connectionString, bool readOnly, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var immutable = ReadOnlyFolderConnectionString();
+        connectionString = immutable ?? connectionString;
+        readOnly |= immutable is not null;
         var connection = new SqliteConnection(connectionString);
         try
         {

@@ -310,8 +310,12 @@ public sealed class BookDataMigrator
     {
         if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, MainDatabase) == 1)
         {
+            var folder = target.FilePath is null ? null : Path.GetDirectoryName(target.FilePath);
+            var cause = target.IsReadOnly ? "the connection string opens it with Mode=ReadOnly"
+                : !string.IsNullOrEmpty(folder) && ReadOnlyFolder.IsReadOnly(folder) ? $"its folder '{folder}' is read-only"
+                : "the file is read-only to this process";
             throw new BookDataDatabaseException(
-                $"Database '{target.DataSource}' is read-only, so pending migration '{plan.Pending[0].Name}' cannot be applied; open it read-write to migrate it.");
+                $"Database '{target.DataSource}' is read-only ({cause}), so pending migration '{plan.Pending[0].Name}' cannot be applied; make the file and its folder writable, or migrate a writable copy.");
         }
     }
 
