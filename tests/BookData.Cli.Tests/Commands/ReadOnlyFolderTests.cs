@@ -97,4 +97,32 @@ public sealed class ReadOnlyFolderTests : IAsyncLifetime
         result.Error.Should().Contain($"its folder '{Folder}' is read-only").And.Contain("write-ahead log").And.Contain("Make the folder writable")
             .And.NotContain("attempt to write");
     }
+
+    [OtherUserFact]
+    public async Task Migrate_PendingScriptsInReadOnlyFolder_FailsWithExit3NamingFolderAndChangesNothing()
+    {
+        // A SQLite database in WAL mode without a catalog: every script is pending.
+        var bare = Path.Combine(root, "bare.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={bare};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE unrelated (x INTEGER);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        File.SetUnixFileMode(Folder, (UnixFileMode)0b111_101_101);
+        File.Delete(Catalog);
+        File.Move(bare, Catalog);
+        File.SetUnixFileMode(Folder, (UnixFileMode)0b101_101_101);
+        var before = await File.ReadAllBytesAsync(Catalog);
+
+        var result = await OtherUser.RunToolAsync(Home, "migrate", "--db", Catalog);
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Error.Should().Contain($"Database '{Catalog}' is read-only (its folder '{Folder}' is read-only)")
+            .And.Contain("cannot be applied").And.Contain("make the file and its folder writable");
+        (await File.ReadAllBytesAsync(Catalog)).Should().Equal(before);
+        Directory.GetFiles(Folder).Should().Equal(Catalog);
+    }
 }
