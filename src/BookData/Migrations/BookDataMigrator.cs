@@ -31,7 +31,10 @@ namespace BookData.Migrations;
 /// Before applying anything the journal is checked against the scripts this library carries: a
 /// script applied with different text (drift) or a script this library does not know (a newer
 /// BookData migrated the database) stops the run. A script that fails is rolled back and the
-/// database stays at the last script that succeeded. The settings come from the
+/// database stays at the last script that succeeded. On SQLite the scripts run with foreign keys off
+/// outside their transactions, so a script may rebuild a table by SQLite's documented procedure without
+/// firing <c>ON DELETE</c> actions; <c>PRAGMA foreign_key_check</c> runs before each commit and a script
+/// that leaves rows pointing nowhere fails, naming the table. Foreign keys are on again afterwards. The settings come from the
 /// <see cref="BookDataOptions"/> the connection factory was built from
 /// (<see cref="BookDataOptions.AllowChangedMigrations"/>, <see cref="BookDataOptions.BackupBeforeMigrate"/>,
 /// <see cref="BookDataOptions.BusyTimeout"/> for the lock). SQLite does its I/O synchronously: the
@@ -107,7 +110,8 @@ public sealed class BookDataMigrator
     /// </param>
     /// <returns>The scripts this run applied and the backup it took, if any.</returns>
     /// <exception cref="BookDataMigrationException">
-    /// A script failed (the message names it and the database's error; earlier scripts stay applied); an
+    /// A script failed (the message names it and the database's error; earlier scripts stay applied), or on
+    /// SQLite left rows whose foreign key points to no row (the message names the table); an
     /// applied script was changed since and <see cref="BookDataOptions.AllowChangedMigrations"/> is not set;
     /// or the journal lists a script this library does not carry (the database was migrated by a newer
     /// BookData). <see cref="BookDataMigrationException.ScriptName"/> names the script.
