@@ -228,17 +228,24 @@ public sealed class BookDataConnectionFactory
             return null;
         }
 
-        var folder = Path.GetDirectoryName(filePath);
+        // SQLite keeps -wal and -shm beside the file a symbolic link points to, not beside the link.
+        var target = new FileInfo(filePath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? filePath;
+        if (!string.Equals(target, filePath, StringComparison.Ordinal) && File.Exists(target + "-shm"))
+        {
+            return null;
+        }
+
+        var folder = Path.GetDirectoryName(target);
         if (string.IsNullOrEmpty(folder) || !ReadOnlyFolder.IsReadOnly(folder))
         {
             return null;
         }
 
-        if (new FileInfo(filePath + "-wal") is { Exists: true, Length: > 0 })
+        if (new FileInfo(target + "-wal") is { Exists: true, Length: > 0 })
         {
             throw new BookDataDatabaseException(
-                $"Cannot read database '{DataSource}': its folder '{folder}' is read-only and its write-ahead log '{filePath}-wal' holds changes not yet merged into the file, "
-                + $"which SQLite can only read by creating '{filePath}-shm' there. Make the folder writable, or open the catalog once where its folder is writable so the log is merged.");
+                $"Cannot read database '{DataSource}': its folder '{folder}' is read-only and its write-ahead log '{target}-wal' holds changes not yet merged into the file, "
+                + $"which SQLite can only read by creating '{target}-shm' there. Make the folder writable, or open the catalog once where its folder is writable so the log is merged.");
         }
 
         return immutableConnectionString;

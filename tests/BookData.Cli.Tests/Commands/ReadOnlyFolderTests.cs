@@ -125,4 +125,26 @@ public sealed class ReadOnlyFolderTests : IAsyncLifetime
         (await File.ReadAllBytesAsync(Catalog)).Should().Equal(before);
         Directory.GetFiles(Folder).Should().Equal(Catalog);
     }
+
+    [OtherUserFact]
+    public async Task AddBook_LinkInReadOnlyFolderToWritableCatalog_Writes()
+    {
+        // The catalog itself lives in a folder nobody may write; only the link sits in the read-only folder.
+        var writable = Path.Combine(root, "writable");
+        Directory.CreateDirectory(writable);
+        var target = Path.Combine(writable, "catalog.db");
+        File.Copy(Catalog, target);
+        File.SetUnixFileMode(target, (UnixFileMode)0b110_110_110);
+        File.SetUnixFileMode(writable, (UnixFileMode)0b111_111_111);
+        var link = Path.Combine(root, "links", "catalog.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        File.CreateSymbolicLink(link, target);
+        File.SetUnixFileMode(Path.GetDirectoryName(link)!, (UnixFileMode)0b101_101_101);
+
+        var result = await OtherUser.RunToolAsync(Home, "add-book", "--author", "Stephen King", "--title", "The Stand", "--publisher", "Random House", "--db", link);
+
+        File.SetUnixFileMode(Path.GetDirectoryName(link)!, (UnixFileMode)0b111_101_101);
+        result.ExitCode.Should().Be(0, result.ToString());
+        (await CliDatabase.CountAsync(target, "book_publisher")).Should().Be(links + 1);
+    }
 }

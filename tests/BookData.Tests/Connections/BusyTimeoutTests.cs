@@ -63,6 +63,20 @@ public sealed class BusyTimeoutTests
         new SqliteConnectionStringBuilder(factory.ConnectionString).DefaultTimeout.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData(0.2, "-c lock_timeout=200")]
+    [InlineData(0, "-c lock_timeout=1")]
+    public void ConnectionString_PostgreSql_BusyTimeoutBecomesLockTimeoutInMilliseconds(double seconds, string expected)
+    {
+        var factory = new BookDataConnectionFactory(new BookDataOptions
+        {
+            ConnectionString = "Host=db.example.com;Database=catalog;Username=app",
+            BusyTimeout = TimeSpan.FromSeconds(seconds),
+        });
+
+        new Npgsql.NpgsqlConnectionStringBuilder(factory.ConnectionString).Options.Should().Be(expected);
+    }
+
     private static BookDataConnectionFactory Factory(TestDatabase db, TimeSpan busyTimeout) =>
         new(new BookDataOptions { ConnectionString = $"Data Source={db.Path}", BusyTimeout = busyTimeout });
 
