@@ -32,6 +32,13 @@ public sealed class BookDataOptions
     /// <see cref="BookDataDatabaseException"/>, and how long the migrator waits for another one to finish.
     /// On PostgreSQL it is the session's <c>lock_timeout</c>. Default: 30 seconds.
     /// </summary>
+    /// <remarks>
+    /// Honoured to the millisecond (SQLite's <c>busy_timeout</c>; PostgreSQL's <c>lock_timeout</c>), so
+    /// 0.2 seconds waits 0.2 seconds. <see cref="TimeSpan.Zero"/> means "do not wait": a statement that finds
+    /// the database locked fails at once (PostgreSQL gets a <c>lock_timeout</c> of 1 ms, since 0 there means
+    /// no limit). A named shared in-memory SQLite database, whose table locks SQLite's busy handler does not
+    /// cover, waits in whole seconds, at least one.
+    /// </remarks>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -126,6 +133,8 @@ public sealed class BookDataOptions
                         $"{SectionName}:{nameof(ConnectionString)}",
                         $"The connection string \"{ConnectionString}\" names no data source; add \"Data Source=FILE\".");
                 }
+
+                ValidateSqliteSharing(builder);
             }
         }
         catch (ArgumentException ex)
@@ -208,6 +217,42 @@ public sealed class BookDataOptions
             throw new BookDataValidationException(
                 $"{SectionName}:{nameof(BackupBeforeMigrate)}",
                 "BackupBeforeMigrate is for SQLite databases; back up a PostgreSQL database with pg_dump before migrating it.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses the SQLite settings under which the catalog would not behave as one database: a private in-memory
+    /// database (every connection gets its own, empty one) and a shared cache on a file database (table-level
+    /// locks between connections, so a writer waits for every reader despite write-ahead logging).
+    /// </summary>
+    private static void ValidateSqliteSharing(Microsoft.Data.Sqlite.SqliteConnectionStringBuilder builder)
+    {
+        var dataSource = builder.DataSource.Trim();
+        var uriQuery = dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && dataSource.IndexOf('?', StringComparison.Ordinal) is var query and >= 0
+            ? dataSource[(query + 1)..]
+            : "";
+        var sharedCache = builder.Cache == Microsoft.Data.Sqlite.SqliteCacheMode.Shared
+            || uriQuery.Contains("cache=shared", StringComparison.OrdinalIgnoreCase);
+        var inMemory = builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory
+            || dataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase)
+            || dataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase)
+            || uriQuery.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
+        var field = $"{SectionName}:{nameof(ConnectionString)}";
+
+        if (inMemory && (!sharedCache || dataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new BookDataValidationException(
+                field,
+                $"Data source '{dataSource}' is a private in-memory database: every connection BookData opens would get its own, empty one, so the catalog a migration creates would be gone by the next call. "
+                + "Use a database file (a temporary file in tests), or a named shared in-memory database, \"Data Source=NAME;Mode=Memory;Cache=Shared\", kept alive by one connection you hold open.");
+        }
+
+        if (sharedCache && !inMemory)
+        {
+            throw new BookDataValidationException(
+                field,
+                $"Cache=Shared is not supported for database file '{dataSource}': a shared cache locks whole tables between connections, so a writer fails after the busy timeout while any reader holds a snapshot, which write-ahead logging otherwise allows. "
+                + "Remove Cache=Shared (BookData pools its connections).");
         }
     }
 

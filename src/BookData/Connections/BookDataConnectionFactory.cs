@@ -39,6 +39,9 @@ public sealed class BookDataConnectionFactory
     /// <summary>SQLITE_DBCONFIG_ENABLE_FKEY: the C interface's equivalent of <c>PRAGMA foreign_keys</c>.</summary>
     private const int EnableForeignKeys = 1002;
 
+    /// <summary>A command timeout that stops Microsoft.Data.Sqlite's own busy retry loop after the first attempt.</summary>
+    private const int NoDriverRetry = -1;
+
     /// <summary>
     /// <c>PRAGMA journal_size_limit</c> on every SQLite connection: 64 MiB. Sixteen times SQLite's automatic
     /// checkpoint (1,000 pages of 4 KiB), so ordinary writers never shrink and regrow the log.
@@ -56,6 +59,8 @@ public sealed class BookDataConnectionFactory
     private readonly int busyMilliseconds;
     private readonly string synchronousPragma;
     private readonly JournalMode journalMode;
+    private readonly string? filePath;
+    private readonly string? immutableConnectionString;
     private readonly ILogger? logger;
     private int walChecked;
 
@@ -95,11 +100,14 @@ public sealed class BookDataConnectionFactory
             return;
         }
 
+        // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout, in whole seconds,
+        // and reads 0 as "no limit". Code that opens its own connection from ConnectionString gets that retry,
+        // rounded up to at least one second.
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
         {
             ForeignKeys = true,
             Pooling = true,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         };
         DataSource = builder.DataSource;
         IsInMemory = builder.Mode == SqliteOpenMode.Memory
@@ -109,9 +117,24 @@ public sealed class BookDataConnectionFactory
         // The factory's own connections turn foreign keys on through the C interface (see Configure):
         // with "Foreign Keys=True" in the string, Microsoft.Data.Sqlite would run a PRAGMA statement on every open.
         builder.Remove("Foreign Keys");
+        if (!IsInMemory)
+        {
+            // SQLite's busy handler (sqlite3_busy_timeout, in milliseconds, see Configure) does all the waiting on
+            // the factory's connections: a negative command timeout makes Microsoft.Data.Sqlite give up on the
+            // first SQLITE_BUSY the handler returns instead of retrying up to a whole second more. A shared
+            // in-memory database keeps the retry: its table locks (SQLITE_LOCKED) never reach the busy handler.
+            builder.DefaultTimeout = NoDriverRetry;
+        }
+
         openConnectionString = builder.ToString();
         builder.Mode = IsInMemory ? builder.Mode : SqliteOpenMode.ReadOnly;
         readOnlyConnectionString = builder.ToString();
+        if (!IsInMemory)
+        {
+            filePath = Migrations.MigrationTarget.ResolveFile(DataSource);
+            builder.DataSource = ImmutableUri(DataSource, filePath);
+            immutableConnectionString = builder.ToString();
+        }
 
         var synchronous = options.Synchronous == SynchronousMode.Full ? "FULL" : "NORMAL";
         synchronousPragma = string.Create(
@@ -197,9 +220,59 @@ public sealed class BookDataConnectionFactory
         }
     }
 
+    /// <summary>
+    /// A <c>file:</c> URI for the database with <c>immutable=1</c>: SQLite then reads it without a write-ahead
+    /// log index (<c>-shm</c>), trusting that nobody changes the file while it is open.
+    /// </summary>
+    private static string ImmutableUri(string dataSource, string path) =>
+        dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? dataSource + (dataSource.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "immutable=1"
+            : new Uri(path).AbsoluteUri + "?immutable=1";
+
+    /// <summary>
+    /// The connection string for a file database in a folder this process cannot write. SQLite reads a database
+    /// in write-ahead-log mode through its <c>-shm</c> file and must create it if it is missing, which fails there
+    /// ("attempt to write a readonly database"). When the log holds nothing, nothing can change the file without
+    /// creating it either, so the database is opened read-only as immutable (SQLite's documented way to read
+    /// it from read-only media). A log with unmerged changes cannot be read without the <c>-shm</c> file.
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">The folder is read-only and the log holds changes.</exception>
+    private string? ReadOnlyFolderConnectionString()
+    {
+        if (filePath is null || File.Exists(filePath + "-shm") || !File.Exists(filePath))
+        {
+            return null;
+        }
+
+        // SQLite keeps -wal and -shm beside the file a symbolic link points to, not beside the link.
+        var target = new FileInfo(filePath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? filePath;
+        if (!string.Equals(target, filePath, StringComparison.Ordinal) && File.Exists(target + "-shm"))
+        {
+            return null;
+        }
+
+        var folder = Path.GetDirectoryName(target);
+        if (string.IsNullOrEmpty(folder) || !ReadOnlyFolder.IsReadOnly(folder))
+        {
+            return null;
+        }
+
+        if (new FileInfo(target + "-wal") is { Exists: true, Length: > 0 })
+        {
+            throw new BookDataDatabaseException(
+                $"Cannot read database '{DataSource}': its folder '{folder}' is read-only and its write-ahead log '{target}-wal' holds changes not yet merged into the file, "
+                + $"which SQLite can only read by creating '{target}-shm' there. Make the folder writable, or open the catalog once where its folder is writable so the log is merged.");
+        }
+
+        return immutableConnectionString;
+    }
+
     private async Task<DbConnection> OpenSqliteAsync(string connectionString, bool readOnly, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var immutable = ReadOnlyFolderConnectionString();
+        connectionString = immutable ?? connectionString;
+        readOnly |= immutable is not null;
         var connection = new SqliteConnection(connectionString);
         try
         {

@@ -5,6 +5,7 @@ using Dapper;
 using DbUp;
 using DbUp.Builder;
 using DbUp.Engine;
+using DbUp.Sqlite.Helpers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,7 +31,10 @@ namespace BookData.Migrations;
 /// Before applying anything the journal is checked against the scripts this library carries: a
 /// script applied with different text (drift) or a script this library does not know (a newer
 /// BookData migrated the database) stops the run. A script that fails is rolled back and the
-/// database stays at the last script that succeeded. The settings come from the
+/// database stays at the last script that succeeded. On SQLite the scripts run with foreign keys off
+/// outside their transactions, so a script may rebuild a table by SQLite's documented procedure without
+/// firing <c>ON DELETE</c> actions; <c>PRAGMA foreign_key_check</c> runs before each commit and a script
+/// that leaves rows pointing nowhere fails, naming the table. Foreign keys are on again afterwards. The settings come from the
 /// <see cref="BookDataOptions"/> the connection factory was built from
 /// (<see cref="BookDataOptions.AllowChangedMigrations"/>, <see cref="BookDataOptions.BackupBeforeMigrate"/>,
 /// <see cref="BookDataOptions.BusyTimeout"/> for the lock). SQLite does its I/O synchronously: the
@@ -106,7 +110,8 @@ public sealed class BookDataMigrator
     /// </param>
     /// <returns>The scripts this run applied and the backup it took, if any.</returns>
     /// <exception cref="BookDataMigrationException">
-    /// A script failed (the message names it and the database's error; earlier scripts stay applied); an
+    /// A script failed (the message names it and the database's error; earlier scripts stay applied), or on
+    /// SQLite left rows whose foreign key points to no row (the message names the table); an
     /// applied script was changed since and <see cref="BookDataOptions.AllowChangedMigrations"/> is not set;
     /// or the journal lists a script this library does not carry (the database was migrated by a newer
     /// BookData). <see cref="BookDataMigrationException.ScriptName"/> names the script.
@@ -172,7 +177,16 @@ public sealed class BookDataMigrator
                 MigrationLog.BackedUp(logger, target.DataSource, backupPath);
             }
 
-            var applied = Apply(DeployChanges.To.SqliteDatabase(connectionFactory.ConnectionString), target.DataSource);
+            // SQLite's table-rebuild procedure: foreign keys off outside the scripts' transactions, a foreign key
+            // check before each commit (ForeignKeyCheckingJournal), foreign keys on again afterwards.
+            string[] applied;
+            using (SqliteMigrationSession.Begin(connection))
+            {
+                applied = Apply(
+                    DeployChanges.To.SqliteDatabase(new SharedConnection(connection)),
+                    target.DataSource,
+                    journal => new ForeignKeyCheckingJournal(journal, target.DataSource));
+            }
 
             // A script that rewrites a table leaves a write-ahead log as large as the table (best effort).
             WalCheckpoint.Truncate(connection, Options.BusyTimeout, target.DataSource, "the migration", logger);
@@ -307,8 +321,12 @@ public sealed class BookDataMigrator
     {
         if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, MainDatabase) == 1)
         {
+            var folder = target.FilePath is null ? null : Path.GetDirectoryName(target.FilePath);
+            var cause = target.IsReadOnly ? "the connection string opens it with Mode=ReadOnly"
+                : !string.IsNullOrEmpty(folder) && ReadOnlyFolder.IsReadOnly(folder) ? $"its folder '{folder}' is read-only"
+                : "the file is read-only to this process";
             throw new BookDataDatabaseException(
-                $"Database '{target.DataSource}' is read-only, so pending migration '{plan.Pending[0].Name}' cannot be applied; open it read-write to migrate it.");
+                $"Database '{target.DataSource}' is read-only ({cause}), so pending migration '{plan.Pending[0].Name}' cannot be applied; make the file and its folder writable, or migrate a writable copy.");
         }
     }
 
@@ -328,7 +346,7 @@ public sealed class BookDataMigrator
             cancellationToken);
     }
 
-    private string[] Apply(UpgradeEngineBuilder builder, string dataSource)
+    private string[] Apply(UpgradeEngineBuilder builder, string dataSource, Func<IJournal, IJournal>? wrapJournal = null)
     {
         var provider = connectionFactory.Provider;
         var engine = builder
@@ -336,7 +354,11 @@ public sealed class BookDataMigrator
             .WithScriptNameComparer(StringComparer.Ordinal)
             .WithTransactionPerScript()
             .WithVariablesDisabled()
-            .JournalTo((connectionManager, _) => new ChecksumJournal(connectionManager, provider, scripts))
+            .JournalTo((connectionManager, _) =>
+            {
+                IJournal journal = new ChecksumJournal(connectionManager, provider, scripts);
+                return wrapJournal is null ? journal : wrapJournal(journal);
+            })
             .LogTo(new DbUpLogAdapter(logger))
             .Build();
 
@@ -350,6 +372,11 @@ public sealed class BookDataMigrator
         };
 
         var result = engine.PerformUpgrade();
+        if (!result.Successful && result.Error is BookDataMigrationException { ScriptName: not null } checkFailed)
+        {
+            throw checkFailed;
+        }
+
         if (!result.Successful)
         {
             var scriptName = result.ErrorScript?.Name;

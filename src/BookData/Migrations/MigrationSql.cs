@@ -82,4 +82,30 @@ internal static class MigrationSql
 
     public static string CountSchemaObjects(BookDataProvider provider) =>
         provider == BookDataProvider.PostgreSql ? CountSchemaObjectsPostgreSql : CountSchemaObjectsSqlite;
+
+    /// <summary>
+    /// Every row whose foreign key points to no parent row, grouped by table: the child table, the parent
+    /// table, how many rows and the smallest rowid (<c>NULL</c> for a <c>WITHOUT ROWID</c> table).
+    /// </summary>
+    public const string DanglingRowsSqlite = """
+        SELECT fk."table" AS ChildTable, fk.parent AS ParentTable, count(*) AS Rows, min(fk.rowid) AS FirstRowId
+        FROM pragma_foreign_key_check AS fk
+        GROUP BY fk."table", fk.parent
+        ORDER BY fk."table", fk.parent;
+        """;
+
+    /// <summary>Turns foreign key enforcement off; does nothing inside a transaction.</summary>
+    public const string ForeignKeysOffSqlite = "PRAGMA foreign_keys = OFF;";
+
+    /// <summary>Turns foreign key enforcement on; does nothing inside a transaction.</summary>
+    public const string ForeignKeysOnSqlite = "PRAGMA foreign_keys = ON;";
+
+    /// <summary>1 when the connection enforces foreign keys, else 0.</summary>
+    public const string ForeignKeysStateSqlite = "PRAGMA foreign_keys;";
+
+    /// <summary>1 when ALTER TABLE RENAME behaves as before SQLite 3.26 (a script may set it), else 0.</summary>
+    public const string LegacyAlterTableStateSqlite = "PRAGMA legacy_alter_table;";
+
+    /// <summary>Puts ALTER TABLE RENAME back to SQLite's default behaviour.</summary>
+    public const string LegacyAlterTableOffSqlite = "PRAGMA legacy_alter_table = OFF;";
 }

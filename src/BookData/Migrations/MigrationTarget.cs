@@ -105,7 +105,7 @@ internal sealed class MigrationTarget
     }
 
     /// <summary>Mirrors how Microsoft.Data.Sqlite turns a data source into a file name.</summary>
-    private static string ResolveFile(string dataSource)
+    internal static string ResolveFile(string dataSource)
     {
         if (dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {

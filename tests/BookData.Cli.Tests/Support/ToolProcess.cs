@@ -12,6 +12,40 @@ public static class ToolProcess
     public static Task<CliResult> RunAsync(string? bookdataDb, params string[] args) =>
         RunAsync(bookdataDb, new Dictionary<string, string>(), args);
 
+    /// <summary>Runs another program (for example the tool through <c>setpriv</c>) the way the tool is run, without BOOKDATA_DB.</summary>
+    public static async Task<CliResult> RunProgramAsync(string program, IReadOnlyList<string> args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("BOOKDATA_DB");
+        start.Environment.Remove("BOOKDATA_CONNECTION");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
     /// <summary>Runs the tool as <see cref="RunAsync(string?, string[])"/> does, with more environment variables set.</summary>
     public static async Task<CliResult> RunAsync(string? bookdataDb, IReadOnlyDictionary<string, string> environment, params string[] args)
     {

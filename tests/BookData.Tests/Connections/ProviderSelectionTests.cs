@@ -24,7 +24,7 @@ public sealed class ProviderSelectionTests
     [Theory]
     [InlineData("Data Source=catalog.db")]
     [InlineData("Filename=catalog.db;Mode=ReadOnly")]
-    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=bookdata-shared;Mode=Memory;Cache=Shared")]
     public void Factory_FileConnectionString_IsSqlite(string connectionString)
     {
         var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = connectionString });

@@ -121,7 +121,7 @@ public sealed class MigrationFaultTests
 
         var error = (await act.Should().ThrowAsync<BookDataDatabaseException>()).Which;
         error.Message.Should().Be(
-            $"Database '{folder.DatabasePath}' is read-only, so pending migration '0002_seed_thing.sql' cannot be applied; open it read-write to migrate it.");
+            $"Database '{folder.DatabasePath}' is read-only (the connection string opens it with Mode=ReadOnly), so pending migration '0002_seed_thing.sql' cannot be applied; make the file and its folder writable, or migrate a writable copy.");
         (await DatabaseInspector.Sqlite(folder.DatabasePath).JournalAsync()).Should().Equal("0001_create_thing.sql");
         (await DatabaseInspector.Sqlite(folder.DatabasePath).ScalarAsync("SELECT count(*) FROM thing;")).Should().Be(0);
     }

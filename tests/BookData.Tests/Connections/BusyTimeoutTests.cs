@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using BookData.Books;
+using BookData.Connections;
+using BookData.Tests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Tests.Connections;
+
+/// <summary>
+/// <see cref="BookDataOptions.BusyTimeout"/> on SQLite: honoured in milliseconds, and zero means "do not wait"
+/// (Microsoft.Data.Sqlite alone would read a zero command timeout as "wait for ever" and round 0.2 s up to 1 s).
+/// </summary>
+public sealed class BusyTimeoutTests
+{
+    [Fact]
+    public async Task AddBookAsync_BusyTimeoutZeroWhileAnotherWriterHoldsTheLock_FailsAtOnceWithLockError()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var books = new BookRepository(Factory(db, TimeSpan.Zero));
+        await using var writer = await HoldWriteLockAsync(db);
+
+        // Before zero meant "do not wait" it meant "no limit": the add would wait for ever, hence the guard.
+        // SQLite runs synchronously on the caller's thread, so the add runs on a thread of its own.
+        var add = Task.Run(() => books.AddBookAsync("Isaac", "Asimov", "Foundation", "Gnome Press")).WaitAsync(TimeSpan.FromSeconds(20));
+
+        (await add.Invoking(task => task).Should().ThrowAsync<BookDataDatabaseException>())
+            .WithMessage($"*'{db.Path}'*locked*busy timeout*");
+        await writer.DisposeAsync();
+        (await db.CountAsync("book")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AddBookAsync_SubSecondBusyTimeoutWhileLocked_FailsWithLockErrorBeforeAWholeSecond()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var factory = Factory(db, TimeSpan.FromSeconds(0.2));
+        var books = new BookRepository(factory);
+        await using var writer = await HoldWriteLockAsync(db);
+
+        var elapsed = Stopwatch.StartNew();
+        var add = () => books.AddBookAsync("Isaac", "Asimov", "Foundation", "Gnome Press");
+
+        (await add.Should().ThrowAsync<BookDataDatabaseException>()).WithMessage("*locked*busy timeout*");
+        elapsed.Stop();
+
+        // Whole-second command timeouts made this at least 1 s; the 0.2 s now reaches SQLite's busy handler.
+        elapsed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        await using (var connection = await factory.OpenAsync())
+        {
+            (await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout;")).Should().Be(200);
+        }
+
+        await writer.DisposeAsync();
+        (await db.CountAsync("book")).Should().Be(0);
+    }
+
+    [Fact]
+    public void ConnectionString_BusyTimeoutZero_NeverAsksTheDriverToWaitForEver()
+    {
+        var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = "Data Source=unused.db", BusyTimeout = TimeSpan.Zero });
+
+        new SqliteConnectionStringBuilder(factory.ConnectionString).DefaultTimeout.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(0.2, "-c lock_timeout=200")]
+    [InlineData(0, "-c lock_timeout=1")]
+    public void ConnectionString_PostgreSql_BusyTimeoutBecomesLockTimeoutInMilliseconds(double seconds, string expected)
+    {
+        var factory = new BookDataConnectionFactory(new BookDataOptions
+        {
+            ConnectionString = "Host=db.example.com;Database=catalog;Username=app",
+            BusyTimeout = TimeSpan.FromSeconds(seconds),
+        });
+
+        new Npgsql.NpgsqlConnectionStringBuilder(factory.ConnectionString).Options.Should().Be(expected);
+    }
+
+    private static BookDataConnectionFactory Factory(TestDatabase db, TimeSpan busyTimeout) =>
+        new(new BookDataOptions { ConnectionString = $"Data Source={db.Path}", BusyTimeout = busyTimeout });
+
+    /// <summary>A connection of its own (not pooled with the factory's) holding the write lock until disposed.</summary>
+    private static async Task<SqliteConnection> HoldWriteLockAsync(TestDatabase db)
+    {
+        var connection = new SqliteConnection($"Data Source={db.Path};Pooling=False");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("BEGIN IMMEDIATE;");
+        return connection;
+    }
+}

@@ -1,0 +1,54 @@
+using BookData.Migrations;
+using BookData.Tests.Support;
+
+namespace BookData.Tests.Migrations;
+
+/// <summary>
+/// A script that rebuilds a table by SQLite's documented procedure, applied to a populated catalog: the migrator
+/// turns foreign keys off around it (so dropping the old table fires no cascade) and checks them before the commit.
+/// </summary>
+public sealed class SqliteTableRebuildTests
+{
+    [Fact]
+    public async Task MigrateAsync_TableRebuildOnPopulatedCatalog_KeepsEveryRowAndLink()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(database);
+        var rowsBefore = Rows(await CatalogDump.AllRowsAsync(database));
+        var linksBefore = await CatalogDump.LinksAsync(database);
+
+        var result = await new BookDataMigrator(database.Factory, TableRebuildScripts.AfterShipped(TableRebuildScripts.AddIsbn)).MigrateAsync();
+
+        result.Applied.Should().Equal(TableRebuildScripts.AddIsbn.Name);
+        linksBefore.Should().NotBeEmpty();
+        (await CatalogDump.LinksAsync(database)).Should().Equal(linksBefore);
+        Rows(await CatalogDump.AllRowsAsync(database)).Should().Equal(rowsBefore);
+        (await CatalogDump.IntegrityProblemsAsync(database)).Should().BeEmpty();
+        (await CatalogDump.QueryAsync(database, "SELECT name FROM pragma_table_info('book') WHERE name = 'isbn'")).Should().HaveCount(1);
+        (await CatalogDump.QueryAsync(database, "SELECT name FROM sqlite_schema WHERE name IN ('ix_book_title', 'author_publisher') ORDER BY name"))
+            .Select(row => row[0]).Should().Equal("author_publisher", "ix_book_title");
+    }
+
+    [Fact]
+    public async Task MigrateAsync_RebuildLeavesDanglingRows_FailsNamingTableAndChangesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(database);
+        var before = await CatalogDump.AllRowsAsync(database);
+        var journalBefore = await CatalogDump.QueryAsync(database, "SELECT script_name, checksum FROM schema_version ORDER BY script_name");
+
+        var migrate = () => new BookDataMigrator(database.Factory, TableRebuildScripts.AfterShipped(TableRebuildScripts.LosesBooks)).MigrateAsync();
+
+        var error = (await migrate.Should().ThrowAsync<BookDataMigrationException>()).Which;
+        error.ScriptName.Should().Be(TableRebuildScripts.LosesBooks.Name);
+        error.Message.Should().Contain("'9001_rebuild_book.sql'").And.Contain("table 'book_publisher'").And.Contain("'book'")
+            .And.Contain(database.Path).And.Contain("rolled back");
+        (await CatalogDump.AllRowsAsync(database)).Should().Equal(before);
+        (await CatalogDump.QueryAsync(database, "SELECT script_name, checksum FROM schema_version ORDER BY script_name"))
+            .Should().BeEquivalentTo(journalBefore, options => options.WithStrictOrdering());
+    }
+
+    /// <summary>The data rows of a dump, without the schema lines (the rebuild changes the schema on purpose).</summary>
+    private static string[] Rows(IReadOnlyList<string> dump) =>
+        dump.Where(line => !line.StartsWith("schema|", StringComparison.Ordinal)).ToArray();
+}
