@@ -30,8 +30,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 cte="WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 2000000) SELECT x FROM c"
 echo
-echo "| command | exit | wall time | peak memory | output |"
-echo "|---|---:|---:|---:|---:|"
+echo "| command | exit | wall time | peak memory | output | standard error |"
+echo "|---|---:|---:|---:|---:|---|"
 measure() {
     local label=$1
     shift
@@ -39,8 +39,9 @@ measure() {
     /usr/bin/time -f "%e %M" -o "$work/time.txt" dotnet "$cli" sql "$@" --db "$db" >"$work/out.txt" 2>"$work/err.txt"
     local code=$?
     set -e
-    read -r wall kilobytes <"$work/time.txt"
-    printf '| %s | %s | %s s | %s MiB | %s |\n' "$label" "$code" "$wall" "$((kilobytes / 1024))" "$(du -h "$work/out.txt" | cut -f1)B"
+    # GNU time writes "Command exited with non-zero status N" first when the exit code is not 0.
+    read -r wall kilobytes < <(tail -n 1 "$work/time.txt")
+    printf '| %s | %s | %s s | %s MiB | %s | %s |\n' "$label" "$code" "$wall" "$((kilobytes / 1024))" "$(du -h "$work/out.txt" | cut -f1)B" "$(head -c 70 "$work/err.txt")"
 }
 measure '`sql "SELECT * FROM book"`' "SELECT * FROM book"
 measure '`sql "SELECT * FROM book" --json`' "SELECT * FROM book" --json

@@ -8,7 +8,7 @@ namespace BookData.Cli.Output;
 /// Writes an ad-hoc query's rows as tables of at most <see cref="BlockRows"/> rows each, so memory does not grow with
 /// the result: every block has the header, and its columns are as wide as the first block's (a longer value later
 /// wraps inside its column). A column whose first block holds only numbers (and NULLs) is right-aligned. Ends with
-/// the row count, <c>(N rows)</c>. An empty result still prints the header.
+/// the row count, <c>(N rows)</c>. An empty result still prints the header. A cell shows at most <see cref="MaxCellChars"/> characters.
 /// </summary>
 internal sealed class QueryTableOutput : Sql.IQueryOutput
 {
@@ -17,6 +17,13 @@ internal sealed class QueryTableOutput : Sql.IQueryOutput
 
     /// <summary>A block is also printed once its cells hold this many characters, so a few long values do not pile up.</summary>
     private const long BlockChars = 1_000_000;
+
+    /// <summary>
+    /// The most characters of one value a table cell shows; the rest is replaced by a note with the full length
+    /// (<c>--json</c> prints every value whole). A terminal table cannot show more usefully, and laying out one
+    /// 16 MiB cell would take hundreds of megabytes.
+    /// </summary>
+    public const int MaxCellChars = 10_000;
 
     private readonly IAnsiConsole console;
     private readonly TextWriter output;
@@ -50,7 +57,7 @@ internal sealed class QueryTableOutput : Sql.IQueryOutput
         {
             if (values[i] is { } value)
             {
-                cells[i] = QueryValueText.Format(value);
+                cells[i] = Cut(QueryValueText.Format(value));
                 blockChars += cells[i]!.Length;
                 numeric[i] &= widths is not null || value is long or double or decimal;
             }
@@ -73,6 +80,10 @@ internal sealed class QueryTableOutput : Sql.IQueryOutput
 
         output.WriteLine(result.RowCount == 1 ? "(1 row)" : string.Create(CultureInfo.InvariantCulture, $"({result.RowCount} rows)"));
     }
+
+    private static string Cut(string text) => text.Length <= MaxCellChars
+        ? text
+        : string.Create(CultureInfo.InvariantCulture, $"{text.AsSpan(0, MaxCellChars)}… ({text.Length:N0} characters; --json prints them all)");
 
     private static int Width(string text)
     {
