@@ -291,7 +291,7 @@ public sealed class SqlCommandTests
     public async Task Sql_TableValueLongerThanACell_IsCutWithItsLengthAndJsonHasItWhole()
     {
         await using var db = await CliDatabase.CreateWithSampleAsync();
-        const string Query = "SELECT printf('%.*c', 50000, 'x') AS text";
+        const string Query = "SELECT printf('%.*c', 50000, 'x') AS v";
 
         var table = await CliRunner.RunAsync("sql", Query, "--db", db.Path);
         var json = await CliRunner.RunAsync("sql", Query, "--json", "--db", db.Path);
@@ -299,7 +299,7 @@ public sealed class SqlCommandTests
         table.ExitCode.Should().Be(0, table.Error);
         table.Output.Should().Contain("… (50,000 characters; --json prints them all)");
         table.Output.Count(c => c == 'x').Should().Be(10_000);
-        Json.Parse(json.Output)[0].GetProperty("text").GetString().Should().HaveLength(50_000);
+        Json.Parse(json.Output)[0].GetProperty("v").GetString().Should().HaveLength(50_000);
     }
 
     [Fact]
