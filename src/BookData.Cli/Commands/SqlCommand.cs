@@ -3,12 +3,10 @@ using System.Globalization;
 using BookData.Cli.Hosting;
 using BookData.Cli.Output;
 using BookData.Cli.Sql;
-using Spectre.Console;
-using SpectreText = Spectre.Console.Text;
 
 namespace BookData.Cli.Commands;
 
-/// <summary><c>bookdata sql "SELECT ..." [--json]</c>: an ad-hoc read-only query.</summary>
+/// <summary><c>bookdata sql "SELECT ..." [--json] [--max-rows N]</c>: an ad-hoc read-only query, printed row by row.</summary>
 internal static class SqlCommand
 {
     /// <summary>Creates the command.</summary>
@@ -18,110 +16,80 @@ internal static class SqlCommand
     {
         var query = new Argument<string>("query") { Description = "One SQL statement that only reads, for example a SELECT." };
         var json = CliOptions.CreateJson();
+        json.Description = "Print one JSON array of objects keyed by column name (a repeated name gets _2, _3, ...; blobs are base64) instead of tables.";
+        var maxRows = new Option<long>("--max-rows")
+        {
+            Description = "Print at most N rows, then stop the query and say so on standard error. Default: 0, every row.",
+            HelpName = "N",
+        };
+        maxRows.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 0)
+            {
+                result.AddError("--max-rows must be 0 (every row) or a positive number of rows.");
+            }
+        });
         var command = new Command(
             "sql",
-            """
-            Runs one read-only SQL query on a read-only connection and prints the result. Statements that would write, change the schema, ATTACH a database or set a PRAGMA are refused (exit code 2) before they run. On PostgreSQL the query runs in a READ ONLY transaction that is rolled back, and a statement that would write is refused the same way.
+            string.Create(CultureInfo.InvariantCulture, $"""
+            Runs one read-only SQL query on a read-only connection and prints its rows as they are read, so a result of any size fits in memory: tables of up to {QueryTableOutput.BlockRows} rows, each with the header and the first table's column widths (a cell shows at most {QueryTableOutput.MaxCellChars:N0} characters), then the row count; or with --json one array written row by row. Statements that would write, change the schema, ATTACH a database or set a PRAGMA are refused (exit code 2) before they run; so is a value larger than {QueryRows.MaxValueBytes:N0} bytes (16 MiB) and an error in the query itself (no such table, integer overflow, division by zero). Ctrl+C stops the query (exit code 130); a closed pipe (| head) ends it quietly. On PostgreSQL the query runs in a READ ONLY transaction that is rolled back, and a statement that would write is refused the same way.
             Example: bookdata sql "SELECT last_name, count(*) AS books FROM author JOIN book USING (author_id) GROUP BY author_id"
-            """)
+            """))
         {
             query,
             json,
+            maxRows,
         };
 
         runner.SetAction(command, DatabaseUse.OpensItself, async (context, cancellationToken) =>
         {
-            var result = await ReadOnlyQuery.RunAsync(
-                context.Connections, context.ParseResult.GetRequiredValue(query), cancellationToken).ConfigureAwait(false);
-            if (context.ParseResult.GetValue(json))
+            var cap = context.ParseResult.GetValue(maxRows);
+            var stdout = StandardOutput.Open(context.Console);
+            try
             {
-                WriteJson(context.Console.Output, result);
-            }
-            else
-            {
-                context.Console.Ansi.Write(CreateTable(result));
-                context.Console.Output.WriteLine(result.Rows.Count == 1 ? "(1 row)" : $"({result.Rows.Count} rows)");
-            }
+                var result = await RunAsync(
+                    context, stdout.Console, context.ParseResult.GetRequiredValue(query), context.ParseResult.GetValue(json), cap, cancellationToken).ConfigureAwait(false);
+                stdout.Flush();
+                if (result.Truncated)
+                {
+                    context.Console.Error.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"note: stopped after {cap} rows (--max-rows {cap}); the query returns more. Pass --max-rows 0 for all of them."));
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }
+            catch (IOException ex) when (StandardOutput.IsClosedPipe(ex))
+            {
+                // The reader of standard output has gone (| head): stop quietly, as other command-line tools do.
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                stdout.Dispose();
+            }
         });
 
         return command;
     }
 
-    private static Table CreateTable(QueryResult result)
+    private static async Task<QueryResult> RunAsync(
+        CommandContext context, CliConsole console, string sql, bool json, long maxRows, CancellationToken cancellationToken)
     {
-        var table = new Table();
-        for (var i = 0; i < result.Columns.Count; i++)
+        if (json)
         {
-            var column = new TableColumn(new SpectreText(result.Columns[i]));
-            var index = i;
-            if (result.Rows.Count > 0 && result.Rows.All(row => row[index] is null or long or double or decimal))
-            {
-                column.RightAligned();
-            }
-
-            table.AddColumn(column);
+            using var output = new QueryJsonOutput(console.Output);
+            return await RunAsync(context, sql, output, maxRows, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var row in result.Rows)
-        {
-            table.AddRow(row.Select(value => value is null
-                ? new SpectreText("NULL", new Style(Color.Grey))
-                : new SpectreText(Format(value))));
-        }
-
-        return table;
+        return await RunAsync(context, sql, new QueryTableOutput(console.Ansi, console.Output), maxRows, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string Format(object value) => value switch
+    private static async Task<QueryResult> RunAsync(
+        CommandContext context, string sql, IQueryOutput output, long maxRows, CancellationToken cancellationToken)
     {
-        byte[] blob => $"x'{Convert.ToHexString(blob)}'",
-        bool truth => truth ? "true" : "false",
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    /// <summary>An array of objects keyed by column name; blobs as base64 strings.</summary>
-    private static void WriteJson(TextWriter output, QueryResult result) =>
-        JsonOutput.Write(output, json =>
-        {
-            json.WriteStartArray();
-            foreach (var row in result.Rows)
-            {
-                json.WriteStartObject();
-                for (var i = 0; i < row.Length; i++)
-                {
-                    json.WritePropertyName(result.Columns[i]);
-                    switch (row[i])
-                    {
-                        case null:
-                            json.WriteNullValue();
-                            break;
-                        case long integer:
-                            json.WriteNumberValue(integer);
-                            break;
-                        case double real when double.IsFinite(real):
-                            json.WriteNumberValue(real);
-                            break;
-                        case decimal exact:
-                            json.WriteNumberValue(exact);
-                            break;
-                        case bool truth:
-                            json.WriteBooleanValue(truth);
-                            break;
-                        case byte[] blob:
-                            json.WriteBase64StringValue(blob);
-                            break;
-                        case var other:
-                            json.WriteStringValue(Format(other));
-                            break;
-                    }
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        });
+        var result = await ReadOnlyQuery.RunAsync(context.Connections, sql, output, maxRows, cancellationToken).ConfigureAwait(false);
+        output.Finish(result);
+        return result;
+    }
 }

@@ -8,7 +8,8 @@ namespace BookData.Cli.Output;
 /// <summary>Writes JSON documents to standard output: indented, UTF-8, non-ASCII and <c>&amp;</c> unescaped.</summary>
 internal static class JsonOutput
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    /// <summary>The options of every JSON document the tool writes: indented, non-ASCII and <c>&amp;</c> unescaped.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
     {
         Indented = true,
 

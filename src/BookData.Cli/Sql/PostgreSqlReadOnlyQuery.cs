@@ -22,15 +22,37 @@ internal static class PostgreSqlReadOnlyQuery
     /// <summary>The server function that refuses a prepared statement of several commands (SQLSTATE 42601); unlike the message, not translated.</summary>
     private const string ParseMessageRoutine = "exec_parse_message";
 
-    /// <summary>Runs the query and returns all its rows.</summary>
+    /// <summary>SQLSTATE classes of errors the query makes on its own terms while it runs, which are bad input, not a database failure.</summary>
+    private static readonly string[] QueryErrorClasses =
+    [
+        "0A", // feature not supported
+        "21", // cardinality violation: more than one row returned by a subquery
+        "22", // data exception: division by zero, invalid input syntax, out of range
+        "27", // triggered data change violation
+        "2F", // SQL routine exception
+        "38", // external routine exception
+        "39", // external routine invocation exception
+        "3F", // invalid schema name
+        "44", // WITH CHECK OPTION violation
+        "54", // program limit exceeded: a value or statement too large for the server
+        "P0", // PL/pgSQL error: RAISE EXCEPTION in a function the query calls
+    ];
+
+    /// <summary>Runs the query and writes its rows to <paramref name="output"/> as they arrive.</summary>
     /// <param name="connections">A PostgreSQL factory; opens the read-only connection.</param>
     /// <param name="sql">One SQL statement that only reads.</param>
-    /// <param name="cancellationToken">Stops the query.</param>
-    /// <returns>The columns and rows, with values as the SQLite path gives them where the types agree.</returns>
-    /// <exception cref="CliInputException">The text is empty, not valid SQL, more than one statement, or would write.</exception>
+    /// <param name="output">Receives the columns and rows, with values as the SQLite path gives them where the types agree.</param>
+    /// <param name="maxRows">The most rows to write; 0 for all. The server stops the query when the cap is reached.</param>
+    /// <param name="cancellationToken">Stops the query on the server.</param>
+    /// <returns>How many rows were written and whether more were left.</returns>
+    /// <exception cref="CliInputException">
+    /// The text is empty, not valid SQL, more than one statement, or would write; the query failed on its own terms
+    /// (for example a division by zero); or a value is larger than <see cref="QueryRows.MaxValueBytes"/>.
+    /// </exception>
     /// <exception cref="BookDataDatabaseException">The database cannot be opened.</exception>
-    /// <exception cref="PostgresException">The query failed while running.</exception>
-    public static async Task<QueryResult> RunAsync(BookDataConnectionFactory connections, string sql, CancellationToken cancellationToken)
+    /// <exception cref="PostgresException">The server failed while the query ran.</exception>
+    public static async Task<QueryResult> RunAsync(
+        BookDataConnectionFactory connections, string sql, IQueryOutput output, long maxRows, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(sql))
         {
@@ -57,10 +79,7 @@ internal static class PostgreSqlReadOnlyQuery
                 {
                     try
                     {
-                        var result = await ReadAllAsync(batch, cancellationToken).ConfigureAwait(false);
-                        return result.Columns.Count == 0 && statement.StatementType == Npgsql.StatementType.Unknown
-                            ? throw new CliInputException(ReadOnlyQuery.EmptyQuery)
-                            : result;
+                        return await CopyAsync(batch, statement, output, maxRows, cancellationToken).ConfigureAwait(false);
                     }
                     catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction)
                     {
@@ -74,6 +93,15 @@ internal static class PostgreSqlReadOnlyQuery
                     catch (PostgresException ex) when (ex.SqlState.StartsWith(SyntaxErrorClass, StringComparison.Ordinal))
                     {
                         throw new CliInputException($"The query cannot run: {ex.MessageText}.", ex);
+                    }
+                    catch (PostgresException ex) when (QueryErrorClasses.Contains(ex.SqlState[..2], StringComparer.Ordinal))
+                    {
+                        throw new CliInputException($"The query failed: {ex.MessageText}.", ex);
+                    }
+                    catch (OutOfMemoryException ex)
+                    {
+                        // One value too large for a .NET string or array (the server allows up to 1 GB per field).
+                        throw new CliInputException(QueryRows.ValueTooLarge, ex);
                     }
                     finally
                     {
@@ -105,16 +133,45 @@ internal static class PostgreSqlReadOnlyQuery
         }
     }
 
-    private static async Task<QueryResult> ReadAllAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the rows with <see cref="CommandBehavior.SequentialAccess"/>, so Npgsql does not buffer a whole row; when the
+    /// row cap stops the copy, the server is told to cancel the query instead of sending the rest to be skipped.
+    /// </summary>
+    private static async Task<QueryResult> CopyAsync(
+        NpgsqlBatch batch, NpgsqlBatchCommand statement, IQueryOutput output, long maxRows, CancellationToken cancellationToken)
     {
-        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reader = await batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            var result = await QueryResult.ReadAsync(reader, Normalize, cancellationToken).ConfigureAwait(false);
-            await reader.CloseAsync().ConfigureAwait(false);
+            var fields = reader.FieldCount;
+            var result = await QueryRows.CopyAsync(reader, Normalize, output, maxRows, cancellationToken).ConfigureAwait(false);
+            if (result.Truncated)
+            {
+                batch.Cancel();
+                try
+                {
+                    await reader.CloseAsync().ConfigureAwait(false);
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled)
+                {
+                    // The cancellation asked for above; the transaction is rolled back.
+                }
+            }
+            else
+            {
+                await reader.CloseAsync().ConfigureAwait(false);
+            }
+
+            // An empty text (a comment, a lone ';') has no columns and no statement type; nothing was printed yet.
+            if (fields == 0 && statement.StatementType == Npgsql.StatementType.Unknown)
+            {
+                throw new CliInputException(ReadOnlyQuery.EmptyQuery);
+            }
+
             return result;
         }
     }
+
     /// <summary>
     /// The value as the SQLite path would give it: whole numbers as <see cref="long"/>, floating point as
     /// <see cref="double"/>, <see cref="decimal"/> and <see cref="bool"/> kept, blobs as byte arrays, and every

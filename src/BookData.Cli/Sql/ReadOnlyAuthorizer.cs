@@ -25,6 +25,12 @@ internal sealed class ReadOnlyAuthorizer
         "journal_mode", "foreign_keys", "encoding", "data_version", "auto_vacuum", "max_page_count",
     };
 
+    /// <summary>
+    /// <see langword="true"/> once a pragma of the value list was allowed without an argument (<c>PRAGMA journal_mode</c>):
+    /// it only reads, though SQLite does not mark it read-only because the same pragma with an argument writes.
+    /// </summary>
+    public bool IsValueRead { get; private set; }
+
     /// <summary>Why the last statement was denied, in words that finish "this statement would …"; <see langword="null"/> when nothing was denied.</summary>
     public string? Refusal { get; private set; }
 
@@ -41,6 +47,7 @@ internal sealed class ReadOnlyAuthorizer
         var refusal = Check(actionCode, first, second);
         if (refusal is null)
         {
+            IsValueRead |= actionCode == raw.SQLITE_PRAGMA && second is null && ValuePragmas.Contains(first ?? "");
             return raw.SQLITE_OK;
         }
 

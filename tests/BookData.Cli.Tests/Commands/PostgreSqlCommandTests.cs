@@ -109,6 +109,72 @@ public sealed class PostgreSqlCommandTests
     }
 
     [PostgreSqlFact]
+    public async Task Sql_ErrorInTheQuery_ExitsWithBadInputInOneSentenceAndNothingWritten()
+    {
+        await using var server = PostgreSqlServer.NewDatabase();
+        await CliRunner.RunAsync("add-book", "--author", "Stephen King", "--title", "The Stand", "--publisher", "Random House", "--connection", server.ConnectionStringForDatabase);
+
+        foreach (var (statement, error) in new[]
+        {
+            ("SELECT 1 / 0", "division by zero"),
+            ("SELECT nope FROM book", "column \"nope\" does not exist"),
+            ("SELECT * FROM shelf", "relation \"shelf\" does not exist"),
+            ("SELECT (SELECT book_id FROM book UNION ALL SELECT book_id FROM book)", "more than one row returned by a subquery"),
+            ("SELECT 'x'::int", "invalid input syntax for type integer"),
+            ("SELECT * FROM other.book", "relation \"other.book\" does not exist"),
+            ("SELEKT 1", "syntax error"),
+        })
+        {
+            var result = await CliRunner.RunAsync("sql", statement, "--json", "--connection", server.ConnectionStringForDatabase);
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().StartWith("error: The query ").And.Contain(error);
+            result.Error.TrimEnd().Should().NotContain("\n");
+            result.Output.Should().BeEmpty();
+        }
+
+        (await server.CountAsync("book")).Should().Be(1);
+    }
+
+    [PostgreSqlFact]
+    public async Task Sql_ValueLargerThanTheLimit_IsRefusedWithBadInput()
+    {
+        await using var server = PostgreSqlServer.NewDatabase();
+        await CliRunner.RunAsync("migrate", "--connection", server.ConnectionStringForDatabase);
+
+        foreach (var statement in new[] { "SELECT repeat('x', 20000000)", "SELECT decode(repeat('00', 17000000), 'hex')", "SELECT repeat('é', 9000000)" })
+        {
+            var result = await CliRunner.RunAsync("sql", statement, "--json", "--connection", server.ConnectionStringForDatabase);
+
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().StartWith("error: A value in the result is larger than 16,777,216 bytes");
+            result.Output.Should().BeEmpty();
+        }
+    }
+
+    [PostgreSqlFact]
+    public async Task Sql_LargeResultDuplicateNamesAndEmptyResult_PrintLikeSqlite()
+    {
+        await using var server = PostgreSqlServer.NewDatabase();
+        await CliRunner.RunAsync("migrate", "--connection", server.ConnectionStringForDatabase);
+
+        var large = await CliRunner.RunAsync("sql", "SELECT x, repeat('é', 100) AS text FROM generate_series(1, 20000) AS x", "--json", "--connection", server.ConnectionStringForDatabase);
+        var capped = await CliRunner.RunAsync("sql", "SELECT x FROM generate_series(1, 20000) AS x", "--max-rows", "5", "--connection", server.ConnectionStringForDatabase);
+        var duplicates = await CliRunner.RunAsync("sql", "SELECT 1 AS a, 2 AS a", "--json", "--connection", server.ConnectionStringForDatabase);
+        var empty = await CliRunner.RunAsync("sql", "SELECT name FROM publisher", "--json", "--connection", server.ConnectionStringForDatabase);
+        var emptyTable = await CliRunner.RunAsync("sql", "SELECT name FROM publisher", "--connection", server.ConnectionStringForDatabase);
+
+        large.ExitCode.Should().Be(0, large.ToString());
+        Json.Parse(large.Output).EnumerateArray().Select(row => row.GetProperty("x").GetInt64()).Should().Equal(Enumerable.Range(1, 20000).Select(x => (long)x));
+        capped.ExitCode.Should().Be(0, capped.ToString());
+        capped.Output.Should().Contain("(5 rows)");
+        capped.Error.Should().StartWith("note: stopped after 5 rows (--max-rows 5)");
+        Json.Keys(Json.Parse(duplicates.Output)[0]).Should().Equal("a", "a_2");
+        empty.Output.Trim().Should().Be("[]");
+        emptyTable.Lines.Should().Contain(line => line.Contains("name", StringComparison.Ordinal)).And.Contain("(0 rows)");
+    }
+
+    [PostgreSqlFact]
     public async Task Sql_MissingDatabase_ExitsWithDatabaseErrorInOneLineAndCreatesNothing()
     {
         await using var server = PostgreSqlServer.NewDatabase();

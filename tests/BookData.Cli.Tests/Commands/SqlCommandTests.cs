@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BookData.Cli.Tests.Support;
 
 namespace BookData.Cli.Tests.Commands;
@@ -162,6 +163,308 @@ public sealed class SqlCommandTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         Json.Parse(result.Output)[0].GetProperty("tables").GetInt64().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Sql_JsonLargerThanAnyOutputChunk_IsOneValidArrayOfEveryRow()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync(
+            "sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000) SELECT x, printf('%.100c', 'é') AS text, x'00ff' AS data FROM c",
+            "--json", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Length.Should().BeGreaterThan(1_000_000, "the output must span many internal chunks");
+        var rows = Json.Parse(result.Output).EnumerateArray().ToArray();
+        rows.Should().HaveCount(20000);
+        rows.Select(row => row.GetProperty("x").GetInt64()).Should().Equal(Enumerable.Range(1, 20000).Select(x => (long)x));
+        rows.Should().OnlyContain(row => row.GetProperty("text").GetString() == new string('é', 100) && row.GetProperty("data").GetString() == "AP8=");
+        result.Error.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Sql_TableLargerThanOneBlock_PrintsEveryRowWithTheSameColumnWidths()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync(
+            "sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2500) SELECT x, 'n' || x AS name FROM c", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var rows = result.Lines.Where(line => line.StartsWith('│')).ToArray();
+        rows.Where(line => !line.Contains("name", StringComparison.Ordinal)).Should().HaveCount(2500);
+        rows.Select(line => line.Length).Distinct().Should().ContainSingle("every block keeps the first block's column widths");
+        rows.Should().Contain(line => line.Contains("n2500", StringComparison.Ordinal));
+        result.Lines.Should().Contain("(2500 rows)");
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("table")]
+    public async Task Sql_MaxRows_StopsThereWithANoteOnStandardError(string format)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var args = new List<string> { "sql", "SELECT title FROM book ORDER BY title", "--max-rows", "3", "--db", db.Path };
+        if (format == "json")
+        {
+            args.Add("--json");
+        }
+
+        var result = await CliRunner.RunAsync([.. args]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        if (format == "json")
+        {
+            Json.Parse(result.Output).GetArrayLength().Should().Be(3);
+        }
+        else
+        {
+            result.Output.Should().Contain("(3 rows)").And.Contain("Into The Abyss").And.NotContain("Patriot Games");
+        }
+
+        result.Error.Should().Be("note: stopped after 3 rows (--max-rows 3); the query returns more. Pass --max-rows 0 for all of them." + Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task Sql_MaxRowsEqualToTheResult_PrintsAllWithoutANote()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync("sql", "SELECT name FROM publisher", "--max-rows", "4", "--json", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        Json.Parse(result.Output).GetArrayLength().Should().Be(4);
+        result.Error.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("many")]
+    public async Task Sql_MaxRowsNotACount_IsAUsageError(string value)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync("sql", "SELECT 1", "--max-rows", value, "--db", db.Path);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Contain("--max-rows");
+        result.Output.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("SELECT zeroblob(1000000000)")]
+    [InlineData("SELECT randomblob(20000000)")]
+    [InlineData("SELECT printf('%.*c', 1000000000, 'x')")]
+    [InlineData("SELECT length(zeroblob(20000000)) AS n")]
+    [InlineData("SELECT x'00', zeroblob(17000000)")]
+    public async Task Sql_ValueLargerThanTheLimit_IsRefusedWithBadInput(string statement)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var before = await SnapshotAsync(db);
+
+        var json = await CliRunner.RunAsync("sql", statement, "--json", "--db", db.Path);
+        var table = await CliRunner.RunAsync("sql", statement, "--db", db.Path);
+
+        foreach (var result in new[] { json, table })
+        {
+            result.ExitCode.Should().Be(2, result.ToString());
+            result.Error.Should().StartWith("error: A value in the result is larger than 16,777,216 bytes");
+            result.Output.Should().BeEmpty();
+        }
+
+        (await SnapshotAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task Sql_ValueJustUnderTheLimit_IsPrinted()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync("sql", "SELECT printf('%.*c', 16000000, 'x') AS text", "--json", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        Json.Parse(result.Output)[0].GetProperty("text").GetString().Should().Be(new string('x', 16_000_000));
+    }
+
+    [Fact]
+    public async Task Sql_TableValueLongerThanACell_IsCutWithItsLengthAndJsonHasItWhole()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        const string Query = "SELECT printf('%.*c', 50000, 'x') AS v";
+
+        var table = await CliRunner.RunAsync("sql", Query, "--db", db.Path);
+        var json = await CliRunner.RunAsync("sql", Query, "--json", "--db", db.Path);
+
+        table.ExitCode.Should().Be(0, table.Error);
+        table.Output.Should().Contain("… (50,000 characters; --json prints them all)");
+        table.Output.Count(c => c == 'x').Should().Be(10_000);
+        Json.Parse(json.Output)[0].GetProperty("v").GetString().Should().HaveLength(50_000);
+    }
+
+    [Fact]
+    public async Task Sql_LengthLimit_IsNotLeftOnThePooledConnection()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        (await CliRunner.RunAsync("sql", "SELECT 1", "--db", db.Path)).ExitCode.Should().Be(0);
+        (await CliRunner.RunAsync("sql", "SELECT zeroblob(1000000000)", "--db", db.Path)).ExitCode.Should().Be(2);
+
+        // The same connection string as the command's, so the pool hands back the connection it used.
+        var options = new BookDataOptions { ConnectionString = BookData.Cli.Hosting.DatabaseLocation.ForFile(db.Path) };
+        await using var connection = (Microsoft.Data.Sqlite.SqliteConnection)await new BookData.Connections.BookDataConnectionFactory(options).OpenReadOnlyAsync();
+        SQLitePCL.raw.sqlite3_limit(connection.Handle, SQLitePCL.raw.SQLITE_LIMIT_LENGTH, -1).Should().Be(1_000_000_000);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT length(randomblob(20000000));";
+        (await command.ExecuteScalarAsync()).Should().Be(20_000_000L);
+    }
+
+    [Theory]
+    [InlineData("SELECT abs(-9223372036854775808)", "integer overflow")]
+    [InlineData("SELECT json('not json')", "malformed JSON")]
+    [InlineData("SELECT nope FROM book", "no such column: nope")]
+    [InlineData("SELECT * FROM shelf", "no such table: shelf")]
+    [InlineData("PRAGMA other.table_info(book)", "unknown database other")]
+    [InlineData("SELECT * FROM other.book", "no such table: other.book")]
+    [InlineData("SELECT FROM book", "syntax error")]
+    public async Task Sql_ErrorInTheQuery_ExitsWithBadInputInOneSentence(string statement, string error)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var before = await SnapshotAsync(db);
+
+        var result = await CliRunner.RunAsync("sql", statement, "--json", "--db", db.Path);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().StartWith("error: The query ").And.Contain(error);
+        result.Error.TrimEnd().Should().NotContain("\n");
+        result.Output.Should().BeEmpty();
+        (await SnapshotAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task Sql_DuplicateColumnNames_GetDistinctJsonKeys()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync("sql", "SELECT 1 AS a, 2 AS a, 3 AS a_2, 4 AS a, 5 AS A", "--json", "--db", db.Path);
+        var joined = await CliRunner.RunAsync(
+            "sql", "SELECT * FROM book JOIN author ON author.author_id = book.author_id LIMIT 1", "--json", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var row = Json.Parse(result.Output)[0];
+        Json.Keys(row).Should().Equal("a", "a_3", "a_2", "a_4", "A");
+        row.GetProperty("a_3").GetInt64().Should().Be(2);
+        row.GetProperty("a_4").GetInt64().Should().Be(4);
+        joined.ExitCode.Should().Be(0, joined.ToString());
+        Json.Keys(Json.Parse(joined.Output)[0]).Should().OnlyHaveUniqueItems().And.Contain("author_id").And.Contain("author_id_2");
+    }
+
+    [Theory]
+    [InlineData("PRAGMA journal_mode", "journal_mode", "wal")]
+    [InlineData("PRAGMA encoding", "encoding", "UTF-8")]
+    [InlineData("PRAGMA foreign_keys", "foreign_keys", "1")]
+    [InlineData("PRAGMA user_version", "user_version", "0")]
+    [InlineData("PRAGMA page_size", "page_size", "4096")]
+    [InlineData("PRAGMA integrity_check", "integrity_check", "ok")]
+    [InlineData("PRAGMA quick_check", "quick_check", "ok")]
+    public async Task Sql_ReadingPragma_IsAllowed(string statement, string column, string value)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync("sql", statement, "--json", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var cell = Json.Parse(result.Output)[0].GetProperty(column);
+        (cell.ValueKind == System.Text.Json.JsonValueKind.Number ? cell.GetRawText() : cell.GetString()).Should().Be(value);
+    }
+
+    [Theory]
+    [InlineData("PRAGMA journal_mode = DELETE")]
+    [InlineData("PRAGMA journal_mode=DELETE")]
+    [InlineData("PRAGMA main.journal_mode = MEMORY")]
+    [InlineData("PRAGMA foreign_keys = 0")]
+    [InlineData("PRAGMA page_size = 1024")]
+    [InlineData("PRAGMA wal_checkpoint")]
+    [InlineData("PRAGMA optimize")]
+    [InlineData("PRAGMA incremental_vacuum")]
+    public async Task Sql_PragmaThatSetsOrWrites_IsRefusedAndJournalModeUnchanged(string statement)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var before = await SnapshotAsync(db);
+
+        var result = await CliRunner.RunAsync("sql", statement, "--db", db.Path);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().StartWith("error: Refused: bookdata sql runs read-only queries");
+        (await SnapshotAsync(db)).Should().Equal(before);
+        var mode = await CliRunner.RunAsync("sql", "PRAGMA journal_mode", "--json", "--db", db.Path);
+        Json.Parse(mode.Output)[0].GetProperty("journal_mode").GetString().Should().Be("wal");
+    }
+
+    [Fact]
+    public async Task Sql_EmptyResult_PrintsTheHeaderOrAnEmptyArray()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var table = await CliRunner.RunAsync("sql", "SELECT name, publisher_id FROM publisher WHERE 0", "--db", db.Path);
+        var json = await CliRunner.RunAsync("sql", "SELECT name, publisher_id FROM publisher WHERE 0", "--json", "--db", db.Path);
+
+        table.ExitCode.Should().Be(0, table.ToString());
+        table.Lines.Should().Contain(line => line.Contains("name", StringComparison.Ordinal) && line.Contains("publisher_id", StringComparison.Ordinal));
+        table.Lines.Should().Contain("(0 rows)");
+        json.ExitCode.Should().Be(0, json.ToString());
+        json.Output.Trim().Should().Be("[]");
+    }
+
+    [Fact]
+    public async Task Sql_Cancelled_StopsTheRunningQueryWithInterruptedExitCode()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new BookData.Cli.Hosting.CliConsole(output, error, isTerminal: false, _ => null, "", width: 120);
+        using var cancellation = new CancellationTokenSource();
+
+        // A query that never returns a row: only an interrupt of the running statement stops it.
+        var run = BookDataCli.RunAsync(
+            ["sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", "--db", db.Path], console, cancellation.Token);
+        await Task.Delay(500);
+        cancellation.Cancel();
+        var exitCode = await run;
+
+        exitCode.Should().Be(130, error.ToString());
+        error.ToString().Should().StartWith("error: Interrupted");
+        output.ToString().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("--json")]
+    [InlineData("--verbose")]
+    public async Task Sql_StandardOutputClosedEarly_EndsQuietlyWithoutAnError(string option)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { ToolProcess.AssemblyPath, "sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT x FROM c", option, "--db", db.Path })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+
+        // As `bookdata sql ... | head -1` does: read one line, then close the pipe.
+        var first = await process.StandardOutput.ReadLineAsync();
+        process.StandardOutput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+
+        first.Should().NotBeNullOrEmpty();
+        (await error).Should().BeEmpty();
+        process.ExitCode.Should().Be(0);
     }
 
     /// <summary>Row counts of every catalog table and the schema, to prove nothing changed.</summary>
