@@ -23,7 +23,7 @@ internal sealed class CsvRowSource : IDisposable
 
     private readonly CsvReader reader;
     private readonly string sourceName;
-    private readonly byte[][] normalized = [.. CatalogCsvFormat.Columns.Select(column => new byte[Encoding.UTF8.GetMaxByteCount(column.MaxLength)])];
+    private readonly byte[][] normalized = [.. CatalogCsvFormat.Columns.Select(column => new byte[CatalogText.MaxUtf8ByteCount(column.MaxLength)])];
     private int[] columnIndexes = [];
     private int headerFieldCount;
 

@@ -2,6 +2,7 @@ using BookData.Authors;
 using BookData.Books;
 using BookData.Publishers;
 using BookData.Tests.Support;
+using BookData.Text;
 
 namespace BookData.Tests.Books;
 
@@ -14,6 +15,9 @@ public abstract class BookRepositoryTests
     /// every letter, SQLite's NOCASE and LIKE only ASCII ones.
     /// </summary>
     protected abstract bool FoldsNonAsciiCase { get; }
+
+    /// <summary>The provider's SQL function that counts characters: SQLite's length(), PostgreSQL's char_length().</summary>
+    private string CharLength => Provider == BookDataProvider.PostgreSql ? "char_length" : "length";
 
     [ProviderFact]
     public async Task AddBookAsync_EmptyCatalog_CreatesAuthorBookAndPublisher()
@@ -107,6 +111,62 @@ public abstract class BookRepositoryTests
 
         await act.Should().ThrowAsync<BookDataValidationException>().WithMessage("*title*500*");
         (await db.CountAsync("author")).Should().Be(0);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_TitleOf300Emoji_IsStoredAndTheDatabaseCounts300Characters()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var title = string.Concat(Enumerable.Repeat("\U0001F600", 300));
+
+        var result = await new BookRepository(db.Factory).AddBookAsync("A Writer", title, "Press");
+
+        result.Book.Title.Should().Be(title);
+        (await db.CountAsync($"book WHERE {CharLength}(title) = 300")).Should().Be(1);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_TitleOf500EmojiAtTheLimit_IsStoredWithinTheSchemaCheck()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var title = string.Concat(Enumerable.Repeat("\U0001F4DA", CatalogText.MaxTitleLength));
+
+        var result = await new BookRepository(db.Factory).AddBookAsync("A Writer", title, "Press");
+
+        result.Outcome.Should().Be(AddBookOutcome.BookCreated);
+        (await db.CountAsync($"book WHERE {CharLength}(title) = 500")).Should().Be(1);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_TitleOf501Emoji_ThrowsCountingCharactersAndWritesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var title = string.Concat(Enumerable.Repeat("\U0001F600", 501));
+
+        var act = () => new BookRepository(db.Factory).AddBookAsync("A Writer", title, "Press");
+
+        await act.Should().ThrowAsync<BookDataValidationException>().WithMessage("The title is 501 characters long; the limit is 500.");
+        (await db.CountAsync("author")).Should().Be(0);
+        (await db.CountAsync("book")).Should().Be(0);
+    }
+
+    [ProviderTheory]
+    [InlineData("Random\u200BHouse", "U+200B", 7)]
+    [InlineData("Random House\u202E", "U+202E", 13)]
+    [InlineData("\uFEFFRandom House", "U+FEFF", 1)]
+    public async Task AddBookAsync_InvisibleCharacterInPublisher_ThrowsNamingItAndAddsNoLookAlike(string publisher, string codePoint, int position)
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        await books.AddBookAsync("Stephen King", "It", "Random House");
+
+        var act = () => books.AddBookAsync("Stephen King", "Carrie", publisher);
+
+        var error = (await act.Should().ThrowAsync<BookDataValidationException>()).Which;
+        error.Field.Should().Be("publisher name");
+        error.Message.Should().Be($"The publisher name contains the invisible format character {codePoint} at character {position}, which is not allowed.");
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Stephen|King|It|Random House");
+        (await db.CountAsync("publisher")).Should().Be(1);
     }
 
     [ProviderFact]

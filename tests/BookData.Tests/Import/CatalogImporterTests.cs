@@ -285,6 +285,29 @@ public abstract class CatalogImporterTests
         (await CatalogDump.LinksAsync(db)).Should().Equal(expected);
     }
 
+    [ProviderTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImportAsync_NamesOfEmojiUpToTheLimits_AreStoredAndTheDatabaseCountsThemAsCharacters(bool withData)
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        if (withData)
+        {
+            await new CatalogImporter(db.Factory).ImportAsync(SamplePath);
+        }
+
+        static string Emoji(int count) => string.Concat(Enumerable.Repeat("\U0001F4DA", count));
+        using var file = TempFile.WithText(Header + $"{Emoji(100)},{Emoji(100)},{Emoji(500)},{Emoji(200)}\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.RowsImported.Should().Be(1);
+        (await CatalogDump.LinksAsync(db)).Should().Contain(string.Join('|', Emoji(100), Emoji(100), Emoji(500), Emoji(200)));
+        var length = Provider == BookDataProvider.PostgreSql ? "char_length" : "length";
+        (await db.CountAsync($"book WHERE {length}(title) = 500")).Should().Be(1);
+        (await db.CountAsync($"publisher WHERE {length}(name) = 200")).Should().Be(1);
+    }
+
     [ProviderFact]
     public async Task ImportAsync_IntoNonEmptyCatalog_AddsOnlyWhatIsNew()
     {
