@@ -160,22 +160,6 @@ public static class CatalogText
         return count;
     }
 
-    /// <summary>
-    /// Splits a full author name as the reference tutorial does: the last word is the last name,
-    /// everything before it the first name. A single word is a last name with an empty first name.
-    /// </summary>
-    /// <param name="fullName">The name, for example <c>Stephen King</c> or <c>Ursula K. Le Guin</c>.</param>
-    /// <returns>The normalized first and last name.</returns>
-    /// <exception cref="BookDataValidationException">The name is null, blank, too long or not valid text.</exception>
-    public static (string FirstName, string LastName) SplitAuthorName(string? fullName)
-    {
-        var normalized = Required(fullName, "author name", (2 * MaxNameLength) + 1);
-        var space = normalized.LastIndexOf(' ');
-        var first = space < 0 ? string.Empty : normalized[..space];
-        var last = space < 0 ? normalized : normalized[(space + 1)..];
-        return (Optional(first, "first name", MaxNameLength), Required(last, "last name", MaxNameLength));
-    }
-
     /// <summary>The most UTF-8 bytes a value of <paramref name="maxLength"/> characters can take: four per character.</summary>
     internal static int MaxUtf8ByteCount(int maxLength) => maxLength * 4;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using BookData.Authors;
 using BookData.Import;
 using BookData.Tests.Support;
 using BookData.Text;
@@ -417,7 +418,7 @@ public abstract class CatalogImporterTests
         await new CatalogImporter(imported.Factory).ImportAsync(file.Path);
         foreach (var row in rows)
         {
-            await books.AddBookAsync(row.First, row.Last, row.Title, row.Publisher);
+            await books.AddBookAsync(AuthorName.Create(row.First, row.Last), row.Title, row.Publisher);
         }
 
         (await CatalogDump.LinksAsync(imported)).Should().Equal(await CatalogDump.LinksAsync(added));

@@ -154,13 +154,4 @@ public sealed class CatalogTextTests
     {
         CatalogText.Optional(value, "title", CatalogText.MaxTitleLength).Should().Be(expected);
     }
-
-    [Theory]
-    [InlineData("Stephen King", "Stephen", "King")]
-    [InlineData("  Ursula   K. Le Guin ", "Ursula K. Le", "Guin")]
-    [InlineData("Homer", "", "Homer")]
-    public void SplitAuthorName_LastWordIsLastName(string fullName, string first, string last)
-    {
-        CatalogText.SplitAuthorName(fullName).Should().Be((first, last));
-    }
 }
