@@ -25,6 +25,8 @@ internal static class ImportCommand
             "import",
             """
             Imports a CSV file into the catalog in one transaction; importing the same file again changes nothing.
+            A row is bad when a value is missing, too long (100 characters for names, 200 for publishers, 500 for titles)
+            or holds a control or invisible character (zero-width space, bidirectional control, byte order mark inside a field).
             Example: bookdata import author_book_publisher.csv --on-error skip
             """)
         {
