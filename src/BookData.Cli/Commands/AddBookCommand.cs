@@ -36,8 +36,8 @@ internal static class AddBookCommand
             A full name that fits several authors (A / B C and A B / C for "A B C") is refused with exit code 2, listing them; name one exactly.
             Names and titles are trimmed, inner white space collapsed, and limited to 100 (names), 200 (publishers) and 500 (titles) characters;
             control characters and invisible ones (zero-width spaces and joiners, bidirectional controls, variation selectors) are refused.
-            Examples: bookdata add-book --author "Stephen King" --title "The Stand" --publisher "Random House"
-                      bookdata add-book --first-name John --last-name "Le Carre" --title "Smiley's People" --publisher Knopf
+            Example: bookdata add-book --author "Stephen King" --title "The Stand" --publisher "Random House"
+                     bookdata add-book --first-name John --last-name "Le Carre" --title "Smiley's People" --publisher Knopf
             """)
         {
             author,
