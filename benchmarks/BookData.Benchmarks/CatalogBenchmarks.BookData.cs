@@ -47,7 +47,7 @@ public partial class CatalogBenchmarks
         AddBookResult result = null!;
         for (var i = 0; i < Operations.AddBookBatch; i++)
         {
-            result = await books.AddBookAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.NextNewTitle(), Workload.ExistingPublisher);
+            result = await books.AddBookAsync(AuthorName.Create(Workload.ExistingFirstName, Workload.ExistingLastName), Workload.NextNewTitle(), Workload.ExistingPublisher);
         }
 
         return result;
@@ -55,7 +55,7 @@ public partial class CatalogBenchmarks
 
     [Benchmark, BenchmarkCategory(Operations.AddBookExisting)]
     public Task<AddBookResult> AddBookExisting_BookData() =>
-        books.AddBookAsync(Workload.ExistingFirstName, Workload.ExistingLastName, Workload.ExistingTitle, Workload.ExistingPublisher);
+        books.AddBookAsync(AuthorName.Create(Workload.ExistingFirstName, Workload.ExistingLastName), Workload.ExistingTitle, Workload.ExistingPublisher);
 
     [Benchmark, BenchmarkCategory(Operations.Import)]
     public async Task<long> Import_BookData()

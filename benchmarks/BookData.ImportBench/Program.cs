@@ -1,3 +1,4 @@
+using BookData.Authors;
 // Imports a CSV file into a fresh, migrated BookData catalog and prints what it added and how long the
 // import took. Part of benchmarks/import/run.sh, which times the whole process next to other importers.
 // Usage: dotnet BookData.ImportBench.dll FILE.csv DATABASE.db   (DATABASE.db is deleted first)
@@ -35,12 +36,12 @@ if (args is ["--wal-size", var walCsv, var walDatabase])
     var walFactory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = $"Data Source={walDatabase}" });
     await new BookDataMigrator(walFactory).MigrateAsync();
     var books = new BookRepository(walFactory);
-    await books.AddBookAsync("Stephen", "King", "The Stand", "Random House");
+    await books.AddBookAsync(AuthorName.Create("Stephen", "King"), "The Stand", "Random House");
     var walImport = await new CatalogImporter(walFactory).ImportAsync(walCsv);
     PrintSizes($"after importing {walImport.RowsRead:N0} rows");
     for (var i = 0; i < 20; i++)
     {
-        await books.AddBookAsync("Stephen", "King", $"Written After The Import {i}", "Random House");
+        await books.AddBookAsync(AuthorName.Create("Stephen", "King"), $"Written After The Import {i}", "Random House");
     }
 
     PrintSizes("after 20 add-books");

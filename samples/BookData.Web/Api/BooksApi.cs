@@ -31,8 +31,11 @@ public static class BooksApi
         books.MapPost("/", AddAsync)
             .WithName("AddBook")
             .WithSummary("Adds a book, creating its author and publisher when missing and linking the publisher when the book exists. Needs the editor key.")
+            .WithDescription("Name the author by full name (author) or exactly (firstName and lastName). A full name first matches an existing author "
+                + "whose first and last name together read so; a full name that fits several authors is refused with 409, listing them as candidates.")
             .Accepts<AddBookRequest>("application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
@@ -95,15 +98,28 @@ public static class BooksApi
         }
 
         var errors = new Dictionary<string, string[]>();
+        var exactName = body is not null && (body.FirstName is not null || body.LastName is not null);
         if (body is null)
         {
-            errors["body"] = ["The request body must be a JSON object with author, title and publisher."];
+            errors["body"] = ["The request body must be a JSON object with author (or firstName and lastName), title and publisher."];
         }
         else
         {
-            Require(errors, "author", body.Author);
-            Require(errors, "title", body.Title);
-            Require(errors, "publisher", body.Publisher);
+            if (exactName && body.Author is not null)
+            {
+                errors["author"] = ["Name the author either with author or with firstName and lastName, not both."];
+            }
+            else if (exactName)
+            {
+                Require(errors, "lastName", body.LastName, "last name");
+            }
+            else
+            {
+                Require(errors, "author", body.Author, "author");
+            }
+
+            Require(errors, "title", body.Title, "title");
+            Require(errors, "publisher", body.Publisher, "publisher");
         }
 
         if (errors.Count > 0)
@@ -114,13 +130,16 @@ public static class BooksApi
         AddBookResult result;
         try
         {
-            result = await books.AddBookAsync(body!.Author!, body.Title!, body.Publisher!, cancellationToken);
+            var author = exactName
+                ? AuthorName.Create(body!.FirstName ?? "", body.LastName)
+                : AuthorName.FromFullName(body!.Author);
+            result = await books.AddBookAsync(author, body.Title!, body.Publisher!, cancellationToken);
         }
         catch (BookDataValidationException ex)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                [CatalogProblems.FieldName(ex.Field)] = [ex.Message],
+                [RequestField(ex.Field, exactName)] = [ex.Message],
             });
         }
 
@@ -153,17 +172,27 @@ public static class BooksApi
     private static string FullName(Author author) =>
         author.FirstName.Length == 0 ? author.LastName : $"{author.FirstName} {author.LastName}";
 
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value)
+    private static void Require(Dictionary<string, string[]> errors, string field, string? value, string label)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors[field] = [$"The {field} is required and cannot be empty or white space."];
+            errors[field] = [$"The {label} is required and cannot be empty or white space."];
         }
     }
+
+    /// <summary>The request field a library validation error belongs to: the name parts are their own fields when the author was named exactly.</summary>
+    private static string RequestField(string libraryField, bool exactName) => libraryField switch
+    {
+        "first name" when exactName => "firstName",
+        "last name" when exactName => "lastName",
+        _ => CatalogProblems.FieldName(libraryField),
+    };
 
     private static string JsonErrorField(string? path) => path switch
     {
         "$.author" => "author",
+        "$.firstName" => "firstName",
+        "$.lastName" => "lastName",
         "$.title" => "title",
         "$.publisher" => "publisher",
         _ => "body",

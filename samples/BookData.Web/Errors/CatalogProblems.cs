@@ -4,7 +4,8 @@ namespace BookData.Web.Errors;
 
 /// <summary>
 /// Turns exceptions into problem details: the BookData exception family keeps its own one-sentence
-/// message (validation 400 with the field, not found 404, duplicate or conflict 409); database trouble is
+/// message (validation 400 with the field, not found 404, duplicate or conflict 409, an ambiguous author name
+/// 409 with its <c>candidates</c>); database trouble is
 /// 503 and anything else 500, both with a fixed message, so no stack trace, SQL or file path reaches a client.
 /// </summary>
 internal static class CatalogProblems
@@ -41,6 +42,12 @@ internal static class CatalogProblems
         return exception switch
         {
             BookDataValidationException invalid => Validation(FieldName(invalid.Field), invalid.Message),
+            BookDataAmbiguousAuthorException ambiguous => new ProblemDetails
+            {
+                Status = status,
+                Detail = ambiguous.Message,
+                Extensions = { ["candidates"] = ambiguous.Candidates },
+            },
             BookDataNotFoundException or BookDataDuplicateException or BookDataConflictException =>
                 new ProblemDetails { Status = status, Detail = exception.Message },
             BookDataDatabaseException or BookDataMigrationException =>

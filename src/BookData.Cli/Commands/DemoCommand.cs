@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BookData.Authors;
 using BookData.Books;
 using BookData.Cli.Hosting;
 using BookData.Cli.Output;
@@ -110,8 +111,7 @@ internal static class DemoCommand
         output.WriteLine();
 
         output.WriteLine("Adding \"The Stand\" by Stephen King at Random House:");
-        var added = await new BookRepository(connections).AddBookAsync(
-            "Stephen King", "The Stand", "Random House", cancellationToken).ConfigureAwait(false);
+        var added = await new BookRepository(connections).AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Random House", cancellationToken).ConfigureAwait(false);
         output.WriteLine(AddBookCommand.Describe(added));
         output.WriteLine(Describe(await reports.GetCountsAsync(cancellationToken).ConfigureAwait(false)));
         output.WriteLine();

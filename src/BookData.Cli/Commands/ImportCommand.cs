@@ -25,6 +25,8 @@ internal static class ImportCommand
             "import",
             """
             Imports a CSV file into the catalog in one transaction; importing the same file again changes nothing.
+            A row is bad when a value is missing, too long (100 characters for names, 200 for publishers, 500 for titles)
+            or holds a control or invisible character (zero-width space, bidirectional control, byte order mark inside a field).
             A value longer than 8,192 bytes (more than any column accepts) is bad input and is not read into memory.
             With --on-error skip, a bad row that runs on over several lines (a quote never closed) is left out
             from its first line only: the lines after it are read again, so the good rows on them are imported.

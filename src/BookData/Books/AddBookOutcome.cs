@@ -1,6 +1,6 @@
 namespace BookData.Books;
 
-/// <summary>What <see cref="BookRepository.AddBookAsync(string, string, string, CancellationToken)"/> did.</summary>
+/// <summary>What <see cref="BookRepository.AddBookAsync"/> did.</summary>
 public enum AddBookOutcome
 {
     /// <summary>The book did not exist and was created, linked to the publisher.</summary>

@@ -222,45 +222,37 @@ public sealed class BookRepository
             cancellationToken);
 
     /// <summary>
-    /// The reference tutorial's add-a-book: given an author's full name ("First Last"), a title and a
-    /// publisher name, creates the author and publisher if missing, creates the book or links the
-    /// publisher to the existing book, or does nothing when all of it exists — in one transaction.
-    /// Concurrent calls for the same names never create duplicates and never fail because of each other:
-    /// each row is inserted only if missing, and read back when a concurrent writer added it first.
+    /// The reference tutorial's add-a-book: given an author, a title and a publisher name, creates the author
+    /// and publisher if missing, creates the book or links the publisher to the existing book, or does nothing
+    /// when all of it exists — in one transaction. Concurrent calls for the same names never create duplicates
+    /// and never fail because of each other: each row is inserted only if missing, and read back when a
+    /// concurrent writer added it first.
     /// </summary>
-    /// <param name="authorName">The author's full name; the last word is the last name (see <see cref="CatalogText.SplitAuthorName"/>).</param>
+    /// <remarks>
+    /// An exact name (<see cref="AuthorName.Create"/>) finds or creates exactly that author. A full name
+    /// (<see cref="AuthorName.FromFullName"/>) first matches any existing author whose first and last name,
+    /// joined by a space, equal it, compared as the catalog's unique index on author names compares (ASCII
+    /// letters case-insensitively on SQLite, citext on PostgreSQL): "John Le Carre" finds John / Le Carre.
+    /// Only a name that matches no author is split for a new one, its last word becoming the last name. A name
+    /// that matches several authors (A / B C and A B / C for "A B C") is refused, listing them, and nothing is
+    /// written. The match runs inside the write transaction.
+    /// </remarks>
+    /// <param name="author">The author, by exact first and last name or by full name.</param>
     /// <param name="title">The book's title.</param>
     /// <param name="publisherName">The publisher's name.</param>
     /// <param name="cancellationToken">Cancels the write; a cancelled write is rolled back.</param>
     /// <returns>What happened, with the stored author, book and publisher.</returns>
-    /// <exception cref="BookDataValidationException">A value is null, empty or too long; the exception names the field.</exception>
-    /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
-    public Task<AddBookResult> AddBookAsync(string authorName, string title, string publisherName, CancellationToken cancellationToken = default)
-    {
-        var (firstName, lastName) = CatalogText.SplitAuthorName(authorName);
-        return AddBookAsync(firstName, lastName, title, publisherName, cancellationToken);
-    }
-
-    /// <summary>
-    /// Adds a book given the author's first and last name separately; otherwise as
-    /// <see cref="AddBookAsync(string, string, string, CancellationToken)"/>.
-    /// </summary>
-    /// <param name="authorFirstName">The author's first name; may be empty.</param>
-    /// <param name="authorLastName">The author's last name.</param>
-    /// <param name="title">The book's title.</param>
-    /// <param name="publisherName">The publisher's name.</param>
-    /// <param name="cancellationToken">Cancels the write; a cancelled write is rolled back.</param>
-    /// <returns>What happened, with the stored author, book and publisher.</returns>
-    /// <exception cref="BookDataValidationException">A value is null, empty or too long; the exception names the field.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="author"/> is <see langword="null"/>.</exception>
+    /// <exception cref="BookDataValidationException">A value is null, empty, too long or holds a refused character; the exception names the field.</exception>
+    /// <exception cref="BookDataAmbiguousAuthorException">The full name matches more than one author; nothing was written.</exception>
     /// <exception cref="BookDataDatabaseException">The database cannot be written.</exception>
     public Task<AddBookResult> AddBookAsync(
-        string authorFirstName,
-        string authorLastName,
+        AuthorName author,
         string title,
         string publisherName,
         CancellationToken cancellationToken = default)
     {
-        var author = AuthorName.Create(authorFirstName, authorLastName);
+        ArgumentNullException.ThrowIfNull(author);
         var normalizedTitle = NormalizeTitle(title);
         var publisherParameters = new { Name = CatalogText.Required(publisherName, "publisher name", CatalogText.MaxPublisherNameLength) };
 
@@ -287,7 +279,36 @@ public sealed class BookRepository
                         : (await connection.QuerySingleAsync<T>(Command(find, parameters)).ConfigureAwait(false), false);
                 }
 
-                var (storedAuthor, authorCreated) = await FindOrAddAsync<Author>(findAuthorByName, AuthorSql.InsertIfMissing, author, mayExist: true).ConfigureAwait(false);
+                // A full name: every author it can be read as, each found through the unique index on names.
+                Author? match = null;
+                if (author.IsFullName)
+                {
+                    var matches = new List<Author>();
+                    foreach (var reading in author.Readings())
+                    {
+                        var found = await connection.QuerySingleOrDefaultAsync<Author?>(
+                            Command(findAuthorByName, new { reading.FirstName, reading.LastName })).ConfigureAwait(false);
+                        if (found is not null)
+                        {
+                            matches.Add(found);
+                        }
+                    }
+
+                    if (matches.Count > 1)
+                    {
+                        throw new BookDataAmbiguousAuthorException(author.FullName, matches);
+                    }
+
+                    match = matches.Count == 1 ? matches[0] : null;
+                }
+
+                var (storedAuthor, authorCreated) = match is not null
+                    ? (match, false)
+                    : await FindOrAddAsync<Author>(
+                        findAuthorByName,
+                        AuthorSql.InsertIfMissing,
+                        NewAuthor(author),
+                        mayExist: !author.IsFullName).ConfigureAwait(false);
                 var (storedPublisher, publisherCreated) = await FindOrAddAsync<Publisher>(
                     findPublisherByName, PublisherSql.InsertIfMissing, publisherParameters, mayExist: true).ConfigureAwait(false);
 
@@ -308,6 +329,16 @@ public sealed class BookRepository
             },
             translate: null,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The first and last name a new author gets: an exact name as given; a full name split at its last space,
+    /// each part checked against the limits only now, since a full name may match an author whatever its split.
+    /// </summary>
+    private static object NewAuthor(AuthorName author)
+    {
+        var name = author.IsFullName ? AuthorName.Create(author.FirstName, author.LastName) : author;
+        return new { name.FirstName, name.LastName };
     }
 
     private static string NormalizeTitle(string title) =>

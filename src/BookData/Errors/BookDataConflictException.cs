@@ -1,9 +1,10 @@
 namespace BookData;
 
 /// <summary>
-/// A write conflicts with data that depends on it, for example deleting a publisher that still has books.
+/// A write conflicts with data that depends on it, for example deleting a publisher that still has books,
+/// or a name matches more than one entity (<see cref="BookDataAmbiguousAuthorException"/>).
 /// </summary>
-public sealed class BookDataConflictException : BookDataException
+public class BookDataConflictException : BookDataException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What the conflict is and how to resolve it.</param>

@@ -28,10 +28,10 @@ internal sealed class CatalogIds
     private readonly Utf8IdLookup authors;
     private readonly Utf8IdLookup publishers;
     private readonly Utf8IdLookup books;
-    private readonly byte[] authorKey = new byte[2 * Encoding.UTF8.GetMaxByteCount(CatalogText.MaxNameLength) + 1];
-    private readonly byte[] scratch = new byte[Encoding.UTF8.GetMaxByteCount(CatalogText.MaxTitleLength)];
-    private readonly LastMatch lastAuthor = new(2 * Encoding.UTF8.GetMaxByteCount(CatalogText.MaxNameLength) + 1);
-    private readonly LastMatch lastBook = new(Encoding.UTF8.GetMaxByteCount(CatalogText.MaxTitleLength));
+    private readonly byte[] authorKey = new byte[2 * CatalogText.MaxUtf8ByteCount(CatalogText.MaxNameLength) + 1];
+    private readonly byte[] scratch = new byte[CatalogText.MaxUtf8ByteCount(CatalogText.MaxTitleLength)];
+    private readonly LastMatch lastAuthor = new(2 * CatalogText.MaxUtf8ByteCount(CatalogText.MaxNameLength) + 1);
+    private readonly LastMatch lastBook = new(CatalogText.MaxUtf8ByteCount(CatalogText.MaxTitleLength));
     private long nextAuthorId;
     private long nextPublisherId;
     private long nextBookId;

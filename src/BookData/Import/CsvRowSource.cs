@@ -28,8 +28,7 @@ internal sealed class CsvRowSource : IDisposable
     private readonly CsvRecordReader reader;
     private readonly string sourceName;
 
-    // Room for the longest normalized value even when a limit counts characters beyond the UTF-16 units.
-    private readonly byte[][] normalized = [.. CatalogCsvFormat.Columns.Select(column => new byte[Encoding.UTF8.GetMaxByteCount(2 * column.MaxLength)])];
+    private readonly byte[][] normalized = [.. CatalogCsvFormat.Columns.Select(column => new byte[CatalogText.MaxUtf8ByteCount(column.MaxLength)])];
     private int[] columnIndexes = [];
     private string[] headerNames = [];
 

@@ -1,20 +1,23 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace BookData.Text;
 
 /// <summary>
 /// The one place names and titles are normalized and checked before they are stored or compared:
-/// trimmed, inner runs of white space collapsed to one space, Unicode-composed (NFC), and limited in length.
+/// trimmed, inner runs of white space collapsed to one space, Unicode-composed (NFC), limited in length
+/// (counted in Unicode scalar values, as the database counts) and free of invisible characters.
 /// </summary>
 public static class CatalogText
 {
-    /// <summary>The longest first or last name, in UTF-16 code units: 100.</summary>
+    /// <summary>The longest first or last name, in characters (see <see cref="CountCharacters"/>): 100.</summary>
     public const int MaxNameLength = 100;
 
-    /// <summary>The longest publisher name, in UTF-16 code units: 200.</summary>
+    /// <summary>The longest publisher name, in characters (see <see cref="CountCharacters"/>): 200.</summary>
     public const int MaxPublisherNameLength = 200;
 
-    /// <summary>The longest book title, in UTF-16 code units: 500.</summary>
+    /// <summary>The longest book title, in characters (see <see cref="CountCharacters"/>): 500.</summary>
     public const int MaxTitleLength = 500;
 
     /// <summary>
@@ -66,12 +69,15 @@ public static class CatalogText
         return collapsed.IsNormalized(NormalizationForm.FormC) ? collapsed : collapsed.Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>Normalizes and validates a required value: not null, not blank, no control characters, at most <paramref name="maxLength"/> long.</summary>
+    /// <summary>
+    /// Normalizes and validates a required value: not null, not blank, only visible characters and white
+    /// space (see <see cref="Optional"/>), at most <paramref name="maxLength"/> characters long.
+    /// </summary>
     /// <param name="value">The value as the caller gave it.</param>
     /// <param name="field">The field name for the error, for example <c>title</c>.</param>
-    /// <param name="maxLength">The longest allowed normalized value.</param>
+    /// <param name="maxLength">The most characters (Unicode scalar values, see <see cref="CountCharacters"/>) the normalized value may have.</param>
     /// <returns>The normalized value.</returns>
-    /// <exception cref="BookDataValidationException">The value is null, blank, too long or not valid text.</exception>
+    /// <exception cref="BookDataValidationException">The value is null, blank, too long or holds a refused character.</exception>
     public static string Required(string? value, string field, int maxLength)
     {
         var normalized = Optional(value, field, maxLength);
@@ -83,12 +89,31 @@ public static class CatalogText
         return normalized;
     }
 
-    /// <summary>Normalizes and validates a value that may be empty (a first name): not null, no control characters, at most <paramref name="maxLength"/> long.</summary>
+    /// <summary>
+    /// Normalizes and validates a value that may be empty (a first name): not null, at most
+    /// <paramref name="maxLength"/> characters long, and free of the characters that are drawn as nothing or
+    /// that are not text.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Refused, with an error that names the character as <c>U+XXXX</c> and its 1-based position in the value
+    /// as given (counted in characters as <see cref="CountCharacters"/> counts them):
+    /// control characters other than white space (NUL and the other C0 and C1 controls; tabs and line
+    /// breaks are white space and collapse to one space); format characters (Unicode category Cf: zero-width
+    /// spaces and joiners, bidirectional controls, the soft hyphen, a byte order mark inside the value); the
+    /// other characters Unicode marks as default-ignorable (variation selectors, the combining grapheme joiner,
+    /// Hangul fillers); and lone surrogates, which are not Unicode text and cannot be stored as UTF-8.
+    /// </para>
+    /// <para>
+    /// These characters are invisible, so two names that differ only by them would look identical in every
+    /// listing. Emoji sequences that rely on the zero-width joiner or a variation selector are refused too.
+    /// </para>
+    /// </remarks>
     /// <param name="value">The value as the caller gave it.</param>
     /// <param name="field">The field name for the error, for example <c>first name</c>.</param>
-    /// <param name="maxLength">The longest allowed normalized value.</param>
+    /// <param name="maxLength">The most characters (Unicode scalar values, see <see cref="CountCharacters"/>) the normalized value may have.</param>
     /// <returns>The normalized value, possibly empty.</returns>
-    /// <exception cref="BookDataValidationException">The value is null, too long or not valid text.</exception>
+    /// <exception cref="BookDataValidationException">The value is null, too long or holds a refused character.</exception>
     public static string Optional(string? value, string field, int maxLength)
     {
         if (value is null)
@@ -96,51 +121,98 @@ public static class CatalogText
             throw new BookDataValidationException(field, $"The {field} is required; null was given.");
         }
 
-        string normalized;
-        try
-        {
-            normalized = Normalize(value);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new BookDataValidationException(field, $"The {field} is not valid Unicode text.", ex);
-        }
-
-        if (normalized.Length > maxLength)
+        CheckCharacters(value, field);
+        var normalized = Normalize(value);
+        var length = CountCharacters(normalized);
+        if (length > maxLength)
         {
             throw new BookDataValidationException(
                 field,
-                $"The {field} is {normalized.Length} characters long; the limit is {maxLength}.");
-        }
-
-        foreach (var c in normalized)
-        {
-            if (char.IsControl(c))
-            {
-                throw new BookDataValidationException(
-                    field,
-                    $"The {field} contains the control character U+{(int)c:X4}, which is not allowed.");
-            }
+                $"The {field} is {length} characters long; the limit is {maxLength}.");
         }
 
         return normalized;
     }
 
     /// <summary>
-    /// Splits a full author name as the reference tutorial does: the last word is the last name,
-    /// everything before it the first name. A single word is a last name with an empty first name.
+    /// Counts the characters of <paramref name="value"/> as the database does: Unicode scalar values (code
+    /// points), the unit of SQLite's <c>length()</c> and PostgreSQL's <c>char_length()</c> on UTF-8 text and
+    /// of the schema's length checks. An emoji outside the Basic Multilingual Plane is one character (two
+    /// UTF-16 code units in a .NET string); a lone surrogate counts as one.
     /// </summary>
-    /// <param name="fullName">The name, for example <c>Stephen King</c> or <c>Ursula K. Le Guin</c>.</param>
-    /// <returns>The normalized first and last name.</returns>
-    /// <exception cref="BookDataValidationException">The name is null, blank, too long or not valid text.</exception>
-    public static (string FirstName, string LastName) SplitAuthorName(string? fullName)
+    /// <param name="value">The text.</param>
+    /// <returns>The number of characters.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public static int CountCharacters(string value)
     {
-        var normalized = Required(fullName, "author name", (2 * MaxNameLength) + 1);
-        var space = normalized.LastIndexOf(' ');
-        var first = space < 0 ? string.Empty : normalized[..space];
-        var last = space < 0 ? normalized : normalized[(space + 1)..];
-        return (Optional(first, "first name", MaxNameLength), Required(last, "last name", MaxNameLength));
+        ArgumentNullException.ThrowIfNull(value);
+        var count = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+
+            count++;
+        }
+
+        return count;
     }
+
+    /// <summary>The most UTF-8 bytes a value of <paramref name="maxLength"/> characters can take: four per character.</summary>
+    internal static int MaxUtf8ByteCount(int maxLength) => maxLength * 4;
+
+    /// <summary>Refuses the first character of <paramref name="value"/> that <see cref="Optional"/> does not accept.</summary>
+    private static void CheckCharacters(string value, string field)
+    {
+        var position = 0;
+        for (var i = 0; i < value.Length;)
+        {
+            position++;
+            if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var used) != OperationStatus.Done)
+            {
+                throw new BookDataValidationException(
+                    field,
+                    $"The {field} contains a lone surrogate U+{(int)value[i]:X4} at character {position}, which is not valid Unicode text.");
+            }
+
+            if (RefusedKind(rune) is { } kind)
+            {
+                throw new BookDataValidationException(
+                    field,
+                    $"The {field} contains the {kind} U+{rune.Value:X4} at character {position}, which is not allowed.");
+            }
+
+            i += used;
+        }
+    }
+
+    /// <summary>What kind of refused character <paramref name="rune"/> is, or <see langword="null"/> when it is allowed.</summary>
+    private static string? RefusedKind(Rune rune)
+    {
+        if (rune.Value is >= 0x20 and < 0x7F)
+        {
+            return null;
+        }
+
+        return Rune.GetUnicodeCategory(rune) switch
+        {
+            UnicodeCategory.Control when !Rune.IsWhiteSpace(rune) => "control character",
+            UnicodeCategory.Format => "invisible format character",
+            _ when IsOtherDefaultIgnorable(rune.Value) => "invisible character",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The default-ignorable code points (Unicode's Default_Ignorable_Code_Point property) outside category Cf,
+    /// drawn as nothing on their own: the combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
+    /// Mongolian free variation selectors, variation selectors, tags and reserved ones.
+    /// </summary>
+    private static bool IsOtherDefaultIgnorable(int value) =>
+        value is 0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or (>= 0x180B and <= 0x180F) or 0x2065 or 0x3164
+            or (>= 0xFE00 and <= 0xFE0F) or 0xFFA0 or (>= 0xFFF0 and <= 0xFFF8) or (>= 0xE0000 and <= 0xE0FFF);
 
     private static bool NeedsCollapsing(ReadOnlySpan<char> span)
     {

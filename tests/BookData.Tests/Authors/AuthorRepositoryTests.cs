@@ -196,7 +196,7 @@ public abstract class AuthorRepositoryTests
     public async Task DeleteAsync_AuthorWithBooks_ThrowsConflictAndKeepsAuthor()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
-        var result = await new BookRepository(db.Factory).AddBookAsync("Stephen King", "It", "Random House");
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
         var authors = new AuthorRepository(db.Factory);
 
         var act = () => authors.DeleteAsync(result.Author.AuthorId);

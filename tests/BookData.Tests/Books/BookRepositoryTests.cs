@@ -2,6 +2,7 @@ using BookData.Authors;
 using BookData.Books;
 using BookData.Publishers;
 using BookData.Tests.Support;
+using BookData.Text;
 
 namespace BookData.Tests.Books;
 
@@ -15,12 +16,15 @@ public abstract class BookRepositoryTests
     /// </summary>
     protected abstract bool FoldsNonAsciiCase { get; }
 
+    /// <summary>The provider's SQL function that counts characters: SQLite's length(), PostgreSQL's char_length().</summary>
+    private string CharLength => Provider == BookDataProvider.PostgreSql ? "char_length" : "length";
+
     [ProviderFact]
     public async Task AddBookAsync_EmptyCatalog_CreatesAuthorBookAndPublisher()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
 
-        var result = await new BookRepository(db.Factory).AddBookAsync("Stephen King", "The Stand", "Random House");
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Random House");
 
         result.Outcome.Should().Be(AddBookOutcome.BookCreated);
         result.AuthorCreated.Should().BeTrue();
@@ -36,9 +40,9 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
-        var first = await books.AddBookAsync("Stephen King", "It", "Random House");
+        var first = await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
 
-        var second = await books.AddBookAsync("stephen king", " it ", "Penguin Random House");
+        var second = await books.AddBookAsync(AuthorName.FromFullName("stephen king"), " it ", "Penguin Random House");
 
         second.Outcome.Should().Be(AddBookOutcome.PublisherLinked);
         second.Book.Should().Be(first.Book);
@@ -53,9 +57,9 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
-        await books.AddBookAsync("Stephen King", "It", "Random House");
+        await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
 
-        var again = await books.AddBookAsync("STEPHEN KING", "IT", "random house");
+        var again = await books.AddBookAsync(AuthorName.FromFullName("STEPHEN KING"), "IT", "random house");
 
         again.Outcome.Should().Be(AddBookOutcome.AlreadyPresent);
         again.Changed.Should().BeFalse();
@@ -72,7 +76,7 @@ public abstract class BookRepositoryTests
         await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
 
-        var result = await new BookRepository(db.Factory).AddBookAsync("Stephen King", "The Stand", "Random House");
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Random House");
 
         result.Outcome.Should().Be(AddBookOutcome.BookCreated);
         result.AuthorCreated.Should().BeFalse();
@@ -90,7 +94,7 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
 
-        var act = () => new BookRepository(db.Factory).AddBookAsync(author, title, publisher);
+        var act = () => new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName(author), title, publisher);
 
         (await act.Should().ThrowAsync<BookDataValidationException>()).Which.Field.Should().Be(field);
         (await db.CountAsync("author")).Should().Be(0);
@@ -103,10 +107,158 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
 
-        var act = () => new BookRepository(db.Factory).AddBookAsync("A Writer", new string('t', 501), "Press");
+        var act = () => new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("A Writer"), new string('t', 501), "Press");
 
         await act.Should().ThrowAsync<BookDataValidationException>().WithMessage("*title*500*");
         (await db.CountAsync("author")).Should().Be(0);
+    }
+
+    [ProviderTheory]
+    [InlineData("John Le Carre")]
+    [InlineData("  john   LE carre ")]
+    public async Task AddBookAsync_FullNameOfAuthorWithTwoWordLastName_UsesThatAuthor(string fullName)
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        await SampleCatalog.LoadAsync(db);
+
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName(fullName), "The Honourable Schoolboy", "Berkley");
+
+        result.AuthorCreated.Should().BeFalse();
+        result.Author.Should().BeEquivalentTo(new { FirstName = "John", LastName = "Le Carre" });
+        (await db.CountAsync("author")).Should().Be(7);
+        (await db.CountAsync("author WHERE last_name = 'Carre' OR first_name = 'John Le'")).Should().Be(0);
+        (await db.CountAsync("book")).Should().Be(11);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_FullNameMatchingTwoAuthors_ThrowsListingBothAndWritesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var authors = new AuthorRepository(db.Factory);
+        var splitLate = await authors.AddAsync("Anne Marie", "Smith");
+        var splitEarly = await authors.AddAsync("Anne", "Marie Smith");
+        var before = await CatalogDump.AllRowsAsync(db);
+
+        var act = () => new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("anne marie SMITH"), "A Book", "A Press");
+
+        var error = (await act.Should().ThrowAsync<BookDataAmbiguousAuthorException>()).Which;
+        error.Should().BeAssignableTo<BookDataConflictException>();
+        error.FullName.Should().Be("anne marie SMITH");
+        error.Candidates.Should().Equal(splitEarly, splitLate);
+        error.Message.Should().Be(
+            $"The author name 'anne marie SMITH' matches 2 authors: first name 'Anne', last name 'Marie Smith' (author {splitEarly.AuthorId}); "
+            + $"first name 'Anne Marie', last name 'Smith' (author {splitLate.AuthorId}). Give the first and last name separately to choose one.");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_ExactNameAmongLookAlikes_UsesExactlyThatAuthor()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var authors = new AuthorRepository(db.Factory);
+        await authors.AddAsync("Anne Marie", "Smith");
+        var splitEarly = await authors.AddAsync("Anne", "Marie Smith");
+
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.Create("ANNE", "marie smith"), "A Book", "A Press");
+
+        result.AuthorCreated.Should().BeFalse();
+        result.Author.Should().Be(splitEarly);
+        (await db.CountAsync("author")).Should().Be(2);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_ExactNameNotInTheCatalog_CreatesItEvenIfItsFullNameMatchesAnother()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        await SampleCatalog.LoadAsync(db);
+
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.Create("John Le", "Carre"), "A Book", "Berkley");
+
+        result.AuthorCreated.Should().BeTrue();
+        result.Author.Should().BeEquivalentTo(new { FirstName = "John Le", LastName = "Carre" });
+        (await db.CountAsync("author")).Should().Be(8);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_UnmatchedFullName_SplitsAtTheLastSpaceForANewAuthor()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        await SampleCatalog.LoadAsync(db);
+
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula K. Le Guin"), "A Wizard of Earthsea", "Parnassus");
+
+        result.AuthorCreated.Should().BeTrue();
+        result.Author.Should().BeEquivalentTo(new { FirstName = "Ursula K. Le", LastName = "Guin" });
+        (await db.CountAsync("author")).Should().Be(8);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_FullNameDifferingInNonAsciiCase_MatchesAsTheUniqueIndexDoes()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        await books.AddBookAsync(AuthorName.Create("\u00C9mile", "Zola"), "Germinal", "Charpentier");
+
+        var result = await books.AddBookAsync(AuthorName.FromFullName("\u00E9mile Zola"), "Nana", "Charpentier");
+
+        result.AuthorCreated.Should().Be(!FoldsNonAsciiCase);
+        (await db.CountAsync("author")).Should().Be(FoldsNonAsciiCase ? 1 : 2);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_TitleOf300Emoji_IsStoredAndTheDatabaseCounts300Characters()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var title = string.Concat(Enumerable.Repeat("\U0001F600", 300));
+
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("A Writer"), title, "Press");
+
+        result.Book.Title.Should().Be(title);
+        (await db.CountAsync($"book WHERE {CharLength}(title) = 300")).Should().Be(1);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_TitleOf500EmojiAtTheLimit_IsStoredWithinTheSchemaCheck()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var title = string.Concat(Enumerable.Repeat("\U0001F4DA", CatalogText.MaxTitleLength));
+
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("A Writer"), title, "Press");
+
+        result.Outcome.Should().Be(AddBookOutcome.BookCreated);
+        (await db.CountAsync($"book WHERE {CharLength}(title) = 500")).Should().Be(1);
+    }
+
+    [ProviderFact]
+    public async Task AddBookAsync_TitleOf501Emoji_ThrowsCountingCharactersAndWritesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var title = string.Concat(Enumerable.Repeat("\U0001F600", 501));
+
+        var act = () => new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("A Writer"), title, "Press");
+
+        await act.Should().ThrowAsync<BookDataValidationException>().WithMessage("The title is 501 characters long; the limit is 500.");
+        (await db.CountAsync("author")).Should().Be(0);
+        (await db.CountAsync("book")).Should().Be(0);
+    }
+
+    [ProviderTheory]
+    [InlineData("Random\u200BHouse", "U+200B", 7)]
+    [InlineData("Random House\u202E", "U+202E", 13)]
+    [InlineData("\uFEFFRandom House", "U+FEFF", 1)]
+    public async Task AddBookAsync_InvisibleCharacterInPublisher_ThrowsNamingItAndAddsNoLookAlike(string publisher, string codePoint, int position)
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
+
+        var act = () => books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "Carrie", publisher);
+
+        var error = (await act.Should().ThrowAsync<BookDataValidationException>()).Which;
+        error.Field.Should().Be("publisher name");
+        error.Message.Should().Be($"The publisher name contains the invisible format character {codePoint} at character {position}, which is not allowed.");
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Stephen|King|It|Random House");
+        (await db.CountAsync("publisher")).Should().Be(1);
     }
 
     [ProviderFact]
@@ -116,7 +268,7 @@ public abstract class BookRepositoryTests
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        var act = () => new BookRepository(db.Factory).AddBookAsync("Stephen King", "It", "Random House", cancellation.Token);
+        var act = () => new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House", cancellation.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         (await db.CountAsync("author")).Should().Be(0);
@@ -166,7 +318,7 @@ public abstract class BookRepositoryTests
     public async Task FindByTitleAsync_OtherCase_FindsBook()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
-        var added = await new BookRepository(db.Factory).AddBookAsync("Pearl Buck", "The Good Earth", "Random House");
+        var added = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Pearl Buck"), "The Good Earth", "Random House");
 
         var found = await new BookRepository(db.Factory).FindByTitleAsync(added.Author.AuthorId, "the  good earth");
 
@@ -217,11 +369,11 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
-        await books.AddBookAsync("A Writer", "100% Done", "Press");
-        await books.AddBookAsync("A Writer", "100 Percent Done", "Press");
-        await books.AddBookAsync("A Writer", "snake_case", "Press");
-        await books.AddBookAsync("A Writer", "snakeXcase", "Press");
-        await books.AddBookAsync("A Writer", @"back\slash", "Press");
+        await books.AddBookAsync(AuthorName.FromFullName("A Writer"), "100% Done", "Press");
+        await books.AddBookAsync(AuthorName.FromFullName("A Writer"), "100 Percent Done", "Press");
+        await books.AddBookAsync(AuthorName.FromFullName("A Writer"), "snake_case", "Press");
+        await books.AddBookAsync(AuthorName.FromFullName("A Writer"), "snakeXcase", "Press");
+        await books.AddBookAsync(AuthorName.FromFullName("A Writer"), @"back\slash", "Press");
 
         (await books.SearchByTitleAsync("%")).Items.Select(b => b.Title).Should().Equal("100% Done");
         (await books.SearchByTitleAsync("_")).Items.Select(b => b.Title).Should().Equal("snake_case");
@@ -249,7 +401,7 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
-        var added = await books.AddBookAsync("Tom Clancy", "Hunt For Red October", "Berkley");
+        var added = await books.AddBookAsync(AuthorName.FromFullName("Tom Clancy"), "Hunt For Red October", "Berkley");
 
         var renamed = await books.RenameAsync(added.Book.BookId, "The Hunt For Red October");
 
@@ -272,8 +424,8 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
-        var added = await books.AddBookAsync("Stephen King", "It", "Random House");
-        await books.AddBookAsync("Stephen King", "It", "Penguin Random House");
+        var added = await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
+        await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Penguin Random House");
 
         (await books.DeleteAsync(added.Book.BookId)).Should().BeTrue();
 
@@ -287,7 +439,7 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
-        var added = await books.AddBookAsync("Pearl Buck", "The Good Earth", "Random House");
+        var added = await books.AddBookAsync(AuthorName.FromFullName("Pearl Buck"), "The Good Earth", "Random House");
         var other = await new PublisherRepository(db.Factory).AddAsync("Simon & Schuster");
 
         (await books.LinkPublisherAsync(added.Book.BookId, other.PublisherId)).Should().BeTrue();
@@ -300,7 +452,7 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
-        var added = await books.AddBookAsync("Pearl Buck", "The Good Earth", "Random House");
+        var added = await books.AddBookAsync(AuthorName.FromFullName("Pearl Buck"), "The Good Earth", "Random House");
 
         var act = () => books.LinkPublisherAsync(added.Book.BookId, 999);
 
@@ -313,8 +465,8 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
-        var first = await books.AddBookAsync("Stephen King", "It", "Random House");
-        await books.AddBookAsync("Stephen King", "It", "Penguin Random House");
+        var first = await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
+        await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Penguin Random House");
 
         (await books.UnlinkPublisherAsync(first.Book.BookId, first.Publisher.PublisherId)).Should().BeTrue();
 
@@ -326,7 +478,7 @@ public abstract class BookRepositoryTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
-        var added = await books.AddBookAsync("Victor Hugo", "Œuvres Épiques", "Hetzel");
+        var added = await books.AddBookAsync(AuthorName.FromFullName("Victor Hugo"), "Œuvres Épiques", "Hetzel");
 
         var found = await books.FindByTitleAsync(added.Author.AuthorId, "œuvres épiques");
 
@@ -339,7 +491,7 @@ public abstract class BookRepositoryTests
         // The search folds ASCII letters only, on PostgreSQL too: citext's LIKE follows the columns' "C" collation.
         await using var db = await TestDatabase.CreateAsync(Provider);
         var books = new BookRepository(db.Factory);
-        await books.AddBookAsync("Victor Hugo", "Œuvres Épiques", "Hetzel");
+        await books.AddBookAsync(AuthorName.FromFullName("Victor Hugo"), "Œuvres Épiques", "Hetzel");
 
         (await books.SearchByTitleAsync("éPIQUES")).Items.Should().BeEmpty();
         (await books.SearchByTitleAsync("ÉPIQUES")).Items.Select(b => b.Title).Should().Equal("Œuvres Épiques");

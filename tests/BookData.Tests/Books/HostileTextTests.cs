@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Books;
 using BookData.Reports;
 using BookData.Tests.Support;
@@ -29,7 +30,7 @@ public abstract class HostileTextTests
         await using var db = await TestDatabase.CreateAsync(Provider);
         var expected = BookData.Text.CatalogText.Normalize(text);
 
-        var result = await new BookRepository(db.Factory).AddBookAsync("Hostile " + text, text, text);
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Hostile " + text), text, text);
 
         result.Book.Title.Should().Be(expected);
         result.Publisher.Name.Should().Be(expected);

@@ -1,3 +1,4 @@
+using BookData.Authors;
 using System.Diagnostics;
 using BookData.Books;
 using BookData.Connections;
@@ -22,7 +23,7 @@ public sealed class BusyTimeoutTests
 
         // Before zero meant "do not wait" it meant "no limit": the add would wait for ever, hence the guard.
         // SQLite runs synchronously on the caller's thread, so the add runs on a thread of its own.
-        var add = Task.Run(() => books.AddBookAsync("Isaac", "Asimov", "Foundation", "Gnome Press")).WaitAsync(TimeSpan.FromSeconds(20));
+        var add = Task.Run(() => books.AddBookAsync(AuthorName.Create("Isaac", "Asimov"), "Foundation", "Gnome Press")).WaitAsync(TimeSpan.FromSeconds(20));
 
         (await add.Invoking(task => task).Should().ThrowAsync<BookDataDatabaseException>())
             .WithMessage($"*'{db.Path}'*locked*busy timeout*");
@@ -39,7 +40,7 @@ public sealed class BusyTimeoutTests
         await using var writer = await HoldWriteLockAsync(db);
 
         var elapsed = Stopwatch.StartNew();
-        var add = () => books.AddBookAsync("Isaac", "Asimov", "Foundation", "Gnome Press");
+        var add = () => books.AddBookAsync(AuthorName.Create("Isaac", "Asimov"), "Foundation", "Gnome Press");
 
         (await add.Should().ThrowAsync<BookDataDatabaseException>()).WithMessage("*locked*busy timeout*");
         elapsed.Stop();

@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Books;
 using BookData.Connections;
 using BookData.Tests.Support;
@@ -116,7 +117,7 @@ public sealed class ConnectionSettingsTests
         var second = new BookRepository(new BookDataConnectionFactory(db.Options));
 
         var writes = Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            (i % 2 == 0 ? first : second).AddBookAsync($"Writer {i % 3}", $"Book {i}", $"Press {i % 4}")));
+            (i % 2 == 0 ? first : second).AddBookAsync(AuthorName.FromFullName($"Writer {i % 3}"), $"Book {i}", $"Press {i % 4}")));
         var results = await Task.WhenAll(writes);
 
         results.Should().OnlyContain(r => r.Outcome == AddBookOutcome.BookCreated);

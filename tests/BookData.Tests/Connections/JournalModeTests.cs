@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Books;
 using BookData.Connections;
 using BookData.Import;
@@ -22,7 +23,7 @@ public sealed class JournalModeTests
 
         await new BookDataMigrator(factory).MigrateAsync();
         await new CatalogImporter(factory).ImportAsync(SampleCatalog.CsvPath);
-        await new BookRepository(factory).AddBookAsync("Stephen", "King", "The Stand", "Random House");
+        await new BookRepository(factory).AddBookAsync(AuthorName.Create("Stephen", "King"), "The Stand", "Random House");
 
         await using (var connection = await factory.OpenAsync())
         {

@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Connections;
 using BookData.Migrations;
 
@@ -52,7 +53,7 @@ public sealed class SqliteSharingValidationTests
         await new BookDataMigrator(factory).MigrateAsync();
 
         var next = new BookData.Books.BookRepository(factory);
-        (await next.AddBookAsync("Isaac", "Asimov", "Foundation", "Gnome Press")).Should().NotBeNull();
+        (await next.AddBookAsync(AuthorName.Create("Isaac", "Asimov"), "Foundation", "Gnome Press")).Should().NotBeNull();
     }
 
     [Theory]

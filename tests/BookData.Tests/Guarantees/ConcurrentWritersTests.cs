@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Books;
 using BookData.Connections;
 using BookData.Reports;
@@ -31,7 +32,7 @@ public abstract class ConcurrentWritersTests
                 if (i % 2 == 0)
                 {
                     var row = ($"Author {worker % 5} Writer{worker}", $"Book {worker}-{i}", $"Publisher {i % 7}");
-                    await books.AddBookAsync(row.Item1, row.Item2, row.Item3);
+                    await books.AddBookAsync(AuthorName.FromFullName(row.Item1), row.Item2, row.Item3);
                     expected.Add(row);
                 }
                 else
@@ -59,7 +60,7 @@ public abstract class ConcurrentWritersTests
         stored.Should().HaveCount(Workers * OperationsPerWorker / 2);
         foreach (var row in expected)
         {
-            var (first, last) = BookData.Text.CatalogText.SplitAuthorName(row.Author);
+            var (first, last) = (AuthorName.FromFullName(row.Author).FirstName, AuthorName.FromFullName(row.Author).LastName);
             stored.Should().Contain(($"{first} {last}", row.Title, row.Publisher));
         }
     }

@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Books;
 using BookData.Reports;
 using BookData.Tests.Support;
@@ -41,7 +42,7 @@ public abstract class RepositoryPropertyTests
                 AddBookResult? result = null;
                 try
                 {
-                    result = await books.AddBookAsync("Writer " + author, title, publisher);
+                    result = await books.AddBookAsync(AuthorName.FromFullName("Writer " + author), title, publisher);
                 }
                 catch (BookDataValidationException ex)
                 {
@@ -78,10 +79,10 @@ public abstract class RepositoryPropertyTests
                     return;
                 }
 
-                await books.AddBookAsync("Writer " + author, title, publisher);
+                await books.AddBookAsync(AuthorName.FromFullName("Writer " + author), title, publisher);
                 var counts = await new CatalogReports(db.Factory).GetCountsAsync();
 
-                var again = await books.AddBookAsync("Writer " + author, title, publisher);
+                var again = await books.AddBookAsync(AuthorName.FromFullName("Writer " + author), title, publisher);
 
                 again.Outcome.Should().Be(AddBookOutcome.AlreadyPresent);
                 (await new CatalogReports(db.Factory).GetCountsAsync()).Should().Be(counts);
@@ -109,7 +110,7 @@ public abstract class RepositoryPropertyTests
                 var books = new BookRepository(db.Factory);
                 foreach (var row in sequence)
                 {
-                    await books.AddBookAsync(row.Author, row.Title, row.Publisher);
+                    await books.AddBookAsync(AuthorName.FromFullName(row.Author), row.Title, row.Publisher);
                 }
 
                 var model = new CatalogModel(sequence);
@@ -145,7 +146,8 @@ public abstract class RepositoryPropertyTests
         private readonly HashSet<(string Last, string First, string Title, string Publisher)> links =
             rows.Select(row =>
             {
-                var (first, last) = CatalogText.SplitAuthorName(row.Author);
+                var name = AuthorName.FromFullName(row.Author);
+                var (first, last) = (name.FirstName, name.LastName);
                 return (Key(last), Key(first), Key(row.Title), Key(row.Publisher));
             }).ToHashSet();
 

@@ -152,7 +152,7 @@ public abstract class CatalogImporterBadInputTests
 
         var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
         error.Should().BeEquivalentTo(new { LineNumber = 2L, Field = "title" });
-        error.Reason.Should().Be("the title contains the control character U+0000, which is not allowed");
+        error.Reason.Should().Be("the title contains the control character U+0000 at character 6, which is not allowed");
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
@@ -178,6 +178,59 @@ public abstract class CatalogImporterBadInputTests
         await using var db = await CreateAsync(withData: true);
         var before = await CatalogDump.AllRowsAsync(db);
         using var file = TempFile.WithText(Header + $"Isaac,Asimov,{new string('x', 501)},Random House\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 2L, Field = "title", Reason = "the title is 501 characters long; the limit is 500" });
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderTheory]
+    [InlineData("Random\u200BHouse", "invisible format character U+200B at character 7")]
+    [InlineData("Random House\u202E", "invisible format character U+202E at character 13")]
+    [InlineData("Random\uFEFFHouse", "invisible format character U+FEFF at character 7")]
+    [InlineData("\U0001F4DA\u200BPress", "invisible format character U+200B at character 2")]
+    public async Task ImportAsync_InvisibleCharacterInAName_NamesLineFieldAndCharacterAndWritesNothing(string publisher, string what)
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(Header + "Isaac,Asimov,Foundation,Random House\n" + $"Isaac,Asimov,I Robot,{publisher}\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 3L, Field = "publisher", Reason = $"the publisher contains the {what}, which is not allowed" });
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_InvisibleCharactersInSkipMode_ListsTheRowsAndAddsNoLookAlike()
+    {
+        await using var db = await CreateAsync(withData: false);
+        using var file = TempFile.WithText(Header
+            + "Isaac,Asimov,Foundation,Random House\n"
+            + "Isaac,Asimov,I Robot,Random\u200BHouse\n"
+            + "Isaac,Asimov,The Gods Themselves,Random House\u202E\n"
+            + "Isaac\u2060,Asimov,Nightfall,Random House\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.SkippedRows.Should().Equal(
+            new SkippedRow(3, "publisher", "the publisher contains the invisible format character U+200B at character 7, which is not allowed"),
+            new SkippedRow(4, "publisher", "the publisher contains the invisible format character U+202E at character 13, which is not allowed"),
+            new SkippedRow(5, "first_name", "the first name contains the invisible format character U+2060 at character 6, which is not allowed"));
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Isaac|Asimov|Foundation|Random House");
+    }
+
+    [ProviderTheory]
+    [MemberData(nameof(Catalogs))]
+    public async Task ImportAsync_TitleOf501Emoji_CountsCharactersAsTheDatabaseDoes(bool withData)
+    {
+        await using var db = await CreateAsync(withData);
+        var before = await CatalogDump.AllRowsAsync(db);
+        var title = string.Concat(Enumerable.Repeat("\U0001F600", 501));
+        using var file = TempFile.WithText(Header + $"Isaac,Asimov,{title},Random House\n");
 
         var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
 

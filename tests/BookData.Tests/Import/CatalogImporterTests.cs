@@ -1,4 +1,5 @@
 using System.Text;
+using BookData.Authors;
 using BookData.Import;
 using BookData.Tests.Support;
 using BookData.Text;
@@ -285,6 +286,29 @@ public abstract class CatalogImporterTests
         (await CatalogDump.LinksAsync(db)).Should().Equal(expected);
     }
 
+    [ProviderTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImportAsync_NamesOfEmojiUpToTheLimits_AreStoredAndTheDatabaseCountsThemAsCharacters(bool withData)
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        if (withData)
+        {
+            await new CatalogImporter(db.Factory).ImportAsync(SamplePath);
+        }
+
+        static string Emoji(int count) => string.Concat(Enumerable.Repeat("\U0001F4DA", count));
+        using var file = TempFile.WithText(Header + $"{Emoji(100)},{Emoji(100)},{Emoji(500)},{Emoji(200)}\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.RowsImported.Should().Be(1);
+        (await CatalogDump.LinksAsync(db)).Should().Contain(string.Join('|', Emoji(100), Emoji(100), Emoji(500), Emoji(200)));
+        var length = Provider == BookDataProvider.PostgreSql ? "char_length" : "length";
+        (await db.CountAsync($"book WHERE {length}(title) = 500")).Should().Be(1);
+        (await db.CountAsync($"publisher WHERE {length}(name) = 200")).Should().Be(1);
+    }
+
     [ProviderFact]
     public async Task ImportAsync_IntoNonEmptyCatalog_AddsOnlyWhatIsNew()
     {
@@ -394,7 +418,7 @@ public abstract class CatalogImporterTests
         await new CatalogImporter(imported.Factory).ImportAsync(file.Path);
         foreach (var row in rows)
         {
-            await books.AddBookAsync(row.First, row.Last, row.Title, row.Publisher);
+            await books.AddBookAsync(AuthorName.Create(row.First, row.Last), row.Title, row.Publisher);
         }
 
         (await CatalogDump.LinksAsync(imported)).Should().Equal(await CatalogDump.LinksAsync(added));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BookData.Authors;
 using BookData.Books;
 using BookData.Import;
 using BookData.Tests.Support;
@@ -64,9 +65,9 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
         foreach (var factory in new[] { postgres.Factory, sqlite.Factory })
         {
             var books = new BookRepository(factory);
-            await books.AddBookAsync("STEPHEN", "KING", "it", "random house");
-            await books.AddBookAsync("Ursula", "Le Guin", "The Dispossessed", "Harper");
-            await books.AddBookAsync("pearl", "buck", "The Good Earth", "Harper");
+            await books.AddBookAsync(AuthorName.Create("STEPHEN", "KING"), "it", "random house");
+            await books.AddBookAsync(AuthorName.Create("Ursula", "Le Guin"), "The Dispossessed", "Harper");
+            await books.AddBookAsync(AuthorName.Create("pearl", "buck"), "The Good Earth", "Harper");
         }
 
         var summary = await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
@@ -153,8 +154,8 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
         {
             for (var b = 9_999; !stop.IsCancellationRequested && b >= 0; b -= 7)
             {
-                await books.AddBookAsync($"First{b % 1000}", $"Last{b % 1000}", $"Title {b}", $"Publisher {b % 50}");
-                await books.AddBookAsync("Solo", $"Writer{b}", "Own Book", "Own Press");
+                await books.AddBookAsync(AuthorName.Create($"First{b % 1000}", $"Last{b % 1000}"), $"Title {b}", $"Publisher {b % 50}");
+                await books.AddBookAsync(AuthorName.Create("Solo", $"Writer{b}"), "Own Book", "Own Press");
             }
         });
 

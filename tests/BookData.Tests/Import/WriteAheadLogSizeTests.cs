@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Books;
 using BookData.Import;
 using BookData.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class WriteAheadLogSizeTests
         var books = new BookRepository(db.Factory);
         for (var i = 0; i < 20; i++)
         {
-            await books.AddBookAsync("Stephen", "King", $"Added After The Import {i}", "Random House");
+            await books.AddBookAsync(AuthorName.Create("Stephen", "King"), $"Added After The Import {i}", "Random House");
         }
 
         // Measured while the pool still holds the connections open, as in a long-running host.

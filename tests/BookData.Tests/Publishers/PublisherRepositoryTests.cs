@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Books;
 using BookData.Publishers;
 using BookData.Tests.Support;
@@ -94,7 +95,7 @@ public abstract class PublisherRepositoryTests
     public async Task DeleteAsync_PublisherWithBooks_ThrowsConflictAndKeepsIt()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
-        var result = await new BookRepository(db.Factory).AddBookAsync("Tom Clancy", "Patriot Games", "Berkley");
+        var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Tom Clancy"), "Patriot Games", "Berkley");
         var publishers = new PublisherRepository(db.Factory);
 
         var act = () => publishers.DeleteAsync(result.Publisher.PublisherId);

@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Books;
 using BookData.Reports;
 using BookData.Tests.Support;
@@ -105,7 +106,7 @@ public abstract class CatalogReportsTests
     public async Task BooksPerPublisherAsync_PublisherWithoutBooks_CountsZeroLast()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
-        await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
+        await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula Le Guin"), "The Dispossessed", "Harper");
         await new BookData.Publishers.PublisherRepository(db.Factory).AddAsync("Ace");
 
         var report = await new CatalogReports(db.Factory).BooksPerPublisherAsync();
@@ -117,8 +118,8 @@ public abstract class CatalogReportsTests
     public async Task AuthorsPerPublisherAsync_PublisherWithoutBooks_CountsZeroAuthors()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
-        await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
-        await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Lathe of Heaven", "Harper");
+        await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula Le Guin"), "The Dispossessed", "Harper");
+        await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula Le Guin"), "The Lathe of Heaven", "Harper");
         await new BookData.Publishers.PublisherRepository(db.Factory).AddAsync("Ace");
 
         var report = await new CatalogReports(db.Factory).AuthorsPerPublisherAsync();
@@ -131,7 +132,7 @@ public abstract class CatalogReportsTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
-        await new BookRepository(db.Factory).AddBookAsync("Stephen King", "The Stand", "Berkley");
+        await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Berkley");
 
         var counts = await new CatalogReports(db.Factory).GetCountsAsync();
 
@@ -181,7 +182,7 @@ public abstract class CatalogReportsTests
     public async Task GetHierarchyAsync_BookWithoutPublishers_HasEmptyPublisherListBesideLinkedBooks()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
-        var added = await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
+        var added = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula Le Guin"), "The Dispossessed", "Harper");
         var unlinked = await new BookRepository(db.Factory).AddAsync(added.Author.AuthorId, "A Wizard of Earthsea");
 
         var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
@@ -199,7 +200,7 @@ public abstract class CatalogReportsTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         await SampleCatalog.LoadAsync(db);
-        await new BookRepository(db.Factory).AddBookAsync("Stephen King", "The Stand", "Random House");
+        await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Random House");
 
         var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
 
@@ -216,7 +217,7 @@ public abstract class CatalogReportsTests
         var authors = new BookData.Authors.AuthorRepository(db.Factory);
         await authors.AddAsync("Charles", "de Gaulle");
         await authors.AddAsync("", "dickens");
-        await new BookRepository(db.Factory).AddBookAsync("Anne Brontë", "agnes grey", "Smith, Elder");
+        await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Anne Brontë"), "agnes grey", "Smith, Elder");
         var reports = new CatalogReports(db.Factory);
         var tree = await reports.GetHierarchyAsync();
 
@@ -280,7 +281,7 @@ public abstract class CatalogReportsTests
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         await new BookData.Authors.AuthorRepository(db.Factory).AddAsync("", "Homer");
-        var added = await new BookRepository(db.Factory).AddBookAsync("Ursula Le Guin", "The Dispossessed", "Harper");
+        var added = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula Le Guin"), "The Dispossessed", "Harper");
         await new BookRepository(db.Factory).AddAsync(added.Author.AuthorId, "A Wizard of Earthsea");
 
         var page = await new CatalogReports(db.Factory).GetHierarchyPageAsync(1, 10);

@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Books;
 
 namespace BookData.Tests.Support;
@@ -23,7 +24,7 @@ public static class SampleCatalog
         var books = new BookRepository(database.Factory);
         foreach (var row in Rows())
         {
-            await books.AddBookAsync(row.FirstName, row.LastName, row.Title, row.Publisher);
+            await books.AddBookAsync(AuthorName.Create(row.FirstName, row.LastName), row.Title, row.Publisher);
         }
     }
 

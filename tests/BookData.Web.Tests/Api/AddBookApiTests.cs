@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using BookData.Authors;
 using BookData.Web.Tests.Support;
 
 namespace BookData.Web.Tests.Api;
@@ -152,6 +153,98 @@ public sealed class AddBookApiTests(CatalogAppFactory factory) : IClassFixture<C
         problem.RootElement.GetProperty("errors").EnumerateObject().Select(error => error.Name).Should().Equal(field);
         text.Should().NotContain("System.Text.Json").And.NotContain("   at ");
         (await Catalog.CountsAsync(factory)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task PostBooks_FullNameWithTwoWordLastName_UsesTheExistingAuthor()
+    {
+        var client = factory.CreateEditorClient();
+        var authorsBefore = (await Catalog.CountsAsync(factory)).Authors;
+
+        using var response = await client.PostAsJsonAsync("/api/books", new { author = "John Le Carre", title = "The Honourable Schoolboy", publisher = "Berkley" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("authorCreated").GetBoolean().Should().BeFalse();
+        body.RootElement.GetProperty("book").GetProperty("author").GetString().Should().Be("John Le Carre");
+        (await Catalog.CountsAsync(factory)).Authors.Should().Be(authorsBefore);
+        (await new AuthorRepository(factory.OpenDatabase()).FindByNameAsync("John Le", "Carre")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task PostBooks_FirstAndLastName_UsesExactlyThatAuthor()
+    {
+        var client = factory.CreateEditorClient();
+
+        using var response = await client.PostAsJsonAsync("/api/books", new { firstName = "Anne Louise", lastName = "Germaine", title = "Corinne", publisher = "Nicolle" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        (await new AuthorRepository(factory.OpenDatabase()).FindByNameAsync("Anne Louise", "Germaine")).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task PostBooks_FullNameFittingTwoAuthors_Returns409ListingTheCandidatesAndWritesNothing()
+    {
+        var client = factory.CreateEditorClient();
+        using (var early = await client.PostAsJsonAsync("/api/books", new { firstName = "Mary", lastName = "Ann Evans", title = "Adam Bede", publisher = "Blackwood" }))
+        using (var late = await client.PostAsJsonAsync("/api/books", new { firstName = "Mary Ann", lastName = "Evans", title = "Romola", publisher = "Smith, Elder" }))
+        {
+            early.StatusCode.Should().Be(HttpStatusCode.Created);
+            late.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var before = await Catalog.CountsAsync(factory);
+
+        using var response = await client.PostAsJsonAsync("/api/books", new { author = "Mary Ann Evans", title = "Middlemarch", publisher = "Blackwood" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("detail").GetString().Should().StartWith("The author name 'Mary Ann Evans' matches 2 authors:");
+        problem.RootElement.GetProperty("candidates").EnumerateArray()
+            .Select(candidate => (candidate.GetProperty("firstName").GetString(), candidate.GetProperty("lastName").GetString()))
+            .Should().Equal(("Mary", "Ann Evans"), ("Mary Ann", "Evans"));
+        (await Catalog.CountsAsync(factory)).Should().Be(before);
+        (await Catalog.HasTitleAsync(factory, "Middlemarch")).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("{\"author\":\"John Le Carre\",\"lastName\":\"Le Carre\",\"title\":\"T\",\"publisher\":\"P\"}", "author")]
+    [InlineData("{\"firstName\":\"John\",\"title\":\"T\",\"publisher\":\"P\"}", "lastName")]
+    [InlineData("{\"firstName\":\"John\",\"lastName\":\"Le\\u200BCarre\",\"title\":\"T\",\"publisher\":\"P\"}", "lastName")]
+    [InlineData("{\"author\":\"John Le Carre\",\"title\":\"T\",\"publisher\":\"Random\\u200BHouse\"}", "publisher")]
+    [InlineData("{\"author\":\"John Le Carre\",\"title\":\"T\\u202E\",\"publisher\":\"P\"}", "title")]
+    public async Task PostBooks_AuthorNamedBothWaysOrInvisibleCharacter_Returns400NamingTheFieldAndWritesNothing(string json, string field)
+    {
+        var before = await Catalog.CountsAsync(factory);
+
+        using var response = await factory.CreateEditorClient().PostAsync("/api/books", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").EnumerateObject().Select(error => error.Name).Should().Equal(field);
+        (await Catalog.CountsAsync(factory)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task PostBooks_InvisibleCharacter_ErrorNamesTheCharacterAndItsPosition()
+    {
+        using var response = await factory.CreateEditorClient().PostAsJsonAsync("/api/books", new { author = "John Le Carre", title = "T", publisher = "Random\u200BHouse" });
+
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").GetProperty("publisher")[0].GetString()
+            .Should().Be("The publisher name contains the invisible format character U+200B at character 7, which is not allowed.");
+    }
+
+    [Fact]
+    public async Task PostBooks_TitleOf300Emoji_IsAccepted()
+    {
+        var title = string.Concat(Enumerable.Repeat("\U0001F600", 300));
+
+        using var response = await factory.CreateEditorClient().PostAsJsonAsync("/api/books", new { author = "Emoji Writer", title, publisher = "Emoji Press" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        (await Catalog.HasTitleAsync(factory, title)).Should().BeTrue();
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using BookData.Authors;
+using BookData.Books;
 using BookData.Web.Tests.Support;
 
 namespace BookData.Web.Tests.Pages;
@@ -51,6 +53,70 @@ public sealed class AddBookPageTests(CatalogAppFactory factory) : IClassFixture<
 
         var html = await response.Content.ReadAsStringAsync();
         html.Should().MatchRegex("data-valmsg-for=\"Input.Title\"[^>]*>The title contains the control character U&#x2B;0007");
+        (await Catalog.CountsAsync(factory)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task PostAddBook_FirstAndLastName_AddsUnderExactlyThatAuthor()
+    {
+        var client = factory.CreateClient();
+        await FormPost.SignInAsync(client);
+        var form = Form("", "Smiley's People", "Knopf");
+        form["Input.FirstName"] = "John";
+        form["Input.LastName"] = "Le Carre";
+        var authorsBefore = (await Catalog.CountsAsync(factory)).Authors;
+
+        using var response = await FormPost.PostAsync(client, "/books/add", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("Added “Smiley&#x27;s People” by John Le Carre, published by Knopf.");
+        (await Catalog.CountsAsync(factory)).Authors.Should().Be(authorsBefore);
+    }
+
+    [Fact]
+    public async Task PostAddBook_FullNameFittingTwoAuthors_ListsThemBesideAuthorAndWritesNothing()
+    {
+        var client = factory.CreateClient();
+        await FormPost.SignInAsync(client);
+        var books = new BookRepository(factory.OpenDatabase());
+        await books.AddBookAsync(AuthorName.Create("Jean", "Paul Sartre"), "Nausea", "Gallimard");
+        await books.AddBookAsync(AuthorName.Create("Jean Paul", "Sartre"), "The Wall", "Gallimard");
+        var before = await Catalog.CountsAsync(factory);
+
+        using var response = await FormPost.PostAsync(client, "/books/add", Form("Jean Paul Sartre", "No Exit", "Gallimard"));
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().MatchRegex("data-valmsg-for=\"Input.Author\"[^>]*>“Jean Paul Sartre” fits 2 authors: first name “Jean”, last name “Paul Sartre”; first name “Jean Paul”, last name “Sartre”");
+        (await Catalog.CountsAsync(factory)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task PostAddBook_AuthorNamedBothWays_ShowsAMessageAndWritesNothing()
+    {
+        var client = factory.CreateClient();
+        await FormPost.SignInAsync(client);
+        var form = Form("John Le Carre", "Smiley's People", "Knopf");
+        form["Input.LastName"] = "Le Carre";
+        var before = await Catalog.CountsAsync(factory);
+
+        using var response = await FormPost.PostAsync(client, "/books/add", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("Name the author either by full name or by first and last name, not both.");
+        (await Catalog.CountsAsync(factory)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task PostAddBook_ZeroWidthSpaceInPublisher_ShowsLibraryMessageBesidePublisherAndWritesNothing()
+    {
+        var client = factory.CreateClient();
+        await FormPost.SignInAsync(client);
+        var before = await Catalog.CountsAsync(factory);
+
+        using var response = await FormPost.PostAsync(client, "/books/add", Form("Stephen King", "Carrie", "Random\u200BHouse"));
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().MatchRegex("data-valmsg-for=\"Input.Publisher\"[^>]*>The publisher name contains the invisible format character U&#x2B;200B at character 7");
         (await Catalog.CountsAsync(factory)).Should().Be(before);
     }
 

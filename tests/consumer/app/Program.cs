@@ -3,6 +3,7 @@
 //                             adds a book through the repository, prints what it saw, stops.
 //   Consumer verify DATABASE  opens the file with plain Microsoft.Data.Sqlite (no BookData code) and
 //                             prints what it holds, so the test checks the database independently.
+using BookData.Authors;
 using BookData.Books;
 using BookData.Migrations;
 using BookData.Reports;
@@ -37,8 +38,8 @@ static async Task<int> RunAsync(string path)
     Console.WriteLine($"status: {status.Applied.Count} applied, {status.Pending.Count} pending");
 
     var books = host.Services.GetRequiredService<BookRepository>();
-    var first = await books.AddBookAsync("Stephen King", "The Stand", "Random House");
-    var second = await books.AddBookAsync("Stephen King", "The Stand", "Random House");
+    var first = await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Random House");
+    var second = await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Random House");
     Console.WriteLine($"add-book: {first.Outcome}, then {second.Outcome}");
 
     var counts = await host.Services.GetRequiredService<CatalogReports>().GetCountsAsync();

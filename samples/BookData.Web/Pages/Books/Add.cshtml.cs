@@ -1,3 +1,4 @@
+using BookData.Authors;
 using BookData.Books;
 using BookData.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,19 @@ public sealed class AddModel(BookRepository books) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (Input.NamesAuthorExactly && !string.IsNullOrWhiteSpace(Input.Author))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(AddBookForm.Author)}", "Name the author either by full name or by first and last name, not both.");
+        }
+        else if (Input.NamesAuthorExactly && string.IsNullOrWhiteSpace(Input.LastName))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(AddBookForm.LastName)}", "Enter the author's last name.");
+        }
+        else if (!Input.NamesAuthorExactly && string.IsNullOrWhiteSpace(Input.Author))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(AddBookForm.Author)}", "Enter the author's name, for example Stephen King.");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -28,11 +42,22 @@ public sealed class AddModel(BookRepository books) : PageModel
         AddBookResult result;
         try
         {
-            result = await books.AddBookAsync(Input.Author!, Input.Title!, Input.Publisher!, cancellationToken);
+            var author = Input.NamesAuthorExactly
+                ? AuthorName.Create(Input.FirstName ?? "", Input.LastName)
+                : AuthorName.FromFullName(Input.Author);
+            result = await books.AddBookAsync(author, Input.Title!, Input.Publisher!, cancellationToken);
         }
         catch (BookDataValidationException ex)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{FormField(ex.Field)}", ex.Message);
+            ModelState.AddModelError($"{nameof(Input)}.{FormField(ex.Field, Input.NamesAuthorExactly)}", ex.Message);
+            return Page();
+        }
+        catch (BookDataAmbiguousAuthorException ex)
+        {
+            var listed = string.Join("; ", ex.Candidates.Select(candidate => $"first name “{candidate.FirstName}”, last name “{candidate.LastName}”"));
+            ModelState.AddModelError(
+                $"{nameof(Input)}.{nameof(AddBookForm.Author)}",
+                $"“{ex.FullName}” fits {ex.Candidates.Count} authors: {listed}. Enter the first and last name below instead.");
             return Page();
         }
 
@@ -48,11 +73,16 @@ public sealed class AddModel(BookRepository books) : PageModel
     private static string Name(AddBookResult result) =>
         result.Author.FirstName.Length == 0 ? result.Author.LastName : $"{result.Author.FirstName} {result.Author.LastName}";
 
-    private static string FormField(string libraryField) => CatalogProblems.FieldName(libraryField) switch
+    private static string FormField(string libraryField, bool exactName) => libraryField switch
     {
-        "author" => nameof(AddBookForm.Author),
-        "title" => nameof(AddBookForm.Title),
-        "publisher" => nameof(AddBookForm.Publisher),
-        _ => "",
+        "first name" when exactName => nameof(AddBookForm.FirstName),
+        "last name" when exactName => nameof(AddBookForm.LastName),
+        _ => CatalogProblems.FieldName(libraryField) switch
+        {
+            "author" => nameof(AddBookForm.Author),
+            "title" => nameof(AddBookForm.Title),
+            "publisher" => nameof(AddBookForm.Publisher),
+            _ => "",
+        },
     };
 }

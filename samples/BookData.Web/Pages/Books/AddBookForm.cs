@@ -1,23 +1,31 @@
 using System.ComponentModel.DataAnnotations;
-using BookData.Text;
 
 namespace BookData.Web.Pages.Books;
 
-/// <summary>The add-book form's fields.</summary>
+/// <summary>
+/// The add-book form's fields. The author is named by full name or, exactly, by first and last name. Lengths and
+/// characters are checked by the library (<see cref="BookData.Text.CatalogText"/>), which counts characters as the
+/// database does, and its messages are shown beside the fields.
+/// </summary>
 public sealed class AddBookForm
 {
-    [Required(ErrorMessage = "Enter the author's name, for example Stephen King.")]
-    [StringLength((2 * CatalogText.MaxNameLength) + 1, ErrorMessage = "The author's name is too long.")]
     [Display(Name = "Author")]
     public string? Author { get; set; }
 
+    [Display(Name = "First name")]
+    public string? FirstName { get; set; }
+
+    [Display(Name = "Last name")]
+    public string? LastName { get; set; }
+
     [Required(ErrorMessage = "Enter the book's title.")]
-    [StringLength(CatalogText.MaxTitleLength, ErrorMessage = "The title is longer than {1} characters.")]
     [Display(Name = "Title")]
     public string? Title { get; set; }
 
     [Required(ErrorMessage = "Enter the publisher's name.")]
-    [StringLength(CatalogText.MaxPublisherNameLength, ErrorMessage = "The publisher's name is longer than {1} characters.")]
     [Display(Name = "Publisher")]
     public string? Publisher { get; set; }
+
+    /// <summary>Whether the author is named exactly, by first or last name, rather than by full name.</summary>
+    public bool NamesAuthorExactly => !string.IsNullOrWhiteSpace(FirstName) || !string.IsNullOrWhiteSpace(LastName);
 }
