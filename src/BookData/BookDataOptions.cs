@@ -131,7 +131,7 @@ public sealed class BookDataOptions
                 {
                     throw new BookDataValidationException(
                         $"{SectionName}:{nameof(ConnectionString)}",
-                        $"The connection string \"{ConnectionString}\" names no data source; add \"Data Source=FILE\".");
+                        $"The connection string \"{Connections.ConnectionStrings.Redact(ConnectionString)}\" names no data source; add \"Data Source=FILE\".");
                 }
 
                 ValidateSqliteSharing(builder);
@@ -143,7 +143,7 @@ public sealed class BookDataOptions
                 $"{SectionName}:{nameof(ConnectionString)}",
                 provider == BookDataProvider.PostgreSql
                     ? $"The PostgreSQL connection string is malformed: {ex.Message}"
-                    : $"The connection string \"{ConnectionString}\" is malformed: {ex.Message}",
+                    : $"The connection string \"{Connections.ConnectionStrings.Redact(ConnectionString)}\" is malformed: {ex.Message}",
                 ex);
         }
 

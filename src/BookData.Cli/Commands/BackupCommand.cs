@@ -21,6 +21,7 @@ internal static class BackupCommand
             "backup",
             """
             Copies the catalog into a new database file with SQLite's online backup: a consistent snapshot, taken while other programs keep reading and writing. SQLite only: back up a PostgreSQL database with pg_dump.
+            The catalog's own database (and its -wal, -shm, -journal files), a folder, a FIFO or a device is refused; a symbolic link is followed: the file it points to is replaced and the link stays.
             Example: bookdata backup catalog-backup.db
             """)
         {
@@ -38,16 +39,7 @@ internal static class BackupCommand
             }
 
             var source = Path.GetFullPath(connections.DataSource);
-            var target = Path.GetFullPath(context.ParseResult.GetRequiredValue(file));
-            if (string.Equals(source, target, StringComparison.Ordinal))
-            {
-                throw new CliUsageException($"The backup file must differ from the database '{source}'.");
-            }
-
-            if (File.Exists(target) && !context.ParseResult.GetValue(force))
-            {
-                throw new CliUsageException($"'{target}' already exists; choose a new file or pass --force to replace it.");
-            }
+            var target = OutputPath.Check(context, context.ParseResult.GetRequiredValue(file), context.ParseResult.GetValue(force));
 
             var folder = Path.GetDirectoryName(target)!;
             if (!Directory.Exists(folder))

@@ -77,7 +77,7 @@ internal static class DemoCommand
 
         var builder = new NpgsqlConnectionStringBuilder(context.ConnectionString);
         builder.Remove("Password");
-        return $"--connection \"{builder}\"";
+        return $"--connection \"{ConnectionStrings.Redact(builder.ToString())}\"";
     }
 
     private static async Task RunAsync(CliConsole console, BookDataConnectionFactory connections, string exploreOption, CancellationToken cancellationToken)

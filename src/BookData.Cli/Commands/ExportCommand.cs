@@ -13,12 +13,16 @@ internal static class ExportCommand
     /// <returns>The command.</returns>
     public static Command Create(CommandRunner runner)
     {
-        var file = new Argument<string>("file") { Description = "The CSV file to write (first_name,last_name,title,publisher)." };
+        var file = new Argument<string>("file")
+        {
+            Description = "The CSV file to write (first_name,last_name,title,publisher), or - for standard output.",
+        };
         var force = new Option<bool>("--force") { Description = "Replace FILE if it already exists." };
         var command = new Command(
             "export",
             """
             Writes the catalog to a CSV file in the import format, one row per book and publisher, in a deterministic order (by last name, first name, title, publisher).
+            FILE - writes the CSV to standard output and nothing else. The catalog's own database (and its -wal, -shm, -journal files), a folder, a FIFO or a device is refused; a symbolic link is followed: the file it points to is replaced and the link stays.
             Example: bookdata export catalog.csv
             """)
         {
@@ -29,12 +33,23 @@ internal static class ExportCommand
         runner.SetAction(command, DatabaseUse.MigrateFirst, async (context, cancellationToken) =>
         {
             var path = context.ParseResult.GetRequiredValue(file);
-            if (File.Exists(path) && !context.ParseResult.GetValue(force))
+            var exporter = new CatalogExporter(context.Connections);
+            ExportSummary summary;
+            if (path == OutputPath.StandardOutput)
             {
-                throw new CliUsageException($"'{path}' already exists; choose a new file or pass --force to replace it.");
+                var output = context.Console.OpenOutputStream();
+                await using (output.ConfigureAwait(false))
+                {
+                    summary = await exporter.ExportAsync(output, cancellationToken).ConfigureAwait(false);
+                    await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                OutputPath.Check(context, path, context.ParseResult.GetValue(force));
+                summary = await exporter.ExportAsync(path, cancellationToken).ConfigureAwait(false);
             }
 
-            var summary = await new CatalogExporter(context.Connections).ExportAsync(path, cancellationToken).ConfigureAwait(false);
             if (summary.BooksWithoutPublisher > 0 || summary.AuthorsWithoutBooks > 0)
             {
                 context.Console.Error.WriteLine(string.Create(
@@ -42,9 +57,13 @@ internal static class ExportCommand
                     $"warning: left out {summary.BooksWithoutPublisher} book(s) without a publisher and {summary.AuthorsWithoutBooks} author(s) without books: the CSV format has no row for them."));
             }
 
-            context.Console.Output.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Exported {summary.RowsWritten:N0} row{(summary.RowsWritten == 1 ? "" : "s")} to {path}."));
+            if (path != OutputPath.StandardOutput)
+            {
+                context.Console.Output.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Exported {summary.RowsWritten:N0} row{(summary.RowsWritten == 1 ? "" : "s")} to {path}."));
+            }
+
             return ExitCodes.Success;
         });
 

@@ -1,3 +1,4 @@
+using BookData.Cli.Output;
 using Spectre.Console;
 
 namespace BookData.Cli.Hosting;
@@ -10,6 +11,7 @@ namespace BookData.Cli.Hosting;
 internal sealed class CliConsole
 {
     private readonly Func<string, string?> environment;
+    private readonly Func<Stream> openOutputStream;
 
     /// <summary>Creates a console over the given writers.</summary>
     /// <param name="output">Standard output.</param>
@@ -18,13 +20,17 @@ internal sealed class CliConsole
     /// <param name="environment">Looks up an environment variable; returns <see langword="null"/> when unset.</param>
     /// <param name="localDataFolder">The user's local application data folder, the parent of the default database folder.</param>
     /// <param name="width">The output width in columns; <see langword="null"/> to let Spectre.Console detect it.</param>
+    /// <param name="openOutputStream">
+    /// Opens standard output for bytes; <see langword="null"/> for a stream that decodes UTF-8 into <paramref name="output"/>.
+    /// </param>
     public CliConsole(
         TextWriter output,
         TextWriter error,
         bool isTerminal,
         Func<string, string?> environment,
         string localDataFolder,
-        int? width = null)
+        int? width = null,
+        Func<Stream>? openOutputStream = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -35,6 +41,7 @@ internal sealed class CliConsole
         IsTerminal = isTerminal;
         LocalDataFolder = localDataFolder;
         this.environment = environment;
+        this.openOutputStream = openOutputStream ?? (() => new TextWriterStream(output));
         Ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
@@ -70,10 +77,26 @@ internal sealed class CliConsole
         Console.Error,
         isTerminal: !Console.IsOutputRedirected,
         Environment.GetEnvironmentVariable,
-        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify));
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+        openOutputStream: Console.OpenStandardOutput);
 
-    /// <summary>Looks up an environment variable.</summary>
+    /// <summary>
+    /// Opens standard output for bytes, for a command that writes a file's content there (<c>export -</c>).
+    /// Text written to <see cref="Output"/> is flushed first; dispose the stream when done (it leaves standard output open).
+    /// </summary>
+    /// <returns>A write-only stream.</returns>
+    public Stream OpenOutputStream()
+    {
+        Output.Flush();
+        return openOutputStream();
+    }
+
+    /// <summary>
+    /// Looks up an environment variable. One that is set to an empty or white-space value counts as unset,
+    /// so <c>BOOKDATA_DB=</c> means the same as no <c>BOOKDATA_DB</c>.
+    /// </summary>
     /// <param name="name">The variable's name.</param>
-    /// <returns>Its value, or <see langword="null"/> when it is not set.</returns>
-    public string? GetEnvironmentVariable(string name) => environment(name);
+    /// <returns>Its value, or <see langword="null"/> when it is not set, empty or white space.</returns>
+    public string? GetEnvironmentVariable(string name) =>
+        environment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 }

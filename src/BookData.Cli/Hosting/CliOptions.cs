@@ -10,7 +10,8 @@ internal sealed class CliOptions
     {
         Description = $"The catalog's SQLite database file. Default: ${DatabaseLocation.ConnectionEnvironmentVariable} or "
             + $"${DatabaseLocation.EnvironmentVariable} if set, else {DatabaseLocation.FolderName}/{DatabaseLocation.FileName} "
-            + "in the local application data folder. Not with --connection.",
+            + "in the local application data folder (an empty variable counts as unset). Not with --connection; "
+            + "an empty value is an error.",
         HelpName = "PATH",
         Recursive = true,
     };
@@ -20,7 +21,7 @@ internal sealed class CliOptions
     {
         Description = "The catalog's connection string instead of --db: a PostgreSQL database, "
             + "\"Host=SERVER;Port=5432;Database=NAME;Username=USER;Password=SECRET\" (Npgsql syntax; migrate creates a missing database), "
-            + $"or a SQLite one, \"Data Source=FILE\". Default: ${DatabaseLocation.ConnectionEnvironmentVariable} if set. Not with --db.",
+            + $"or a SQLite one, \"Data Source=FILE\". Default: ${DatabaseLocation.ConnectionEnvironmentVariable} if set and not empty. Not with --db; an empty value is an error.",
         HelpName = "STRING",
         Recursive = true,
     };

@@ -39,6 +39,7 @@ internal sealed class CommandRunner
         var verbose = parseResult.GetValue(Options.Verbose);
         try
         {
+            OptionValues.ThrowIfAnyBlank(parseResult);
             var context = new CommandContext(
                 parseResult, console, parseResult.GetValue(Options.Database), parseResult.GetValue(Options.Connection));
             if (database == DatabaseUse.MigrateFirst)

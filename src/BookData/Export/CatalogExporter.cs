@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BookData.Connections;
 using BookData.Diagnostics;
+using BookData.Files;
 using BookData.Import;
 using CsvHelper;
 using Dapper;
@@ -57,19 +58,28 @@ public sealed class CatalogExporter
     /// <summary>
     /// Writes the catalog to the file at <paramref name="path"/>, replacing it if it exists. The file is
     /// written beside it under a temporary name and moved into place at the end, so a failed or cancelled
-    /// export leaves the old file (or none) rather than half a file.
+    /// export leaves the old file (or none) rather than half a file. The path is checked by
+    /// <see cref="OutputFile.Resolve"/> first: never the catalog's own database or the files beside it, only a
+    /// regular file, and a symbolic link is followed (the file it points to is replaced, the link stays).
     /// </summary>
     /// <param name="path">The CSV file to write.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
     /// <returns>The rows written and what the format could not hold.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is <see langword="null"/>, empty or white space.</exception>
-    /// <exception cref="BookDataException">The file cannot be written (a missing folder, no permission, a full disk).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or white space.</exception>
+    /// <exception cref="BookDataValidationException">
+    /// <paramref name="path"/> names the catalog's database or a file beside it (by any spelling or link), a
+    /// folder, a FIFO, a device or a socket; nothing is written.
+    /// </exception>
+    /// <exception cref="BookDataException">
+    /// The file cannot be written (a missing folder, no permission, a full disk); the message names
+    /// <paramref name="path"/>, never the temporary file.
+    /// </exception>
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     /// <exception cref="OperationCanceledException">The export was cancelled; <paramref name="path"/> is untouched.</exception>
     public async Task<ExportSummary> ExportAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var fullPath = Path.GetFullPath(path);
+        var fullPath = OutputFile.Resolve(path, connectionFactory);
         var temporaryPath = Path.Combine(
             Path.GetDirectoryName(fullPath) ?? ".",
             $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
@@ -91,7 +101,8 @@ public sealed class CatalogExporter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new BookDataException($"Cannot write the CSV file '{path}': {ex.Message}", ex);
+            throw new BookDataException(
+                $"Cannot write the CSV file '{path}': {OutputFile.DescribeFailure(ex, temporaryPath, fullPath)}", ex);
         }
         finally
         {

@@ -49,14 +49,14 @@ public sealed class AddBookCommandTests
     }
 
     [Fact]
-    public async Task AddBook_BlankTitle_ExitsWithBadInputAndWritesNothing()
+    public async Task AddBook_BlankTitle_ExitsWithUsageErrorAndWritesNothing()
     {
         await using var db = await CliDatabase.CreateWithSampleAsync();
 
         var result = await CliRunner.RunAsync(
             "add-book", "--author", "New Author", "--title", "   ", "--publisher", "New Press", "--db", db.Path);
 
-        result.ExitCode.Should().Be(2);
+        result.ExitCode.Should().Be(1);
         result.Error.Should().StartWith("error: ").And.Contain("title");
         result.Error.Trim().Split('\n').Should().ContainSingle("the error is one line without --verbose");
         (await db.CountAsync("author")).Should().Be(7);

@@ -1,0 +1,40 @@
+using BookData.Files;
+
+namespace BookData.Cli.Hosting;
+
+/// <summary>
+/// The rule for the file argument of every command that writes a file (<c>export</c>, <c>backup</c>): checked by
+/// the library's <see cref="OutputFile.Resolve"/> (never the catalog's database or the files beside it, only a
+/// regular file, symbolic links followed), and never replacing an existing file without <c>--force</c>.
+/// </summary>
+internal static class OutputPath
+{
+    /// <summary>The file argument that means standard output, where a command supports it: <c>-</c>.</summary>
+    public const string StandardOutput = "-";
+
+    /// <summary>Checks the file a command was asked to write and returns the file to create or replace.</summary>
+    /// <param name="context">The command's context; its catalog is the database that must not be overwritten.</param>
+    /// <param name="path">The file argument, as given.</param>
+    /// <param name="force"><see langword="true"/> when <c>--force</c> allows replacing an existing file.</param>
+    /// <returns>The full path of the file to write (the target of a symbolic link).</returns>
+    /// <exception cref="CliUsageException">The path is refused, or the file exists and <paramref name="force"/> is <see langword="false"/>.</exception>
+    public static string Check(CommandContext context, string path, bool force)
+    {
+        string target;
+        try
+        {
+            target = OutputFile.Resolve(path, context.Connections);
+        }
+        catch (BookDataValidationException ex)
+        {
+            throw new CliUsageException(ex.Message, ex);
+        }
+
+        if (File.Exists(target) && !force)
+        {
+            throw new CliUsageException($"'{path}' already exists; choose a new file or pass --force to replace it.");
+        }
+
+        return target;
+    }
+}

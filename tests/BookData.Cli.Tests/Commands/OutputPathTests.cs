@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using BookData.Cli.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Cli.Tests.Commands;
+
+/// <summary>
+/// The file argument of every command that writes a file (export, backup): never the catalog's own database or
+/// the files beside it, by any spelling or link; only regular files; <c>export -</c> is standard output.
+/// </summary>
+public sealed class OutputPathTests
+{
+    public static TheoryData<string, string> WritingCommandsAndSpellings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var command in new[] { "export", "backup" })
+        {
+            foreach (var spelling in new[] { "same path", "dotted path", "symbolic link", "hard link", "-wal", "-shm", "-journal" })
+            {
+                data.Add(command, spelling);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(WritingCommandsAndSpellings))]
+    public async Task WritingCommand_OutputIsTheDatabaseWithForce_ExitsWithUsageErrorAndLeavesTheCatalogIntact(string command, string spelling)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var folder = db.SiblingPath("-links");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var path = PathFor(spelling, db.Path, folder);
+
+            // The last connection to close checkpoints the write-ahead log into the file: count first, then read the bytes.
+            SqliteConnection.ClearAllPools();
+            var books = await db.CountAsync("book");
+            var bytes = await File.ReadAllBytesAsync(db.Path);
+
+            var result = await ToolProcess.RunAsync(null, command, path, "--force", "--db", db.Path);
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Output.Should().BeEmpty();
+            result.Error.Should().StartWith($"error: '{path}'").And.Contain(db.Path).And.Contain("Choose another file");
+            (await File.ReadAllBytesAsync(db.Path)).Should().Equal(bytes);
+            (await db.CountAsync("book")).Should().Be(books);
+            File.Exists(db.Path + "-journal").Should().BeFalse();
+            if (spelling is "symbolic link" or "hard link")
+            {
+                (await File.ReadAllBytesAsync(path)).Should().Equal(bytes);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Export_Dash_WritesTheCsvToStandardOutputAndNothingElse()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var file = db.SiblingPath("-export.csv");
+        await CliRunner.RunAsync("export", file, "--db", db.Path);
+
+        var result = await ToolProcess.RunAsync(null, "export", "-", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Be(await File.ReadAllTextAsync(file));
+        result.Error.Should().BeEmpty();
+        File.Exists(Path.Combine(Path.GetTempPath(), "-")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Export_Dash_InProcess_WritesTheSameCsv()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync("export", "-", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Lines[0].Should().Be("first_name,last_name,title,publisher");
+        result.Lines.Should().HaveCount(14).And.Contain("John,Le Carre,\"Tinker, Tailor, Solider, Spy: A George Smiley Novel\",Berkley");
+    }
+
+    [Theory]
+    [InlineData("export")]
+    [InlineData("backup")]
+    public async Task WritingCommand_Folder_ExitsWithUsageErrorAndLeavesItAlone(string command)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var folder = db.SiblingPath("-folder");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var result = await CliRunner.RunAsync(command, folder, "--force", "--db", db.Path);
+
+            result.ExitCode.Should().Be(1, result.ToString());
+            result.Error.Should().Be($"error: '{folder}' is a folder; give the path of a file to write.\n");
+            Directory.GetFileSystemEntries(folder).Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("export")]
+    [InlineData("backup")]
+    public async Task WritingCommand_FifoOrDevice_ExitsWithUsageErrorAndLeavesItAlone(string command)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var fifo = db.SiblingPath("-pipe");
+        Run("mkfifo", fifo);
+
+        var toFifo = await CliRunner.RunAsync(command, fifo, "--force", "--db", db.Path);
+
+        toFifo.ExitCode.Should().Be(1, toFifo.ToString());
+        toFifo.Error.Should().Contain($"'{fifo}' is a FIFO, device or socket");
+        new FileInfo(fifo).Length.Should().Be(0);
+        Run("test", "-p", fifo);
+
+        // A device of the test's own (a copy of /dev/null's numbers), so a broken guard can replace nothing the system needs.
+        var device = db.SiblingPath("-device");
+        if (!TryRun("mknod", device, "c", "1", "3"))
+        {
+            return;
+        }
+
+        var toDevice = await CliRunner.RunAsync(command, device, "--force", "--db", db.Path);
+
+        toDevice.ExitCode.Should().Be(1, toDevice.ToString());
+        toDevice.Error.Should().Contain($"'{device}' is a FIFO, device or socket");
+        Run("test", "-c", device);
+    }
+
+    [Theory]
+    [InlineData("export")]
+    [InlineData("backup")]
+    public async Task WritingCommand_SymbolicLinkToAnExistingFile_NeedsForceThenReplacesTheTargetAndKeepsTheLink(string command)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var target = db.SiblingPath("-target");
+        var link = db.SiblingPath("-link");
+        await File.WriteAllTextAsync(target, "old");
+        File.CreateSymbolicLink(link, target);
+
+        var refused = await CliRunner.RunAsync(command, link, "--db", db.Path);
+        var unchanged = await File.ReadAllTextAsync(target);
+        var forced = await CliRunner.RunAsync(command, link, "--force", "--db", db.Path);
+
+        refused.ExitCode.Should().Be(1, refused.ToString());
+        refused.Error.Should().Contain("--force");
+        unchanged.Should().Be("old");
+        forced.ExitCode.Should().Be(0, forced.ToString());
+        new FileInfo(link).LinkTarget.Should().Be(target);
+        new FileInfo(target).Length.Should().BeGreaterThan(3);
+    }
+
+    [Fact]
+    public async Task Export_MissingFolder_MessageNamesTheFileNotTheTemporaryOne()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var csv = Path.Combine(db.Path + "-no-such-folder", "export.csv");
+
+        var result = await CliRunner.RunAsync("export", csv, "--db", db.Path);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().StartWith($"error: Cannot write the CSV file '{csv}'").And.NotContain(".tmp").And.NotContain("export.csv.");
+    }
+
+    private static string PathFor(string spelling, string database, string folder)
+    {
+        var parent = Path.GetDirectoryName(database)!;
+        switch (spelling)
+        {
+            case "same path":
+                return database;
+            case "dotted path":
+                return Path.Combine(parent, "..", Path.GetFileName(parent), ".", Path.GetFileName(database));
+            case "symbolic link":
+                var link = Path.Combine(folder, "catalog-link.db");
+                File.CreateSymbolicLink(link, database);
+                return link;
+            case "hard link":
+                var hard = Path.Combine(folder, "catalog-hard.db");
+                Run("ln", database, hard);
+                return hard;
+            default:
+                return database + spelling;
+        }
+    }
+
+    private static void Run(string tool, params string[] args) =>
+        TryRun(tool, args).Should().BeTrue($"{tool} {string.Join(' ', args)}");
+
+    private static bool TryRun(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+}

@@ -1,0 +1,227 @@
+using BookData.Export;
+using BookData.Files;
+using BookData.Import;
+using BookData.Tests.Import;
+using BookData.Tests.Support;
+
+namespace BookData.Tests.Files;
+
+/// <summary>
+/// The output-path guard every file-writing API runs: never the catalog's own files, by any name; only regular files;
+/// symbolic links followed. Each refusal is checked through <see cref="CatalogExporter"/>, a library caller's way in.
+/// </summary>
+public sealed class OutputFileTests
+{
+    public static TheoryData<string> DatabaseSpellings => new()
+    {
+        "same path",
+        "dotted path",
+        "symbolic link",
+        "hard link",
+        "link to the folder",
+        "-wal",
+        "-shm",
+        "-journal",
+        "hard link of -wal",
+    };
+
+    [Theory]
+    [MemberData(nameof(DatabaseSpellings))]
+    public async Task ExportAsync_PathIsTheCatalogsDatabaseOrItsCompanion_ThrowsAndLeavesTheCatalogIntact(string spelling)
+    {
+        if (!OperatingSystem.IsLinux() && spelling.Contains("hard link", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await using var db = await SampleCatalogAsync();
+        using var folder = TempFile.NotCreated();
+
+        // An open connection keeps the -wal and -shm files in place while the export runs.
+        await using var open = await db.Factory.OpenAsync();
+        var path = PathFor(spelling, db.Path, folder.Folder);
+        var before = await CatalogDump.AllRowsAsync(db);
+        var walBefore = await File.ReadAllBytesAsync(db.Path + "-wal");
+
+        var act = () => new CatalogExporter(db.Factory).ExportAsync(path);
+
+        var error = (await act.Should().ThrowAsync<BookDataValidationException>()).Which;
+        error.Field.Should().Be("path");
+        error.Message.Should().Contain(path).And.Contain(db.Path).And.Contain("Choose another file");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+        (await File.ReadAllBytesAsync(db.Path + "-wal")).Should().Equal(walBefore);
+        File.Exists(db.Path + "-journal").Should().BeFalse();
+        Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(path))!, "*.tmp").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ExportAsync_SymbolicLinkToACsvFile_ReplacesTheTargetAndKeepsTheLink()
+    {
+        await using var db = await SampleCatalogAsync();
+        using var target = TempFile.WithText("old content", "target.csv");
+        var link = Path.Combine(target.Folder, "latest.csv");
+        File.CreateSymbolicLink(link, "target.csv");
+
+        var summary = await new CatalogExporter(db.Factory).ExportAsync(link);
+
+        summary.RowsWritten.Should().Be(12);
+        new FileInfo(link).LinkTarget.Should().Be("target.csv");
+        (await File.ReadAllLinesAsync(target.Path)).Should().HaveCount(13);
+        Directory.GetFiles(target.Folder).Order().Should().Equal(link, target.Path);
+    }
+
+    [Fact]
+    public async Task ExportAsync_DanglingSymbolicLink_CreatesTheFileItPointsTo()
+    {
+        await using var db = await SampleCatalogAsync();
+        using var folder = TempFile.NotCreated("new.csv");
+        var link = Path.Combine(folder.Folder, "latest.csv");
+        File.CreateSymbolicLink(link, folder.Path);
+
+        await new CatalogExporter(db.Factory).ExportAsync(link);
+
+        new FileInfo(link).LinkTarget.Should().Be(folder.Path);
+        (await File.ReadAllLinesAsync(folder.Path)).Should().HaveCount(13);
+    }
+
+    [Fact]
+    public async Task ExportAsync_Folder_ThrowsAndLeavesTheFolderAlone()
+    {
+        await using var db = await SampleCatalogAsync();
+        using var folder = TempFile.WithText("keep", "inside.txt");
+
+        var act = () => new CatalogExporter(db.Factory).ExportAsync(folder.Folder);
+
+        (await act.Should().ThrowAsync<BookDataValidationException>()).Which.Message.Should().Contain(folder.Folder).And.Contain("is a folder");
+        Directory.GetFileSystemEntries(folder.Folder).Should().Equal(folder.Path);
+    }
+
+    [Fact]
+    public async Task ExportAsync_Fifo_ThrowsAndLeavesTheFifo()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        await using var db = await SampleCatalogAsync();
+        using var fifo = TempFile.NotCreated("pipe");
+        FileLinks.CreateFifo(fifo.Path);
+
+        var act = () => new CatalogExporter(db.Factory).ExportAsync(fifo.Path);
+
+        (await act.Should().ThrowAsync<BookDataValidationException>()).Which.Message.Should().Contain("FIFO");
+        (File.GetUnixFileMode(fifo.Path) & UnixFileMode.UserRead).Should().Be(UnixFileMode.UserRead);
+        Directory.GetFileSystemEntries(fifo.Folder).Should().Equal(fifo.Path);
+        new FileInfo(fifo.Path).Length.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Resolve_Device_Throws()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        await using var db = await TestDatabase.CreateAsync();
+
+        var act = () => OutputFile.Resolve("/dev/null", db.Factory);
+
+        act.Should().Throw<BookDataValidationException>().Which.Message.Should().Contain("'/dev/null'").And.Contain("device");
+    }
+
+    [Fact]
+    public async Task Resolve_SymbolicLinkToAnotherFile_ReturnsTheTarget()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var target = TempFile.WithText("x", "target.csv");
+        var link = Path.Combine(target.Folder, "link.csv");
+        File.CreateSymbolicLink(link, target.Path);
+
+        OutputFile.Resolve(link, db.Factory).Should().Be(target.Path);
+        OutputFile.Resolve(target.Path, db.Factory).Should().Be(target.Path);
+    }
+
+    [Fact]
+    public async Task Resolve_NameThatOnlyStartsLikeTheDatabase_IsAllowed()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        OutputFile.Resolve(db.Path + ".csv", db.Factory).Should().Be(db.Path + ".csv");
+        OutputFile.Resolve(db.Path + "-wal.csv", db.Factory).Should().Be(db.Path + "-wal.csv");
+    }
+
+    [Fact]
+    public async Task Resolve_InMemoryCatalog_AllowsAnyRegularFile()
+    {
+        var factory = new BookData.Connections.BookDataConnectionFactory(new BookDataOptions { ConnectionString = "Data Source=:memory:" });
+        using var file = TempFile.NotCreated(":memory:");
+
+        OutputFile.Resolve(file.Path, factory).Should().Be(file.Path);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Resolve_BlankPath_ThrowsArgumentException()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var act = () => OutputFile.Resolve("  ", db.Factory);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("path");
+    }
+
+    [Fact]
+    public async Task ExportAsync_CannotWrite_MessageNamesTheFileNotTheTemporaryOne()
+    {
+        await using var db = await SampleCatalogAsync();
+        using var folder = TempFile.NotCreated();
+        var path = Path.Combine(folder.Folder, "missing", "out.csv");
+
+        var act = () => new CatalogExporter(db.Factory).ExportAsync(path);
+
+        var message = (await act.Should().ThrowAsync<BookDataException>()).Which.Message;
+        message.Should().StartWith($"Cannot write the CSV file '{path}'").And.NotContain(".tmp").And.NotContain("out.csv.");
+        Directory.GetFileSystemEntries(folder.Folder).Should().BeEmpty();
+    }
+
+    private static async Task<TestDatabase> SampleCatalogAsync()
+    {
+        var db = await TestDatabase.CreateAsync();
+        await new CatalogImporter(db.Factory).ImportAsync(CatalogImporterTests.SamplePath);
+        return db;
+    }
+
+    private static string PathFor(string spelling, string database, string folder)
+    {
+        var parent = Path.GetDirectoryName(database)!;
+        var name = Path.GetFileName(database);
+        switch (spelling)
+        {
+            case "same path":
+                return database;
+            case "dotted path":
+                return Path.Combine(parent, "..", Path.GetFileName(parent), ".", name);
+            case "symbolic link":
+                var link = Path.Combine(folder, "catalog-link.db");
+                File.CreateSymbolicLink(link, database);
+                return link;
+            case "hard link":
+                var hard = Path.Combine(folder, "catalog-hard.db");
+                FileLinks.CreateHardLink(hard, database);
+                return hard;
+            case "link to the folder":
+                var folderLink = Path.Combine(folder, "data");
+                Directory.CreateSymbolicLink(folderLink, parent);
+                return Path.Combine(folderLink, name);
+            case "hard link of -wal":
+                var wal = Path.Combine(folder, "wal-hard");
+                FileLinks.CreateHardLink(wal, database + "-wal");
+                return wal;
+            default:
+                return database + spelling;
+        }
+    }
+}
