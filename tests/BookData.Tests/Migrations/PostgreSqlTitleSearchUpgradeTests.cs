@@ -1,0 +1,9 @@
+using BookData.Tests.Support;
+
+namespace BookData.Tests.Migrations;
+
+[RequiresPostgreSql]
+public sealed class PostgreSqlTitleSearchUpgradeTests : TitleSearchUpgradeTests
+{
+    protected override BookDataProvider Provider => BookDataProvider.PostgreSql;
+}
