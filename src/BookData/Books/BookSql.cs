@@ -50,6 +50,17 @@ internal static class BookSql
         """;
 
     /// <summary>
+    /// The first candidates of the trigram index, in rowid order (FTS5 stops after <c>@Limit</c>): how densely they
+    /// lie among the books tells whether the text is in so many titles that reading every title is faster.
+    /// </summary>
+    public const string FirstTitleCandidatesSqlite = """
+        SELECT rowid
+        FROM book_title_fts
+        WHERE book_title_fts MATCH @Phrase
+        LIMIT @Limit;
+        """;
+
+    /// <summary>
     /// Counts the titles containing the text through the trigram index: <c>@Phrase</c> (the text as one FTS5
     /// phrase) finds the candidates, the scan's exact LIKE predicate keeps only what the scan would count.
     /// </summary>

@@ -15,7 +15,8 @@ namespace BookData.Books;
 /// The index folds case more widely than LIKE does (all letters, not only ASCII ones), so it only proposes
 /// candidates: every statement keeps the scan's exact predicate, and the answer, its order and its count are the
 /// scan's. On SQLite the page itself is read the scan's way when the text matches many books: walking the titles
-/// in order stops after the page, while the index's candidates would all have to be sorted first.
+/// in order stops after the page, while the index's candidates would all have to be sorted first. A text in most
+/// titles (judged from how densely the index's first candidates lie) is answered by the scan alone, count included.
 /// </remarks>
 internal static class TitleSearch
 {
@@ -30,6 +31,22 @@ internal static class TitleSearch
     /// page is full) instead of sorting every candidate the trigram index found.
     /// </summary>
     public const long SortedCandidatesLimit = 10_000;
+
+    /// <summary>How many of the index's first candidates SQLite reads to judge how common the text is: 2,000.</summary>
+    public const int ProbeCandidates = 2_000;
+
+    /// <summary>
+    /// The share of the books above which SQLite counts by reading every title rather than through the index: a quarter.
+    /// Counting through the index looks up each candidate's row, a few times the work of reading it in a scan.
+    /// </summary>
+    public const double ScanShare = 0.25;
+
+    /// <summary>
+    /// Whether the index's first <see cref="ProbeCandidates"/> candidates, the last of them book
+    /// <paramref name="lastCandidate"/>, lie so densely among the books (numbered from 1) that more than
+    /// <see cref="ScanShare"/> of all books are likely candidates.
+    /// </summary>
+    public static bool IsCommon(long lastCandidate) => ProbeCandidates > ScanShare * lastCandidate;
 
     /// <summary>Reads one page of the search for <paramref name="normalized"/> (<see cref="CatalogText.Normalize"/>d text) and the total number of matches, from one snapshot.</summary>
     public static async Task<Page<BookSummary>> ReadPageAsync(
@@ -57,6 +74,18 @@ internal static class TitleSearch
 
         var indexed = new { Pattern = pattern, Phrase = Phrase(normalized) };
         using var snapshot = connection.BeginReadSnapshot();
+        var candidates = (await connection.QueryAsync<long>(
+            new CommandDefinition(BookSql.FirstTitleCandidatesSqlite, new { indexed.Phrase, Limit = ProbeCandidates }, snapshot, cancellationToken: cancellationToken))
+            .ConfigureAwait(false)).AsList();
+        if (candidates.Count == ProbeCandidates && IsCommon(candidates[^1]))
+        {
+            // Most titles are candidates: the scan reads fewer rows than the index would look up one by one.
+            snapshot.Commit();
+            return await connection.ReadPageAsync<BookSummary>(
+                BookSql.CountMatchingTitle, BookSql.SearchByTitle, new { Pattern = pattern }, pageNumber, pageSize, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         var total = await connection.ExecuteScalarAsync<long>(
             new CommandDefinition(BookSql.CountMatchingTitleIndexedSqlite, indexed, snapshot, cancellationToken: cancellationToken)).ConfigureAwait(false);
 

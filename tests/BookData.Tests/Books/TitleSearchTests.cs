@@ -150,6 +150,31 @@ public abstract class TitleSearchTests
         }
     }
 
+    /// <summary>
+    /// A text in most titles (on SQLite the index's first 2,000 candidates lie densely, so the scan answers) and one in
+    /// a few thousand of them (the index counts): every page is the scan's.
+    /// </summary>
+    [ProviderFact]
+    public async Task SearchByTitleAsync_TextInThousandsOfTitles_EveryPageIsTheScans()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        var authorId = await AddAuthorAsync(db);
+        await InsertTitlesAsync(db, authorId, Enumerable.Range(0, 6_000)
+            .Select(i => i % 3 == 0 ? $"Rare Word {i:D5}" : $"The Common Tale {i:D5}").ToArray());
+
+        foreach (var text in new[] { "common tale", "RARE WORD", "0001" })
+        {
+            foreach (var (pageNumber, pageSize) in new[] { (1, 50), (3, 1000), (80, 50) })
+            {
+                var page = await books.SearchByTitleAsync(text, pageNumber, pageSize);
+                var scan = await ScanAsync(db, text, pageSize, (pageNumber - 1) * pageSize);
+                page.TotalCount.Should().Be(scan.Total, "the count for {0}", text);
+                page.Items.Select(book => book.BookId).Should().Equal(scan.Ids, "page {0} of {1}", pageNumber, text);
+            }
+        }
+    }
+
     /// <summary>The repository's search equals the scan's statement run directly: same count, same books in the same order.</summary>
     private static async Task AssertSameAsScanAsync(TestDatabase db, BookRepository books, string text)
     {
@@ -191,11 +216,15 @@ public abstract class TitleSearchTests
     private static async Task InsertTitlesAsync(TestDatabase db, long authorId, IReadOnlyList<string> titles)
     {
         await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         foreach (var title in titles)
         {
             await connection.ExecuteAsync(
                 "INSERT INTO book (author_id, title) VALUES (@AuthorId, @Title) ON CONFLICT DO NOTHING;",
-                new { AuthorId = authorId, Title = title });
+                new { AuthorId = authorId, Title = title },
+                transaction);
         }
+
+        await transaction.CommitAsync();
     }
 }
