@@ -108,10 +108,11 @@ internal static class TitleSearch
         return new Page<BookSummary>(items.AsList(), pageNumber, pageSize, total);
     }
 
-    /// <summary>Whether the index can answer <paramref name="normalized"/>: it has at least <see cref="MinIndexedCharacters"/> code points.</summary>
+    /// <summary>Whether the index can answer <paramref name="normalized"/>: it has at least <see cref="MinIndexedCharacters"/> code points and no NUL character.</summary>
     public static bool UsesIndex(string normalized)
     {
-        if (normalized.Length < MinIndexedCharacters)
+        // FTS5 reads a query string only up to a NUL character: such a text is left to the scan.
+        if (normalized.Length < MinIndexedCharacters || normalized.Contains('\0', StringComparison.Ordinal))
         {
             return false;
         }

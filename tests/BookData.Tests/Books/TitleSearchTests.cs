@@ -100,8 +100,16 @@ public abstract class TitleSearchTests
     [InlineData("ÉTÉ")]
     [InlineData("ﬁ")]
     [InlineData("\u212Aey")]
+    [InlineData("riv\u0000er")]
+    [InlineData("\u0000\u0000\u0000")]
     public async Task SearchByTitleAsync_QuerySyntaxAndShortTexts_MatchOnlyAsTheScanDoes(string text)
     {
+        if (Provider == BookDataProvider.PostgreSql && text.Contains('\0', StringComparison.Ordinal))
+        {
+            // PostgreSQL text cannot hold NUL: the scan refuses such a text as the index path does.
+            return;
+        }
+
         await using var db = await TestDatabase.CreateAsync(Provider);
         var authorId = await AddAuthorAsync(db);
         await InsertTitlesAsync(db, authorId,
