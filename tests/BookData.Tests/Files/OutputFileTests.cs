@@ -156,7 +156,7 @@ public sealed class OutputFileTests
     [Fact]
     public async Task Resolve_InMemoryCatalog_AllowsAnyRegularFile()
     {
-        var factory = new BookData.Connections.BookDataConnectionFactory(new BookDataOptions { ConnectionString = "Data Source=:memory:" });
+        var factory = new BookData.Connections.BookDataConnectionFactory(new BookDataOptions { ConnectionString = "Data Source=output-file-tests;Mode=Memory;Cache=Shared" });
         using var file = TempFile.NotCreated(":memory:");
 
         OutputFile.Resolve(file.Path, factory).Should().Be(file.Path);
