@@ -43,6 +43,30 @@ public sealed class SignInModel(EditorKey editorKey) : PageModel
             [new Claim(ClaimTypes.Name, "editor"), new Claim(ClaimTypes.Role, EditorAuthentication.EditorRole)],
             EditorAuthentication.CookieScheme);
         await HttpContext.SignInAsync(EditorAuthentication.CookieScheme, new ClaimsPrincipal(identity));
-        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Books/Add");
+        // A header carries ASCII only: a local address with other characters (/books?search=café) is sent escaped.
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(EscapeForHeader(ReturnUrl)) : RedirectToPage("/Books/Add");
+    }
+
+    /// <summary>Percent-encodes (as UTF-8) every character of <paramref name="url"/> that is not printable ASCII.</summary>
+    private static string EscapeForHeader(string url)
+    {
+        var escaped = new System.Text.StringBuilder(url.Length);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > 0x20 and < 0x7F)
+            {
+                escaped.Append((char)rune.Value);
+                continue;
+            }
+
+            var count = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..count])
+            {
+                escaped.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return escaped.ToString();
     }
 }

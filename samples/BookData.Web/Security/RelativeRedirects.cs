@@ -36,16 +36,26 @@ internal static class RelativeRedirects
     /// <returns>The relative form, or <see langword="null"/> when the location is relative already or points elsewhere.</returns>
     internal static string? ToRelative(HttpRequest request, string location)
     {
-        if (!Uri.TryCreate(location, UriKind.Absolute, out var target)
-            || target.Scheme is not ("http" or "https")
-            || !Uri.TryCreate($"{request.Scheme}://{request.Host.Value}", UriKind.Absolute, out var origin))
+        // Compared as text, not parsed: a Host the URI parser refuses (an out-of-range port, an empty Host) must
+        // still be cut away. A different scheme is a real redirect (http to https): making it relative would loop.
+        var origin = $"{request.Scheme}://{request.Host.Value}";
+        if (!location.StartsWith(origin, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        // A different scheme is a real redirect (http to https): making it relative would loop.
-        return Uri.Compare(target, origin, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0
-            ? target.PathAndQuery + target.Fragment
-            : null;
+        var rest = location[origin.Length..];
+        if (rest.Length == 0)
+        {
+            return "/";
+        }
+
+        // "//x" or "/\x" would be read by a browser as another host: keep a single leading slash.
+        return rest[0] switch
+        {
+            '/' or '\\' => "/" + rest.TrimStart('/', '\\'),
+            '?' or '#' => "/" + rest,
+            _ => null,
+        };
     }
 }

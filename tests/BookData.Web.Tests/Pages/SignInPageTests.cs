@@ -71,6 +71,22 @@ public sealed class SignInPageTests(CatalogAppFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task PostSignIn_NonAsciiReturnUrl_RedirectsThereEscapedAndSignsIn()
+    {
+        var client = factory.CreateNonRedirectingClient();
+
+        using var response = await FormPost.PostAsync(client, "/signin", new Dictionary<string, string>
+        {
+            ["Key"] = CatalogAppFactory.EditorKey,
+            ["ReturnUrl"] = "/books?search=café",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().Be("/books?search=caf%C3%A9");
+        response.Headers.GetValues("Set-Cookie").Should().Contain(value => value.StartsWith("BookData.Editor=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PostSignOut_SignedIn_AddBookNeedsSignInAgain()
     {
         var client = factory.CreateNonRedirectingClient();

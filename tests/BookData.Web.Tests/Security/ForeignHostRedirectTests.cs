@@ -100,6 +100,37 @@ public sealed class ForeignHostRedirectTests(ForeignHostRedirectTests.AnyHostApp
             .Which.Message.Should().Contain("AllowedHosts is '*'").And.Contain("set AllowedHosts to this site's host names");
     }
 
+    [Theory]
+    [InlineData("http", "localhost:99999", "http://localhost:99999/signin?ReturnUrl=%2Fbooks%2Fadd", "/signin?ReturnUrl=%2Fbooks%2Fadd")]
+    [InlineData("http", "", "http:///signin?ReturnUrl=%2Fbooks%2Fadd", "/signin?ReturnUrl=%2Fbooks%2Fadd")]
+    [InlineData("http", "evil..example", "http://evil..example/signin", "/signin")]
+    [InlineData("http", "evil.example", "http://evil.example//other.example/x", "/other.example/x")]
+    [InlineData("http", "evil.example", "http://evil.example/\\other.example", "/other.example")]
+    [InlineData("http", "evil.example", "http://evil.example?x=1", "/?x=1")]
+    [InlineData("http", "evil.example", "http://evil.example", "/")]
+    public void ToRelative_OwnOriginEvenWhenUnparsable_IsCutToASingleSlashPath(string scheme, string host, string location, string expected)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Scheme = scheme;
+        context.Request.Host = new Microsoft.AspNetCore.Http.HostString(host);
+
+        BookData.Web.Security.RelativeRedirects.ToRelative(context.Request, location).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("evil.example", "https://evil.example/signin")]
+    [InlineData("evil.example", "http://evil.example.other/signin")]
+    [InlineData("evil.example:80", "http://evil.example:8080/signin")]
+    [InlineData("evil.example", "/signin")]
+    public void ToRelative_OtherSchemeHostOrRelative_IsLeftAlone(string host, string location)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Scheme = "http";
+        context.Request.Host = new Microsoft.AspNetCore.Http.HostString(host);
+
+        BookData.Web.Security.RelativeRedirects.ToRelative(context.Request, location).Should().BeNull();
+    }
+
     private HttpClient ForeignClient() =>
         factory.CreateClient(new WebApplicationFactoryClientOptions
         {
