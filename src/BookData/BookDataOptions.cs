@@ -135,6 +135,12 @@ public sealed class BookDataOptions
                 }
 
                 ValidateSqliteSharing(builder);
+                if (!string.IsNullOrEmpty(builder.Password))
+                {
+                    throw new BookDataValidationException(
+                        $"{SectionName}:{nameof(ConnectionString)}",
+                        "The SQLite connection string sets a Password, but the SQLite library BookData uses has no encryption; remove the Password key.");
+                }
             }
         }
         catch (ArgumentException ex)

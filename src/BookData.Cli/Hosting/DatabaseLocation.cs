@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace BookData.Cli.Hosting;
 
 /// <summary>Decides which database a command works on: a SQLite file or a connection string.</summary>
-internal static class DatabaseLocation
+internal static partial class DatabaseLocation
 {
     /// <summary>The environment variable that names the default database file: <c>BOOKDATA_DB</c>.</summary>
     public const string EnvironmentVariable = "BOOKDATA_DB";
@@ -45,7 +45,7 @@ internal static class DatabaseLocation
 
         if (!string.IsNullOrWhiteSpace(databaseOption))
         {
-            return ForFile(databaseOption);
+            return ForFile(RequireFilePath(databaseOption, "--db"));
         }
 
         var connection = console.GetEnvironmentVariable(ConnectionEnvironmentVariable);
@@ -63,7 +63,7 @@ internal static class DatabaseLocation
 
         if (!string.IsNullOrWhiteSpace(file))
         {
-            return ForFile(file);
+            return ForFile(RequireFilePath(file, EnvironmentVariable));
         }
 
         if (string.IsNullOrEmpty(console.LocalDataFolder))
@@ -83,9 +83,62 @@ internal static class DatabaseLocation
     public static string ForFile(string path) =>
         new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ToString();
 
-    private static string RequireConnectionString(string value, string source) =>
-        string.IsNullOrWhiteSpace(value)
-            ? throw new CliUsageException(
-                $"{source} is empty; give a connection string such as \"Host=SERVER;Database=NAME;Username=USER\" or \"Data Source=FILE\".")
-            : value;
+    private static string RequireConnectionString(string value, string source)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new CliUsageException(
+                $"{source} is empty; give a connection string such as \"Host=SERVER;Database=NAME;Username=USER\" or \"Data Source=FILE\".");
+        }
+
+        if (IsInMemory(value))
+        {
+            throw new CliUsageException(
+                $"{source} names an in-memory SQLite database, which is gone when the command ends; give a database file instead.");
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// A <c>--db</c> (or <c>BOOKDATA_DB</c>) value is a file path: <c>:memory:</c>, a <c>file:</c> URI or a
+    /// connection string would become a file of that name (and put a password into messages), so they are refused
+    /// without being echoed.
+    /// </summary>
+    private static string RequireFilePath(string value, string source)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Equals(":memory:", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            || trimmed.Contains("://", StringComparison.Ordinal)
+            || ConnectionStringKey().IsMatch(trimmed))
+        {
+            throw new CliUsageException(
+                $"{source} takes the path of a database file, and this value looks like a connection string or an in-memory database; pass a connection string with --connection (or {ConnectionEnvironmentVariable}), or a file path.");
+        }
+
+        return value;
+    }
+
+    private static bool IsInMemory(string connectionString)
+    {
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            return false; // Not a SQLite connection string (a PostgreSQL one, or malformed: validation says which).
+        }
+
+        var dataSource = builder.DataSource.Trim();
+        return builder.Mode == SqliteOpenMode.Memory
+            || dataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase)
+            || dataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase)
+            || dataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|;)\s*(data\s*source|datasource|filename|mode|cache|password|pwd|host|server|username|user\s*id|database)\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ConnectionStringKey();
 }

@@ -6,7 +6,7 @@ namespace BookData.Connections;
 /// The one place a connection string is made fit to show: in an exception message, a log line or a command's
 /// error, its password never appears.
 /// </summary>
-public static class ConnectionStrings
+public static partial class ConnectionStrings
 {
     /// <summary>What a password's value is replaced with: <c>***</c>.</summary>
     public const string Mask = "***";
@@ -32,7 +32,8 @@ public static class ConnectionStrings
             return "";
         }
 
-        var text = connectionString;
+        // A URI's user information (scheme://user:password@host) hides its password too.
+        var text = UriPassword().Replace(connectionString, Mask);
         var result = new StringBuilder(text.Length);
         var position = 0;
         while (position < text.Length)
@@ -108,6 +109,9 @@ public static class ConnectionStrings
 
         return position;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=://[^/@:;\s]*:)[^@/;\s]+(?=@)")]
+    private static partial System.Text.RegularExpressions.Regex UriPassword();
 
     /// <summary>The mask for a value; an empty value stays empty (there is nothing to hide).</summary>
     private static string MaskedValue(ReadOnlySpan<char> value) =>

@@ -62,6 +62,49 @@ public sealed class ConnectionOptionTests
         File.Exists(db.Path).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData(":memory:")]
+    [InlineData("Data Source={0};Password=hunter2")]
+    [InlineData("file:{0}?mode=memory")]
+    [InlineData("postgresql://user:hunter2@127.0.0.1:1/{0}")]
+    public async Task Command_DbValueThatIsAConnectionString_ExitsWithUsageErrorEchoingNothingAndCreatesNothing(string value)
+    {
+        var name = $"bookdata-cli-{Guid.NewGuid():N}.db";
+        var db = string.Format(System.Globalization.CultureInfo.InvariantCulture, value, name);
+
+        var result = await CliRunner.RunAsync("add-book", "--author", "Ann Leckie", "--title", "Ancillary Justice", "--publisher", "Orbit", "--db", db);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().StartWith("error: --db takes the path of a database file, and this value looks like a connection string");
+        result.Error.Should().NotContain("hunter2");
+        File.Exists(Path.GetFullPath(db)).Should().BeFalse();
+        Directory.GetFiles(Directory.GetCurrentDirectory(), "*" + name + "*").Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=catalog;Mode=Memory;Cache=Shared")]
+    public async Task Command_InMemoryConnection_ExitsWithUsageErrorBeforeMigrating(string connectionString)
+    {
+        var result = await CliRunner.RunAsync("migrate", "--connection", connectionString);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Be("error: --connection names an in-memory SQLite database, which is gone when the command ends; give a database file instead." + Environment.NewLine);
+        result.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Command_SqliteConnectionWithPassword_ExitsWithUsageErrorAndCreatesNoFile()
+    {
+        await using var db = CliDatabase.CreateEmpty();
+
+        var result = await CliRunner.RunAsync("books", "--connection", $"Data Source={db.Path};Password=s3cret");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Contain("sets a Password, but the SQLite library BookData uses has no encryption").And.NotContain("s3cret");
+        File.Exists(db.Path).Should().BeFalse();
+    }
+
     [Fact]
     public async Task Command_BothEnvironmentVariables_ExitsWithUsageErrorAndCreatesNothing()
     {

@@ -26,6 +26,9 @@ public sealed class ConnectionStringRedactionTests
     [InlineData("Host=db;User==Password=hunter2;Database=x", "Host=db;User==Password=***;Database=x")]
     [InlineData("Data Source=pass;word.db", "Data Source=pass;word.db")]
     [InlineData("", "")]
+    [InlineData("postgresql://user:hunter2@127.0.0.1:1/db", "postgresql://user:***@127.0.0.1:1/db")]
+    [InlineData("Host=postgres://u:hunter2@h/db;Database=d", "Host=postgres://u:***@h/db;Database=d")]
+    [InlineData("postgresql://user@host/db", "postgresql://user@host/db")]
     public void Redact_ConnectionString_MasksEveryPasswordValueAndKeepsTheRest(string connectionString, string expected)
     {
         ConnectionStrings.Redact(connectionString).Should().Be(expected);
