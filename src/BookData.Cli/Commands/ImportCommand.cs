@@ -81,10 +81,11 @@ internal static class ImportCommand
     private static string DescribeSkipped(SkippedRow skipped)
     {
         var field = skipped.Field is null ? "" : $" ({skipped.Field})";
+        var again = skipped.LastLineNumber == skipped.LineNumber + 1
+            ? string.Create(CultureInfo.InvariantCulture, $"line {skipped.LastLineNumber} was")
+            : string.Create(CultureInfo.InvariantCulture, $"lines {skipped.LineNumber + 1}–{skipped.LastLineNumber} were");
         var ranOn = skipped.LastLineNumber > skipped.LineNumber
-            ? string.Create(
-                CultureInfo.InvariantCulture,
-                $"; its record ran on to line {skipped.LastLineNumber}, and lines {skipped.LineNumber + 1}–{skipped.LastLineNumber} were read again as rows of their own")
+            ? string.Create(CultureInfo.InvariantCulture, $"; its record ran on to line {skipped.LastLineNumber}, and {again} read again as rows of their own")
             : "";
         return string.Create(CultureInfo.InvariantCulture, $"line {skipped.LineNumber}{field}: {skipped.Reason}{ranOn}");
     }

@@ -24,6 +24,14 @@ internal static class SqlCommand
         };
         maxRows.Validators.Add(result =>
         {
+            // Checked on the text first: reading a value System.CommandLine cannot parse would throw.
+            if (result.Tokens.Count > 0
+                && !long.TryParse(result.Tokens[^1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            {
+                result.AddError("--max-rows must be a whole number: 0 (every row) or a positive number of rows.");
+                return;
+            }
+
             if (result.GetValueOrDefault<long>() < 0)
             {
                 result.AddError("--max-rows must be 0 (every row) or a positive number of rows.");

@@ -59,6 +59,7 @@ internal static class PostgreSqlReadOnlyQuery
             throw new CliInputException(ReadOnlyQuery.EmptyQuery);
         }
 
+        RefuseNonQuery(sql);
         var opened = await connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         await using (opened.ConfigureAwait(false))
         {
@@ -173,6 +174,88 @@ internal static class PostgreSqlReadOnlyQuery
     }
 
     /// <summary>
+    /// PostgreSQL commands that are not queries: refused before they reach the server (a word that is no command at
+    /// all is left to the server's parser, which names the syntax error).
+    /// </summary>
+    private static readonly HashSet<string> NonQueryKeywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ABORT", "ALTER", "ANALYZE", "ANALYSE", "BEGIN", "CALL", "CHECKPOINT", "CLOSE", "CLUSTER", "COMMENT", "COMMIT",
+        "COPY", "CREATE", "DEALLOCATE", "DECLARE", "DELETE", "DISCARD", "DO", "DROP", "END", "EXECUTE", "FETCH", "GRANT",
+        "IMPORT", "INSERT", "LISTEN", "LOAD", "LOCK", "MERGE", "MOVE", "NOTIFY", "PREPARE", "REASSIGN", "REFRESH",
+        "REINDEX", "RELEASE", "RESET", "REVOKE", "ROLLBACK", "SAVEPOINT", "SECURITY", "SET", "START", "TRUNCATE",
+        "UNLISTEN", "UPDATE", "VACUUM",
+    };
+
+    /// <summary>
+    /// Refuses a command that is not a query before it reaches the server. A <c>READ ONLY</c> transaction stops
+    /// writes to tables, but not <c>COPY … TO</c> a server file or program, <c>SET</c>, <c>LISTEN</c>,
+    /// <c>CHECKPOINT</c>, <c>VACUUM</c> or <c>DO</c>; those are refused here by their first keyword (after comments
+    /// and opening parentheses). Functions with effects on the server (<c>pg_reload_conf()</c>,
+    /// <c>pg_terminate_backend()</c>) are the role's to allow or not: run <c>sql</c> as a role without them.
+    /// </summary>
+    private static void RefuseNonQuery(string sql)
+    {
+        var position = 0;
+        while (position < sql.Length)
+        {
+            if (char.IsWhiteSpace(sql[position]) || sql[position] == '(')
+            {
+                position++;
+            }
+            else if (string.CompareOrdinal(sql, position, "--", 0, 2) == 0)
+            {
+                var end = sql.IndexOf('\n', position);
+                position = end < 0 ? sql.Length : end + 1;
+            }
+            else if (string.CompareOrdinal(sql, position, "/*", 0, 2) == 0)
+            {
+                // PostgreSQL's block comments nest.
+                var depth = 0;
+                do
+                {
+                    if (string.CompareOrdinal(sql, position, "/*", 0, 2) == 0)
+                    {
+                        depth++;
+                        position += 2;
+                    }
+                    else if (string.CompareOrdinal(sql, position, "*/", 0, 2) == 0)
+                    {
+                        depth--;
+                        position += 2;
+                    }
+                    else
+                    {
+                        position++;
+                    }
+                }
+                while (depth > 0 && position < sql.Length);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var start = position;
+        while (position < sql.Length && char.IsAsciiLetter(sql[position]))
+        {
+            position++;
+        }
+
+        if (position == start)
+        {
+            return; // Nothing but comments, or something the server's parser will name.
+        }
+
+        var keyword = sql[start..position];
+        if (NonQueryKeywords.Contains(keyword))
+        {
+            throw new CliInputException(
+                $"{ReadOnlyQuery.RefusedPrefix} change the database or the server: {keyword.ToUpperInvariant()} is not a query (SELECT, WITH, VALUES, TABLE, EXPLAIN and SHOW are).");
+        }
+    }
+
+    /// <summary>
     /// The value as the SQLite path would give it: whole numbers as <see cref="long"/>, floating point as
     /// <see cref="double"/>, <see cref="decimal"/> and <see cref="bool"/> kept, blobs as byte arrays, and every
     /// other type (dates, arrays, JSON, ...) as text in PostgreSQL's own format where it has one.
@@ -193,6 +276,6 @@ internal static class PostgreSqlReadOnlyQuery
             var other => other.ToString(),
         })) + "}",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        _ => value?.ToString() ?? "", // a void result (pg_notify) reads as null
     };
 }

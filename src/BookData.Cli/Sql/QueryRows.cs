@@ -17,6 +17,11 @@ internal static class QueryRows
     /// </summary>
     public const int MaxValueBytes = 16 * 1024 * 1024;
 
+    /// <summary>The error for a row whose values add up to more than <see cref="MaxValueBytes"/>.</summary>
+    public static readonly string RowTooLarge = string.Create(
+        CultureInfo.InvariantCulture,
+        $"A row in the result holds more than {MaxValueBytes:N0} bytes in all, the most bookdata sql reads of one row; select fewer or smaller columns, for example with substr() or length().");
+
     /// <summary>The error for a value larger than <see cref="MaxValueBytes"/>.</summary>
     public static readonly string ValueTooLarge = string.Create(
         CultureInfo.InvariantCulture,
@@ -49,9 +54,16 @@ internal static class QueryRows
                 return new QueryResult(count, Truncated: true);
             }
 
+            // The same bound holds for the row as a whole, so wide rows of large values cannot add up.
+            long rowSize = 0;
             for (var i = 0; i < row.Length; i++)
             {
                 row[i] = reader.IsDBNull(i) ? null : CheckSize(convert(reader.GetValue(i)));
+                rowSize += row[i] switch { byte[] blob => blob.Length, string text => text.Length, _ => 8 };
+                if (rowSize > MaxValueBytes)
+                {
+                    throw new CliInputException(RowTooLarge);
+                }
             }
 
             output.WriteRow(row);

@@ -66,6 +66,10 @@ internal static class ReadOnlyQuery
             try
             {
                 Check(handle, sql, authorizer);
+
+                // sqlite3_interrupt is lost when it comes before the statement starts stepping; the progress handler,
+                // called every 1,000 virtual machine steps, sees a cancellation whenever it came.
+                raw.sqlite3_progress_handler(handle, 1000, static state => ((CancellationToken)state).IsCancellationRequested ? 1 : 0, cancellationToken);
                 var interrupt = cancellationToken.Register(() => raw.sqlite3_interrupt(handle));
                 try
                 {
@@ -98,6 +102,7 @@ internal static class ReadOnlyQuery
                 // The connection goes back to the pool: it must keep neither the limit nor the authorizer.
                 raw.sqlite3_limit(handle, raw.SQLITE_LIMIT_LENGTH, lengthLimit);
                 raw.sqlite3_set_authorizer(handle, (strdelegate_authorizer?)null, null);
+                raw.sqlite3_progress_handler(handle, 0, null, null);
             }
         }
     }

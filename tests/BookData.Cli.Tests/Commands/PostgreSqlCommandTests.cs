@@ -76,6 +76,39 @@ public sealed class PostgreSqlCommandTests
         row.GetProperty("missing").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
     }
 
+    [PostgreSqlTheory]
+    [InlineData("COPY (SELECT 1) TO PROGRAM 'touch {0}'", "COPY")]
+    [InlineData("/* c */ ( copy (select title from book) to '{0}')", "COPY")]
+    [InlineData("-- c\nDO $$BEGIN PERFORM 1; END$$", "DO")]
+    [InlineData("SET statement_timeout = 1", "SET")]
+    [InlineData("CHECKPOINT", "CHECKPOINT")]
+    [InlineData("VACUUM", "VACUUM")]
+    public async Task Sql_StatementThatIsNotAQuery_RefusedBeforeItRunsAndNoFileWritten(string template, string keyword)
+    {
+        await using var server = PostgreSqlServer.NewDatabase();
+        await CliRunner.RunAsync("migrate", "--connection", server.ConnectionStringForDatabase);
+        var target = Path.Combine(Path.GetTempPath(), $"bookdata-pg-{Guid.NewGuid():N}");
+        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, target);
+
+        var result = await CliRunner.RunAsync("sql", sql, "--connection", server.ConnectionStringForDatabase);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().StartWith($"error: Refused: bookdata sql runs read-only queries, and this statement would change the database or the server: {keyword} is not a query");
+        File.Exists(target).Should().BeFalse();
+    }
+
+    [PostgreSqlFact]
+    public async Task Sql_VoidResult_PrintsAnEmptyValue()
+    {
+        await using var server = PostgreSqlServer.NewDatabase();
+        await CliRunner.RunAsync("migrate", "--connection", server.ConnectionStringForDatabase);
+
+        var result = await CliRunner.RunAsync("sql", "SELECT pg_notify('bookdata', 'x') AS n", "--json", "--connection", server.ConnectionStringForDatabase);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        Json.Parse(result.Output).EnumerateArray().Single().GetProperty("n").GetString().Should().Be("");
+    }
+
     [PostgreSqlFact]
     public async Task Sql_Write_RefusedWithBadInputAndNothingWritten()
     {

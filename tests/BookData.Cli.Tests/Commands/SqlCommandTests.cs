@@ -226,6 +226,22 @@ public sealed class SqlCommandTests
         result.Error.Should().Be("note: stopped after 3 rows (--max-rows 3); the query returns more. Pass --max-rows 0 for all of them." + Environment.NewLine);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1.5")]
+    [InlineData("99999999999999999999")]
+    [InlineData("-1")]
+    public async Task Sql_MaxRowsNotAWholeNumber_ExitsWithUsageError(string value)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync("sql", "SELECT name FROM publisher", "--max-rows", value, "--db", db.Path);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Contain("--max-rows must be").And.NotContain("Unhandled");
+        result.Output.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Sql_MaxRowsEqualToTheResult_PrintsAllWithoutANote()
     {
@@ -274,6 +290,19 @@ public sealed class SqlCommandTests
         }
 
         (await SnapshotAsync(db)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task Sql_RowOfLargeValuesAddingUpPastTheLimit_IsRefusedWithBadInput()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var statement = "SELECT " + string.Join(", ", Enumerable.Range(0, 4).Select(i => $"zeroblob(10000000) AS c{i}"));
+
+        var result = await CliRunner.RunAsync("sql", statement, "--json", "--db", db.Path);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().StartWith("error: A row in the result holds more than 16,777,216 bytes in all");
+        result.Output.Should().BeEmpty();
     }
 
     [Fact]
@@ -424,9 +453,10 @@ public sealed class SqlCommandTests
         var console = new BookData.Cli.Hosting.CliConsole(output, error, isTerminal: false, _ => null, "", width: 120);
         using var cancellation = new CancellationTokenSource();
 
-        // A query that never returns a row: only an interrupt of the running statement stops it.
-        var run = BookDataCli.RunAsync(
-            ["sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", "--db", db.Path], console, cancellation.Token);
+        // A query that never returns a row: only an interrupt of the running statement stops it. SQLite runs it
+        // synchronously, so the command runs on another thread while this one cancels.
+        var run = Task.Run(() => BookDataCli.RunAsync(
+            ["sql", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", "--db", db.Path], console, cancellation.Token));
         await Task.Delay(500);
         cancellation.Cancel();
         var exitCode = await run;
