@@ -98,7 +98,7 @@ public sealed class ConnectionOptionTests
     {
         await using var db = CliDatabase.CreateEmpty();
 
-        var result = await CliRunner.RunAsync("books", "--connection", $"Data Source={db.Path};Password=s3cret");
+        var result = await CliRunner.RunAsync("authors", "--connection", $"Data Source={db.Path};Password=s3cret");
 
         result.ExitCode.Should().Be(1, result.ToString());
         result.Error.Should().Contain("sets a Password, but the SQLite library BookData uses has no encryption").And.NotContain("s3cret");

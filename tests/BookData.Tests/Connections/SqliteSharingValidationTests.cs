@@ -53,7 +53,11 @@ public sealed class SqliteSharingValidationTests
         await new BookDataMigrator(factory).MigrateAsync();
 
         var next = new BookData.Books.BookRepository(factory);
-        (await next.AddBookAsync(AuthorName.Create("Isaac", "Asimov"), "Foundation", "Gnome Press")).Should().NotBeNull();
+        var added = await next.AddBookAsync(AuthorName.Create("Isaac", "Asimov"), "Foundation", "Gnome Press");
+
+        // The catalog the migration created is the one the next connection writes to.
+        added.Book.Title.Should().Be("Foundation");
+        (await new BookData.Reports.CatalogReports(factory).GetCountsAsync()).Books.Should().Be(1);
     }
 
     [Theory]

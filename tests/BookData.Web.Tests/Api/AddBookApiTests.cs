@@ -179,7 +179,8 @@ public sealed class AddBookApiTests(CatalogAppFactory factory) : IClassFixture<C
         using var response = await client.PostAsJsonAsync("/api/books", new { firstName = "Anne Louise", lastName = "Germaine", title = "Corinne", publisher = "Nicolle" });
 
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        (await new AuthorRepository(factory.OpenDatabase()).FindByNameAsync("Anne Louise", "Germaine")).Should().NotBeNull();
+        var author = await new AuthorRepository(factory.OpenDatabase()).FindByNameAsync("Anne Louise", "Germaine");
+        author.Should().BeEquivalentTo(new { FirstName = "Anne Louise", LastName = "Germaine" });
     }
 
     [Fact]
