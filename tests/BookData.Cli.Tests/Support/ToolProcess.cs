@@ -13,7 +13,32 @@ public static class ToolProcess
         RunAsync(bookdataDb, new Dictionary<string, string>(), args);
 
     /// <summary>Runs another program (for example the tool through <c>setpriv</c>) the way the tool is run, without BOOKDATA_DB.</summary>
-    public static async Task<CliResult> RunProgramAsync(string program, IReadOnlyList<string> args)
+    public static Task<CliResult> RunProgramAsync(string program, IReadOnlyList<string> args)
+    {
+        var start = StartInfo(program, args);
+        start.Environment.Remove("BOOKDATA_CONNECTION");
+        return RunToExitAsync(start);
+    }
+
+    /// <summary>Runs the tool as <see cref="RunAsync(string?, string[])"/> does, with more environment variables set.</summary>
+    public static Task<CliResult> RunAsync(string? bookdataDb, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = StartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [AssemblyPath, .. args]);
+        if (bookdataDb is not null)
+        {
+            start.Environment["BOOKDATA_DB"] = bookdataDb;
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return RunToExitAsync(start);
+    }
+
+    /// <summary>A start with both outputs captured, the temp folder as working directory, and no BOOKDATA_DB.</summary>
+    private static ProcessStartInfo StartInfo(string program, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -28,51 +53,11 @@ public static class ToolProcess
         }
 
         start.Environment.Remove("BOOKDATA_DB");
-        start.Environment.Remove("BOOKDATA_CONNECTION");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new CliResult(process.ExitCode, await output, await error);
+        return start;
     }
 
-    /// <summary>Runs the tool as <see cref="RunAsync(string?, string[])"/> does, with more environment variables set.</summary>
-    public static async Task<CliResult> RunAsync(string? bookdataDb, IReadOnlyDictionary<string, string> environment, params string[] args)
+    private static async Task<CliResult> RunToExitAsync(ProcessStartInfo start)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(AssemblyPath);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("BOOKDATA_DB");
-        if (bookdataDb is not null)
-        {
-            start.Environment["BOOKDATA_DB"] = bookdataDb;
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -13,7 +13,7 @@ public sealed class ProviderTestCasesTests
     {
         var testCase = Discover(typeof(PostgreSqlTestDatabaseTests), nameof(TestDatabaseTests.CountAsync_TableWithRows_ReturnsRowCount), serverConfigured: false);
 
-        testCase.Should().NotBeNull();
+        testCase.Should().NotBeNull("the PostgreSQL subclass inherits the test from its base");
         testCase!.SkipReason.Should().Be(PostgreSqlTestServer.SkipReason);
         testCase.TestMethod.TestClass.Class.Name.Should().Be(typeof(PostgreSqlTestDatabaseTests).FullName);
     }
