@@ -305,7 +305,10 @@ public sealed class BookDataConnectionFactory
         Check(raw.sqlite3_db_config(handle, EnableForeignKeys, 1, out _), handle);
         Check(raw.sqlite3_busy_timeout(handle, busyMilliseconds), handle);
 
-        if (!SynchronousApplied.TryGetValue(handle, out var applied) || !string.Equals(applied, synchronousPragma, StringComparison.Ordinal))
+        // An in-memory database has no file to sync and no log to limit; its shared-cache table locks can also make
+        // a statement run while another connection opens fail inside the driver, so none is run there.
+        if (!IsInMemory
+            && (!SynchronousApplied.TryGetValue(handle, out var applied) || !string.Equals(applied, synchronousPragma, StringComparison.Ordinal)))
         {
             using var command = connection.CreateCommand();
             command.CommandText = synchronousPragma;
