@@ -14,16 +14,19 @@ public sealed class BookDataOptions
 
     /// <summary>
     /// The connection string. Required. For SQLite (the default), for example <c>Data Source=catalog.db</c>;
-    /// foreign keys, pooling and the busy timeout are applied by the library whatever it says. For PostgreSQL,
-    /// an Npgsql connection string, for example
-    /// <c>Host=db.example.com;Database=catalog;Username=app;Password=secret</c>.
+    /// foreign keys, pooling and the busy timeout are applied by the library whatever it says. For PostgreSQL
+    /// (with the <c>BookData.PostgreSql</c> package and its <c>UsePostgreSql()</c>), an Npgsql connection string,
+    /// for example <c>Host=db.example.com;Database=catalog;Username=app;Password=secret</c>.
     /// </summary>
     public string ConnectionString { get; set; } = "";
 
     /// <summary>
-    /// The database engine. Default: <see langword="null"/>, which infers it from <see cref="ConnectionString"/>:
-    /// a string with a <c>Host</c> or <c>Server</c> key is <see cref="BookDataProvider.PostgreSql"/>, any other
-    /// is <see cref="BookDataProvider.Sqlite"/>. Set it to be explicit.
+    /// The database engine. Default: <see langword="null"/>, which is <see cref="BookDataProvider.Sqlite"/> unless a
+    /// provider package was chosen (<c>UsePostgreSql()</c> of <c>BookData.PostgreSql</c>, which sets it to
+    /// <see cref="BookDataProvider.PostgreSql"/>). The engine is never inferred from the connection string:
+    /// <see cref="Validate"/> rejects <see cref="BookDataProvider.PostgreSql"/> without the package's
+    /// <c>UsePostgreSql()</c>, and a SQLite connection string with a <c>Host</c> or <c>Server</c> key.
+    /// Binding it from configuration (<c>BookData:Provider</c>) still needs the package's <c>UsePostgreSql()</c>.
     /// </summary>
     public BookDataProvider? Provider { get; set; }
 
@@ -117,41 +120,7 @@ public sealed class BookDataOptions
                 $"Provider must be one of {string.Join(", ", Enum.GetNames<BookDataProvider>())}; it is {explicitProvider}.");
         }
 
-        var provider = EffectiveProvider;
-        try
-        {
-            if (provider == BookDataProvider.PostgreSql)
-            {
-                ValidatePostgreSql(new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString));
-            }
-            else
-            {
-                var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
-                if (string.IsNullOrWhiteSpace(builder.DataSource))
-                {
-                    throw new BookDataValidationException(
-                        $"{SectionName}:{nameof(ConnectionString)}",
-                        $"The connection string \"{Connections.ConnectionStrings.Redact(ConnectionString)}\" names no data source; add \"Data Source=FILE\".");
-                }
-
-                ValidateSqliteSharing(builder);
-                if (!string.IsNullOrEmpty(builder.Password))
-                {
-                    throw new BookDataValidationException(
-                        $"{SectionName}:{nameof(ConnectionString)}",
-                        "The SQLite connection string sets a Password, but the SQLite library BookData uses has no encryption; remove the Password key.");
-                }
-            }
-        }
-        catch (ArgumentException ex)
-        {
-            throw new BookDataValidationException(
-                $"{SectionName}:{nameof(ConnectionString)}",
-                provider == BookDataProvider.PostgreSql
-                    ? $"The PostgreSQL connection string is malformed: {ex.Message}"
-                    : $"The connection string \"{Connections.ConnectionStrings.Redact(ConnectionString)}\" is malformed: {ex.Message}",
-                ex);
-        }
+        ResolveProvider().Validate(this);
 
         if (BusyTimeout < TimeSpan.Zero || BusyTimeout > TimeSpan.FromSeconds(int.MaxValue / 1000))
         {
@@ -182,48 +151,38 @@ public sealed class BookDataOptions
         }
     }
 
-    /// <summary>The provider these options select: <see cref="Provider"/>, or the one the connection string implies.</summary>
-    internal BookDataProvider EffectiveProvider => Provider ?? InferProvider(ConnectionString);
+    /// <summary>
+    /// The engine a provider package chose (<c>UsePostgreSql()</c> sets it); <see langword="null"/> for the core's SQLite.
+    /// Copied with the options (<see cref="Snapshot"/>), never bound from configuration.
+    /// </summary>
+    internal Providers.CatalogProvider? ChosenProvider { get; set; }
 
-    /// <summary>PostgreSQL for a connection string with a <c>Host</c> or <c>Server</c> key, SQLite for any other.</summary>
-    internal static BookDataProvider InferProvider(string connectionString)
+    /// <summary>The engine these (validated) options select.</summary>
+    internal Providers.CatalogProvider CatalogProvider => ResolveProvider();
+
+    /// <summary>
+    /// <see cref="Provider"/> matched to the engine a provider package registered, or the core's SQLite.
+    /// </summary>
+    /// <exception cref="BookDataValidationException">
+    /// <see cref="Provider"/> names an engine whose package was not chosen (<c>UsePostgreSql()</c> not called).
+    /// </exception>
+    private Providers.CatalogProvider ResolveProvider()
     {
-        try
+        var wanted = Provider ?? ChosenProvider?.Kind ?? BookDataProvider.Sqlite;
+        if (wanted == BookDataProvider.Sqlite)
         {
-            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-            return builder.ContainsKey("Host") || builder.ContainsKey("Server")
-                ? BookDataProvider.PostgreSql
-                : BookDataProvider.Sqlite;
-        }
-        catch (ArgumentException)
-        {
-            // A malformed string is reported by Validate with the SQLite parser's message.
-            return BookDataProvider.Sqlite;
-        }
-    }
-
-    private void ValidatePostgreSql(Npgsql.NpgsqlConnectionStringBuilder builder)
-    {
-        if (string.IsNullOrWhiteSpace(builder.Host))
-        {
-            throw new BookDataValidationException(
-                $"{SectionName}:{nameof(ConnectionString)}",
-                "The PostgreSQL connection string names no server; add \"Host=SERVER\".");
+            return Providers.SqliteCatalogProvider.Instance;
         }
 
-        if (string.IsNullOrWhiteSpace(builder.Database))
+        if (ChosenProvider is { } chosen && chosen.Kind == wanted)
         {
-            throw new BookDataValidationException(
-                $"{SectionName}:{nameof(ConnectionString)}",
-                "The PostgreSQL connection string names no database; add \"Database=NAME\".");
+            return chosen;
         }
 
-        if (BackupBeforeMigrate)
-        {
-            throw new BookDataValidationException(
-                $"{SectionName}:{nameof(BackupBeforeMigrate)}",
-                "BackupBeforeMigrate is for SQLite databases; back up a PostgreSQL database with pg_dump before migrating it.");
-        }
+        throw new BookDataValidationException(
+            $"{SectionName}:{nameof(Provider)}",
+            $"Provider is {wanted}, but the PostgreSQL provider is not registered: add the package BookData.PostgreSql and call UsePostgreSql() "
+            + "(services.AddBookData(...).UsePostgreSql(), or new BookDataOptions { ... }.UsePostgreSql()).");
     }
 
     /// <summary>
@@ -231,7 +190,7 @@ public sealed class BookDataOptions
     /// database (every connection gets its own, empty one) and a shared cache on a file database (table-level
     /// locks between connections, so a writer waits for every reader despite write-ahead logging).
     /// </summary>
-    private static void ValidateSqliteSharing(Microsoft.Data.Sqlite.SqliteConnectionStringBuilder builder)
+    internal static void ValidateSqliteSharing(Microsoft.Data.Sqlite.SqliteConnectionStringBuilder builder)
     {
         var dataSource = builder.DataSource.Trim();
         var uriQuery = dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && dataSource.IndexOf('?', StringComparison.Ordinal) is var query and >= 0

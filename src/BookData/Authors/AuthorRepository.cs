@@ -23,7 +23,7 @@ public sealed class AuthorRepository
     {
         ArgumentNullException.ThrowIfNull(connectionFactory);
         this.connectionFactory = connectionFactory;
-        findByName = AuthorSql.FindByName(connectionFactory.Provider);
+        findByName = connectionFactory.CatalogProvider.Statements.FindAuthorByName;
     }
 
     /// <summary>Gets an author by id.</summary>
@@ -139,13 +139,13 @@ public sealed class AuthorRepository
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(AuthorSql.Delete, new { AuthorId = authorId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,
-            ex => DatabaseErrors.IsForeignKeyViolation(ex)
+            ex => connectionFactory.CatalogProvider.IsForeignKeyViolation(ex)
                 ? new BookDataConflictException($"Author {authorId} still has books; delete or reassign them first.", ex)
                 : null,
             cancellationToken);
 
-    private static BookDataDuplicateException? Duplicate(DbException ex, AuthorName name) =>
-        DatabaseErrors.IsUniqueViolation(ex)
+    private BookDataDuplicateException? Duplicate(DbException ex, AuthorName name) =>
+        connectionFactory.CatalogProvider.IsUniqueViolation(ex)
             ? new BookDataDuplicateException($"Author '{name.FullName}' already exists.", ex)
             : null;
 }

@@ -16,16 +16,6 @@ internal static class AuthorSql
         WHERE last_name = @LastName AND first_name = @FirstName;
         """;
 
-    /// <summary>
-    /// Finds an author by name. The parameters are cast to citext: compared with a text parameter, a citext
-    /// column would be compared case-sensitively.
-    /// </summary>
-    public const string FindByNamePostgreSql = """
-        SELECT author_id AS AuthorId, first_name AS FirstName, last_name AS LastName
-        FROM author
-        WHERE last_name = @LastName::citext AND first_name = @FirstName::citext;
-        """;
-
     public const string ListPage = """
         SELECT author_id AS AuthorId, first_name AS FirstName, last_name AS LastName
         FROM author
@@ -57,8 +47,4 @@ internal static class AuthorSql
         """;
 
     public const string Delete = "DELETE FROM author WHERE author_id = @AuthorId;";
-
-    /// <summary>The provider's statement that finds an author by name.</summary>
-    public static string FindByName(BookDataProvider provider) =>
-        provider == BookDataProvider.PostgreSql ? FindByNamePostgreSql : FindByNameSqlite;
 }

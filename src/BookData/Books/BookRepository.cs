@@ -28,9 +28,9 @@ public sealed class BookRepository
     {
         ArgumentNullException.ThrowIfNull(connectionFactory);
         this.connectionFactory = connectionFactory;
-        findAuthorByName = AuthorSql.FindByName(connectionFactory.Provider);
-        findPublisherByName = PublisherSql.FindByName(connectionFactory.Provider);
-        findByAuthorAndTitle = BookSql.FindByAuthorAndTitle(connectionFactory.Provider);
+        findAuthorByName = connectionFactory.CatalogProvider.Statements.FindAuthorByName;
+        findPublisherByName = connectionFactory.CatalogProvider.Statements.FindPublisherByName;
+        findByAuthorAndTitle = connectionFactory.CatalogProvider.Statements.FindBookByAuthorAndTitle;
     }
 
     /// <summary>Gets a book by id.</summary>
@@ -168,7 +168,7 @@ public sealed class BookRepository
                     new CommandDefinition(BookSql.Rename, new { BookId = bookId, Title = normalized }, transaction, cancellationToken: cancellationToken))
                     .ConfigureAwait(false)
                 ?? throw new BookDataNotFoundException($"Book {bookId} does not exist."),
-            ex => DatabaseErrors.IsUniqueViolation(ex)
+            ex => connectionFactory.CatalogProvider.IsUniqueViolation(ex)
                 ? new BookDataDuplicateException($"The author of book {bookId} already has a book titled '{normalized}'.", ex)
                 : null,
             cancellationToken);
@@ -201,7 +201,7 @@ public sealed class BookRepository
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(BookSql.Link, new { BookId = bookId, PublisherId = publisherId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,
-            ex => DatabaseErrors.IsForeignKeyViolation(ex)
+            ex => connectionFactory.CatalogProvider.IsForeignKeyViolation(ex)
                 ? new BookDataNotFoundException($"Book {bookId} or publisher {publisherId} does not exist.")
                 : null,
             cancellationToken);
@@ -349,8 +349,8 @@ public sealed class BookRepository
             .Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal);
 
-    private static BookDataException? TitleConflict(DbException ex, long authorId, string title) =>
-        DatabaseErrors.IsUniqueViolation(ex) ? new BookDataDuplicateException($"Author {authorId} already has a book titled '{title}'.", ex)
-        : DatabaseErrors.IsForeignKeyViolation(ex) ? new BookDataNotFoundException($"Author {authorId} does not exist.")
+    private BookDataException? TitleConflict(DbException ex, long authorId, string title) =>
+        connectionFactory.CatalogProvider.IsUniqueViolation(ex) ? new BookDataDuplicateException($"Author {authorId} already has a book titled '{title}'.", ex)
+        : connectionFactory.CatalogProvider.IsForeignKeyViolation(ex) ? new BookDataNotFoundException($"Author {authorId} does not exist.")
         : null;
 }

@@ -16,16 +16,6 @@ internal static class BookSql
         WHERE author_id = @AuthorId AND title = @Title;
         """;
 
-    /// <summary>
-    /// Finds an author's book by title. The parameter is cast to citext: compared with a text parameter, a
-    /// citext column would be compared case-sensitively.
-    /// </summary>
-    public const string FindByAuthorAndTitlePostgreSql = """
-        SELECT book_id AS BookId, author_id AS AuthorId, title AS Title
-        FROM book
-        WHERE author_id = @AuthorId AND title = @Title::citext;
-        """;
-
     public const string ListByAuthor = """
         SELECT book_id AS BookId, author_id AS AuthorId, title AS Title
         FROM book
@@ -92,8 +82,4 @@ internal static class BookSql
         DELETE FROM book_publisher
         WHERE book_id = @BookId AND publisher_id = @PublisherId;
         """;
-
-    /// <summary>The provider's statement that finds an author's book by title.</summary>
-    public static string FindByAuthorAndTitle(BookDataProvider provider) =>
-        provider == BookDataProvider.PostgreSql ? FindByAuthorAndTitlePostgreSql : FindByAuthorAndTitleSqlite;
 }

@@ -1,10 +1,7 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using BookData.Providers;
 using Microsoft.Extensions.Logging;
-using Npgsql;
-using SQLitePCL;
 
 namespace BookData.Connections;
 
@@ -13,12 +10,12 @@ namespace BookData.Connections;
 /// On SQLite: foreign keys enforced, a busy timeout so writers queue instead of failing, the configured
 /// <c>synchronous</c> level, connection pooling, the configured journal mode for file databases
 /// (<see cref="BookDataOptions.JournalMode"/>: write-ahead logging by default) and a 64 MiB
-/// <c>journal_size_limit</c>. On
-/// PostgreSQL: pooled Npgsql connections whose <c>lock_timeout</c> is the busy timeout.
+/// <c>journal_size_limit</c>. With the
+/// <c>BookData.PostgreSql</c> package (<c>UsePostgreSql()</c>): pooled Npgsql connections whose <c>lock_timeout</c> is the busy timeout.
 /// </summary>
 /// <remarks>
 /// The factory is thread-safe and meant to be a singleton. Each call returns a new (pooled)
-/// connection that the caller disposes: a <see cref="SqliteConnection"/> or an <see cref="NpgsqlConnection"/>,
+/// connection that the caller disposes: a <see cref="SqliteConnection"/> or the PostgreSQL package's <c>NpgsqlConnection</c>,
 /// as <see cref="Provider"/> says. SQLite does its I/O synchronously: its async methods
 /// complete on the calling thread and exist so callers can pass a <see cref="CancellationToken"/>
 /// and compose with async code.
@@ -36,36 +33,14 @@ namespace BookData.Connections;
 /// </remarks>
 public sealed class BookDataConnectionFactory
 {
-    /// <summary>SQLITE_DBCONFIG_ENABLE_FKEY: the C interface's equivalent of <c>PRAGMA foreign_keys</c>.</summary>
-    private const int EnableForeignKeys = 1002;
-
-    /// <summary>A command timeout that stops Microsoft.Data.Sqlite's own busy retry loop after the first attempt.</summary>
-    private const int NoDriverRetry = -1;
-
-    /// <summary>
-    /// <c>PRAGMA journal_size_limit</c> on every SQLite connection: 64 MiB. Sixteen times SQLite's automatic
-    /// checkpoint (1,000 pages of 4 KiB), so ordinary writers never shrink and regrow the log.
-    /// </summary>
-    internal const long JournalSizeLimitBytes = 64L * 1024 * 1024;
-
-    /// <summary>
-    /// The <c>synchronous</c> pragma last run on each pooled SQLite connection. Keyed on the native handle,
-    /// which the pool keeps for the connection's life; the entry goes away with the handle.
-    /// </summary>
-    private static readonly ConditionalWeakTable<sqlite3, string> SynchronousApplied = new();
-
-    private readonly string openConnectionString;
-    private readonly string readOnlyConnectionString;
-    private readonly int busyMilliseconds;
-    private readonly string synchronousPragma;
-    private readonly JournalMode journalMode;
-    private readonly string? filePath;
-    private readonly string? immutableConnectionString;
+    private readonly CatalogConnections connections;
     private readonly ILogger? logger;
-    private int walChecked;
 
     /// <summary>Creates a factory for the database the options name.</summary>
-    /// <param name="options">The catalog settings; validated here.</param>
+    /// <param name="options">
+    /// The catalog settings; validated here. SQLite unless the options were handed to a provider package,
+    /// for example <c>options.UsePostgreSql()</c> from <c>BookData.PostgreSql</c>.
+    /// </param>
     /// <param name="logger">
     /// Receives a warning for every operation slower than <see cref="BookDataOptions.SlowStatementThreshold"/>;
     /// none when <see langword="null"/> (the default).
@@ -79,71 +54,16 @@ public sealed class BookDataConnectionFactory
         Options = options.Snapshot();
         this.logger = options.SlowStatementThreshold > TimeSpan.Zero ? logger : null;
         SlowStatementThreshold = options.SlowStatementThreshold;
-
-        Provider = options.EffectiveProvider;
-
-        // Validate() bounds BusyTimeout to int.MaxValue / 1000 seconds, so the milliseconds fit an int.
-        busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
-        if (Provider == BookDataProvider.PostgreSql)
-        {
-            var postgres = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = true };
-            DataSource = string.Create(CultureInfo.InvariantCulture, $"{postgres.Host}:{postgres.Port}/{postgres.Database}");
-
-            // PostgreSQL reads lock_timeout = 0 as "wait for ever"; SQLite's zero busy timeout means "do not wait".
-            var lockTimeout = Math.Max(busyMilliseconds, 1);
-            postgres.Options = JoinServerOptions(postgres.Options, string.Create(CultureInfo.InvariantCulture, $"-c lock_timeout={lockTimeout}"));
-            ConnectionString = postgres.ToString();
-            openConnectionString = ConnectionString;
-            postgres.Options = JoinServerOptions(postgres.Options, "-c default_transaction_read_only=on");
-            readOnlyConnectionString = postgres.ToString();
-            synchronousPragma = "";
-            return;
-        }
-
-        // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout, in whole seconds,
-        // and reads 0 as "no limit". Code that opens its own connection from ConnectionString gets that retry,
-        // rounded up to at least one second.
-        var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
-        {
-            ForeignKeys = true,
-            Pooling = true,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-        };
-        DataSource = builder.DataSource;
-        IsInMemory = builder.Mode == SqliteOpenMode.Memory
-            || string.Equals(builder.DataSource, ":memory:", StringComparison.OrdinalIgnoreCase);
-        ConnectionString = builder.ToString();
-
-        // The factory's own connections turn foreign keys on through the C interface (see Configure):
-        // with "Foreign Keys=True" in the string, Microsoft.Data.Sqlite would run a PRAGMA statement on every open.
-        builder.Remove("Foreign Keys");
-        if (!IsInMemory)
-        {
-            // SQLite's busy handler (sqlite3_busy_timeout, in milliseconds, see Configure) does all the waiting on
-            // the factory's connections: a negative command timeout makes Microsoft.Data.Sqlite give up on the
-            // first SQLITE_BUSY the handler returns instead of retrying up to a whole second more. A shared
-            // in-memory database keeps the retry: its table locks (SQLITE_LOCKED) never reach the busy handler.
-            builder.DefaultTimeout = NoDriverRetry;
-        }
-
-        openConnectionString = builder.ToString();
-        builder.Mode = IsInMemory ? builder.Mode : SqliteOpenMode.ReadOnly;
-        readOnlyConnectionString = builder.ToString();
-        if (!IsInMemory)
-        {
-            filePath = Migrations.MigrationTarget.ResolveFile(DataSource);
-            builder.DataSource = ImmutableUri(DataSource, filePath);
-            immutableConnectionString = builder.ToString();
-        }
-
-        var synchronous = options.Synchronous == SynchronousMode.Full ? "FULL" : "NORMAL";
-        synchronousPragma = string.Create(
-            CultureInfo.InvariantCulture, $"PRAGMA synchronous = {synchronous}; PRAGMA journal_size_limit = {JournalSizeLimitBytes};");
-        journalMode = options.JournalMode;
+        CatalogProvider = Options.CatalogProvider;
+        Provider = CatalogProvider.Kind;
+        connections = CatalogProvider.CreateConnections(Options);
     }
 
     /// <summary>The options the factory was built from, as they were then (the migrator reads its settings here).</summary>
     internal BookDataOptions Options { get; }
+
+    /// <summary>The engine's side of every operation: its statements, errors, migrations and import.</summary>
+    internal CatalogProvider CatalogProvider { get; }
 
     /// <summary>The database engine the factory connects to.</summary>
     public BookDataProvider Provider { get; }
@@ -152,16 +72,16 @@ public sealed class BookDataConnectionFactory
     /// The effective connection string, for code that opens its own connection to the catalog: on SQLite with
     /// <c>Foreign Keys=True</c> and pooling applied, on PostgreSQL with the busy timeout as <c>lock_timeout</c>.
     /// </summary>
-    public string ConnectionString { get; }
+    public string ConnectionString => connections.ConnectionString;
 
     /// <summary>
     /// The database the factory connects to, as messages name it: the SQLite file (or in-memory name), or
     /// <c>host:port/database</c> on PostgreSQL (never the password).
     /// </summary>
-    public string DataSource { get; }
+    public string DataSource => connections.DataSource;
 
     /// <summary><see langword="true"/> for an in-memory SQLite database, which has no file and no write-ahead log.</summary>
-    public bool IsInMemory { get; }
+    public bool IsInMemory => connections.IsInMemory;
 
     /// <summary>Operations slower than this are logged; zero when the log is off.</summary>
     internal TimeSpan SlowStatementThreshold { get; }
@@ -174,15 +94,12 @@ public sealed class BookDataConnectionFactory
     /// database must exist (the migrator creates it).
     /// </summary>
     /// <param name="cancellationToken">Cancels the open.</param>
-    /// <returns>An open connection the caller must dispose: a <see cref="SqliteConnection"/> or an <see cref="NpgsqlConnection"/>.</returns>
+    /// <returns>An open connection the caller must dispose: a <see cref="SqliteConnection"/>, or the provider package's connection.</returns>
     /// <exception cref="BookDataDatabaseException">
     /// The database cannot be opened: the SQLite file is not a SQLite database or is not accessible, or the
     /// PostgreSQL server does not answer, refuses the login, or has no such database.
     /// </exception>
-    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
-        Provider == BookDataProvider.PostgreSql
-            ? OpenPostgreSqlAsync(openConnectionString, cancellationToken)
-            : OpenSqliteAsync(openConnectionString, readOnly: false, cancellationToken);
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => connections.OpenAsync(cancellationToken);
 
     /// <summary>
     /// Opens a read-only connection: every statement that would write fails. The database must exist.
@@ -190,180 +107,5 @@ public sealed class BookDataConnectionFactory
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>An open read-only connection the caller must dispose.</returns>
     /// <exception cref="BookDataDatabaseException">The database does not exist or cannot be opened.</exception>
-    public Task<DbConnection> OpenReadOnlyAsync(CancellationToken cancellationToken = default) =>
-        Provider == BookDataProvider.PostgreSql
-            ? OpenPostgreSqlAsync(readOnlyConnectionString, cancellationToken)
-            : OpenSqliteAsync(readOnlyConnectionString, readOnly: true, cancellationToken);
-
-    /// <summary>Adds <c>-c name=value</c> settings to the options Npgsql passes to the server at startup.</summary>
-    private static string JoinServerOptions(string? existing, string setting) =>
-        string.IsNullOrWhiteSpace(existing) ? setting : existing + " " + setting;
-
-    private async Task<DbConnection> OpenPostgreSqlAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var connection = new NpgsqlConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch (NpgsqlException ex)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw DatabaseErrors.CannotOpen(DataSource, ex);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// A <c>file:</c> URI for the database with <c>immutable=1</c>: SQLite then reads it without a write-ahead
-    /// log index (<c>-shm</c>), trusting that nobody changes the file while it is open.
-    /// </summary>
-    private static string ImmutableUri(string dataSource, string path) =>
-        dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
-            ? dataSource + (dataSource.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "immutable=1"
-            : new Uri(path).AbsoluteUri + "?immutable=1";
-
-    /// <summary>
-    /// The connection string for a file database in a folder this process cannot write. SQLite reads a database
-    /// in write-ahead-log mode through its <c>-shm</c> file and must create it if it is missing, which fails there
-    /// ("attempt to write a readonly database"). When the log holds nothing, nothing can change the file without
-    /// creating it either, so the database is opened read-only as immutable (SQLite's documented way to read
-    /// it from read-only media). A log with unmerged changes cannot be read without the <c>-shm</c> file.
-    /// </summary>
-    /// <exception cref="BookDataDatabaseException">The folder is read-only and the log holds changes.</exception>
-    private string? ReadOnlyFolderConnectionString()
-    {
-        if (filePath is null || File.Exists(filePath + "-shm") || !File.Exists(filePath))
-        {
-            return null;
-        }
-
-        // SQLite keeps -wal and -shm beside the file a symbolic link points to, not beside the link.
-        var target = new FileInfo(filePath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? filePath;
-        if (!string.Equals(target, filePath, StringComparison.Ordinal) && File.Exists(target + "-shm"))
-        {
-            return null;
-        }
-
-        var folder = Path.GetDirectoryName(target);
-        if (string.IsNullOrEmpty(folder) || !ReadOnlyFolder.IsReadOnly(folder))
-        {
-            return null;
-        }
-
-        if (new FileInfo(target + "-wal") is { Exists: true, Length: > 0 })
-        {
-            throw new BookDataDatabaseException(
-                $"Cannot read database '{DataSource}': its folder '{folder}' is read-only and its write-ahead log '{target}-wal' holds changes not yet merged into the file, "
-                + $"which SQLite can only read by creating '{target}-shm' there. Make the folder writable, or open the catalog once where its folder is writable so the log is merged.");
-        }
-
-        return immutableConnectionString;
-    }
-
-    private async Task<DbConnection> OpenSqliteAsync(string connectionString, bool readOnly, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var immutable = ReadOnlyFolderConnectionString();
-        connectionString = immutable ?? connectionString;
-        readOnly |= immutable is not null;
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            Configure(connection);
-
-            if (!readOnly && !IsInMemory && Volatile.Read(ref walChecked) == 0)
-            {
-                ApplyJournalMode(connection);
-                Volatile.Write(ref walChecked, 1);
-            }
-
-            return connection;
-        }
-        catch (SqliteException ex)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw SqliteErrors.CannotOpen(DataSource, ex);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private void Configure(SqliteConnection connection)
-    {
-        var handle = connection.Handle!;
-        Check(raw.sqlite3_db_config(handle, EnableForeignKeys, 1, out _), handle);
-        Check(raw.sqlite3_busy_timeout(handle, busyMilliseconds), handle);
-
-        // An in-memory database has no file to sync and no log to limit; its shared-cache table locks can also make
-        // a statement run while another connection opens fail inside the driver, so none is run there.
-        if (!IsInMemory
-            && (!SynchronousApplied.TryGetValue(handle, out var applied) || !string.Equals(applied, synchronousPragma, StringComparison.Ordinal)))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = synchronousPragma;
-            command.ExecuteNonQuery();
-            SynchronousApplied.AddOrUpdate(handle, synchronousPragma);
-        }
-
-        static void Check(int resultCode, sqlite3 handle) => SqliteException.ThrowExceptionForRC(resultCode, handle);
-    }
-
-    /// <summary>
-    /// Sets <see cref="BookDataOptions.JournalMode"/> once per factory: WAL is stored in the database file, and a
-    /// file that is not in WAL mode opens with DELETE. Leaving WAL needs the database open nowhere else: idle
-    /// connections in this process's pool are closed and the switch tried once more before it fails.
-    /// </summary>
-    /// <exception cref="BookDataDatabaseException">The database could not leave WAL mode.</exception>
-    private void ApplyJournalMode(SqliteConnection connection)
-    {
-        if (journalMode == JournalMode.Wal)
-        {
-            Set("WAL");
-            return;
-        }
-
-        if (TrySetDelete())
-        {
-            return;
-        }
-
-        SqliteConnection.ClearPool(connection);
-        if (TrySetDelete())
-        {
-            return;
-        }
-
-        throw new BookDataDatabaseException(
-            $"Cannot set the journal mode of database '{DataSource}' to {JournalMode.Delete} ({BookDataOptions.SectionName}:{nameof(BookDataOptions.JournalMode)}): the database is in write-ahead log mode and another connection has it open, which leaving that mode does not allow. Close the other programs and connections using it, then try again.");
-
-        bool TrySetDelete()
-        {
-            try
-            {
-                return string.Equals(Set("DELETE"), "delete", StringComparison.OrdinalIgnoreCase);
-            }
-            catch (SqliteException ex) when (SqliteErrors.IsBusy(ex))
-            {
-                return false;
-            }
-        }
-
-        string? Set(string mode)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA journal_mode = {mode};";
-            return command.ExecuteScalar() as string;
-        }
-    }
+    public Task<DbConnection> OpenReadOnlyAsync(CancellationToken cancellationToken = default) => connections.OpenReadOnlyAsync(cancellationToken);
 }

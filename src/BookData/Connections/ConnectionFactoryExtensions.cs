@@ -38,7 +38,7 @@ internal static class ConnectionFactoryExtensions
                 }
                 catch (DbException ex)
                 {
-                    throw DatabaseErrors.Translate(factory.DataSource, ex);
+                    throw factory.CatalogProvider.Translate(factory.DataSource, ex);
                 }
             }
         }
@@ -80,7 +80,7 @@ internal static class ConnectionFactoryExtensions
                 }
                 catch (DbException ex)
                 {
-                    throw translate?.Invoke(ex) ?? DatabaseErrors.Translate(factory.DataSource, ex);
+                    throw translate?.Invoke(ex) ?? factory.CatalogProvider.Translate(factory.DataSource, ex);
                 }
             }
         }

@@ -137,4 +137,21 @@ public static partial class ConnectionStrings
         var name = normalized[..length];
         return name.SequenceEqual("pwd") || name.SequenceEqual("psw") || name.Contains("password", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Whether a connection string reads as PostgreSQL's (Npgsql's) rather than SQLite's: it has a <c>Host</c> or
+    /// <c>Server</c> key. A malformed string does not (its parser's error says what is wrong with it).
+    /// </summary>
+    internal static bool LooksLikePostgreSql(string? connectionString)
+    {
+        try
+        {
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            return builder.ContainsKey("Host") || builder.ContainsKey("Server");
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }

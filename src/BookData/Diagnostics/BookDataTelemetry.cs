@@ -105,7 +105,7 @@ public static class BookDataTelemetry
 
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(SystemTag, connectionFactory?.Provider == BookDataProvider.PostgreSql ? "postgresql" : "sqlite");
+            activity.SetTag(SystemTag, connectionFactory?.CatalogProvider.SystemName ?? "sqlite");
             activity.SetTag(OperationTag, operation);
         }
 

@@ -19,5 +19,5 @@ public sealed class BookDataDatabaseException : BookDataException
     public int SqliteErrorCode => (InnerException as Microsoft.Data.Sqlite.SqliteException)?.SqliteErrorCode ?? 0;
 
     /// <summary>The PostgreSQL SQLSTATE of the underlying error (for example <c>3D000</c>), or <see langword="null"/> when there is none.</summary>
-    public string? SqlState => (InnerException as Npgsql.PostgresException)?.SqlState;
+    public string? SqlState => (InnerException as System.Data.Common.DbException)?.SqlState;
 }

@@ -196,7 +196,7 @@ public sealed class CatalogExporter
 
                     using var command = connection.CreateCommand();
                     command.Transaction = transaction;
-                    command.CommandText = ExportSql.SelectRows(connectionFactory.Provider);
+                    command.CommandText = connectionFactory.CatalogProvider.Statements.ExportRows;
                     using var reader = command.ExecuteReader();
                     while (reader.Read())
                     {
@@ -219,7 +219,7 @@ public sealed class CatalogExporter
             }
             catch (DbException ex)
             {
-                throw DatabaseErrors.Translate(connectionFactory.DataSource, ex);
+                throw connectionFactory.CatalogProvider.Translate(connectionFactory.DataSource, ex);
             }
         }
     }

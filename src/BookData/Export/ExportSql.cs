@@ -26,24 +26,10 @@ internal static class ExportSql
         ORDER BY a.last_name, a.first_name, b.title, p.name, a.author_id, b.book_id, p.publisher_id;
         """;
 
-    /// <summary>Every book–publisher pair with its author, in the export's order.</summary>
-    public const string SelectRowsPostgreSql = """
-        SELECT a.first_name AS FirstName, a.last_name AS LastName, b.title AS Title, p.name AS Publisher
-        FROM author AS a
-        JOIN book AS b ON b.author_id = a.author_id
-        JOIN book_publisher AS bp ON bp.book_id = b.book_id
-        JOIN publisher AS p ON p.publisher_id = bp.publisher_id
-        ORDER BY a.last_name, a.first_name, b.title, p.name, a.author_id, b.book_id, p.publisher_id;
-        """;
-
     public const string CountLeftOut = """
         SELECT (SELECT count(*) FROM book AS b
                 WHERE NOT EXISTS (SELECT 1 FROM book_publisher AS bp WHERE bp.book_id = b.book_id)) AS BooksWithoutPublisher,
                (SELECT count(*) FROM author AS a
                 WHERE NOT EXISTS (SELECT 1 FROM book AS b WHERE b.author_id = a.author_id)) AS AuthorsWithoutBooks;
         """;
-
-    /// <summary>The provider's statement that reads the rows to export.</summary>
-    public static string SelectRows(BookDataProvider provider) =>
-        provider == BookDataProvider.PostgreSql ? SelectRowsPostgreSql : SelectRowsSqlite;
 }

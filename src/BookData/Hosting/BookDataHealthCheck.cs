@@ -58,16 +58,13 @@ public sealed class BookDataHealthCheck : IHealthCheck
             await using (connection.ConfigureAwait(false))
             {
                 using var command = connection.CreateCommand();
-                // Reading SQLite's schema is what finds a file that is not a SQLite database.
-                command.CommandText = connectionFactory.Provider == BookDataProvider.PostgreSql
-                    ? "SELECT 1;"
-                    : "SELECT count(*) FROM sqlite_schema;";
+                command.CommandText = connectionFactory.CatalogProvider.Statements.HealthProbe;
                 await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (DbException ex)
         {
-            var error = DatabaseErrors.CannotOpen(database, ex);
+            var error = connectionFactory.CatalogProvider.CannotOpen(database, ex);
             return new HealthCheckResult(failureStatus, $"The database cannot be opened. {error.Message}", error);
         }
         catch (BookDataDatabaseException ex)

@@ -1,14 +1,11 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Channels;
 using BookData.Connections;
 using BookData.Diagnostics;
 using BookData.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace BookData.Import;
 
@@ -150,18 +147,15 @@ public sealed class CatalogImporter
         }
     }
 
-    private static bool IsCatalogEmpty(SqliteConnection connection)
+    /// <summary>
+    /// Whether the catalog holds no author, book or publisher, decided once before the import's transaction (the
+    /// SQLite import then checks foreign keys once at the end instead of row by row).
+    /// </summary>
+    private static async Task<bool> IsCatalogEmptyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = ImportSql.IsCatalogEmpty;
-        return Convert.ToBoolean(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static void SetForeignKeys(SqliteConnection connection, bool enforced)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = enforced ? ImportSql.ForeignKeysOn : ImportSql.ForeignKeysOff;
-        command.ExecuteNonQuery();
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Runs one import as a traced operation (<c>catalog.import</c>) and counts its rows.</summary>
@@ -206,121 +200,26 @@ public sealed class CatalogImporter
             // The header is checked before the database is touched.
             await source.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
 
-            var opened = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (opened.ConfigureAwait(false))
+            var connection = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                if (opened is NpgsqlConnection postgres)
-                {
-                    var import = new PostgreSqlCatalogImport(postgres, source, sourceName, options, progress, totalBytes);
-                    try
-                    {
-                        var imported = await import.RunAsync(cancellationToken).ConfigureAwait(false);
-                        Log(sourceName, imported, stopwatch.ElapsedMilliseconds);
-                        return imported;
-                    }
-                    catch (DbException ex)
-                    {
-                        throw DatabaseErrors.Translate(connectionFactory.DataSource, ex);
-                    }
-                    finally
-                    {
-                        rowsRead = import.RowsRead;
-                    }
-                }
-
-                var connection = (SqliteConnection)opened;
+                var provider = connectionFactory.CatalogProvider;
+                ImportRequest? request = null;
                 try
                 {
-                    // Into an empty catalog, foreign keys are checked once at the end instead of row by row.
-                    // SQLite only lets them be switched outside a transaction, so emptiness is a hint here;
-                    // the writer looks again under the write lock and the final check covers every case.
-                    var foreignKeysEnforced = !IsCatalogEmpty(connection);
-                    using var pageCache = new PageCacheScope(connection, options.CacheSizeMiB);
-                    SetForeignKeys(connection, foreignKeysEnforced);
-                    try
-                    {
-                        // BEGIN IMMEDIATE: the write lock is taken before the catalog's ids are read.
-                        var transaction = connection.BeginTransaction();
-                        try
-                        {
-                            using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced);
-                            var rejections = new ImportRejections(sourceName, options);
-                            long lastOffset = 0;
-
-                            // The input is parsed, normalized and matched to ids on a second thread while this one writes to SQLite.
-                            using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                            var rows = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-                            var reading = Task.Run(() => source.ProduceAsync(rows.Writer, writer.Ids, stopReading.Token), CancellationToken.None);
-                            try
-                            {
-                                await foreach (var batch in rows.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                                {
-                                    foreach (ref readonly var row in batch.Rows)
-                                    {
-                                        rowsRead++;
-                                        if (row.RejectionReason is { } reason)
-                                        {
-                                            rejections.Reject(row, reason);
-                                        }
-                                        else
-                                        {
-                                            writer.Write(row);
-                                        }
-
-                                        if (rowsRead % options.ProgressInterval == 0)
-                                        {
-                                            progress?.Report(new ImportProgress(rowsRead, row.ByteOffset, totalBytes));
-                                        }
-                                    }
-
-                                    lastOffset = batch.LastByteOffset;
-                                    batch.Return();
-                                    cancellationToken.ThrowIfCancellationRequested();
-                                }
-
-                                // Rethrows what ended the reading, if anything did.
-                                await reading.ConfigureAwait(false);
-                            }
-                            finally
-                            {
-                                await StopAsync(reading, stopReading).ConfigureAwait(false);
-                            }
-
-                            cancellationToken.ThrowIfCancellationRequested();
-                            writer.Complete();
-                            transaction.Commit();
-
-                            // Gives back the disk the import's write-ahead log took (best effort: never fails the import).
-                            WalCheckpoint.Truncate(connection, connectionFactory.Options.BusyTimeout, connectionFactory.DataSource, $"the import of {sourceName}", logger);
-
-                            var summary = new ImportSummary(
-                                rowsRead,
-                                writer.AuthorsAdded,
-                                writer.BooksAdded,
-                                writer.PublishersAdded,
-                                writer.LinksAdded,
-                                [.. rejections.Skipped]) { LinesRead = source.LinesRead };
-                            progress?.Report(new ImportProgress(rowsRead, totalBytes ?? lastOffset, totalBytes));
-                            Log(sourceName, summary, stopwatch.ElapsedMilliseconds);
-                            return summary;
-                        }
-                        finally
-                        {
-                            // Rolls back unless committed. After a full disk SQLite has rolled back already; a
-                            // failure here must not hide the error that ended the import.
-                            Cleanup.Quietly(transaction.Dispose, "rolling back the import", connectionFactory.DataSource, logger);
-                        }
-                    }
-                    finally
-                    {
-                        // The pooled connection goes back as the factory opened it (which also turns foreign keys on
-                        // at every open); never at the cost of the import's own outcome.
-                        Cleanup.Quietly(() => SetForeignKeys(connection, enforced: true), "turning foreign keys back on", connectionFactory.DataSource, logger);
-                    }
+                    request = new ImportRequest(
+                        connection, source, sourceName, options, progress, totalBytes, await IsCatalogEmptyAsync(connection, cancellationToken).ConfigureAwait(false), connectionFactory, logger);
+                    var summary = await provider.ImportAsync(request, cancellationToken).ConfigureAwait(false);
+                    Log(sourceName, summary, stopwatch.ElapsedMilliseconds);
+                    return summary;
                 }
-                catch (SqliteException ex)
+                catch (DbException ex)
                 {
-                    throw SqliteErrors.Translate(connectionFactory.DataSource, ex);
+                    throw provider.Translate(connectionFactory.DataSource, ex);
+                }
+                finally
+                {
+                    rowsRead = request?.RowsRead ?? 0;
                 }
             }
         }

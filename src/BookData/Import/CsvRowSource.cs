@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using System.Threading.Channels;
+using BookData.Import.Sqlite;
 using BookData.Text;
 
 namespace BookData.Import;

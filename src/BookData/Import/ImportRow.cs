@@ -23,7 +23,7 @@ internal readonly record struct ImportRow(
     string? RejectedField,
     string? RejectionReason)
 {
-    /// <summary>The author's id, new or existing; set by <see cref="CatalogIds.Resolve"/>.</summary>
+    /// <summary>The author's id, new or existing; set by <see cref="Sqlite.CatalogIds.Resolve"/>.</summary>
     public long AuthorId { get; init; }
 
     /// <summary>The publisher's id, new or existing.</summary>

@@ -1,3 +1,5 @@
+using BookData.Import.Sqlite;
+
 namespace BookData.Import;
 
 /// <summary>The statements of the CSV import's hot path, prepared once per import and run with bound parameters.</summary>

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using BookData.Connections;
-using Dapper;
 using DbUp;
 using DbUp.Builder;
 using DbUp.Engine;
@@ -9,7 +8,6 @@ using DbUp.Sqlite.Helpers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace BookData.Migrations;
 
@@ -54,7 +52,7 @@ public sealed class BookDataMigrator
     /// <param name="logger">Receives one entry per applied script and a warning per accepted changed script; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="connectionFactory"/> is <see langword="null"/>.</exception>
     public BookDataMigrator(BookDataConnectionFactory connectionFactory, ILogger<BookDataMigrator>? logger = null)
-        : this(connectionFactory, EmbeddedMigrations.For(connectionFactory?.Provider ?? BookDataProvider.Sqlite), logger)
+        : this(connectionFactory, connectionFactory?.CatalogProvider.MigrationScripts ?? [], logger)
     {
     }
 
@@ -70,7 +68,17 @@ public sealed class BookDataMigrator
     /// <summary>The names of the scripts this version of BookData carries, in the order they run (the same for every provider).</summary>
     public static IReadOnlyList<string> ScriptNames { get; } = EmbeddedMigrations.All.Select(script => script.Name).ToArray();
 
-    private BookDataOptions Options => connectionFactory.Options;
+    /// <summary>The factory of the database this migrator migrates.</summary>
+    internal BookDataConnectionFactory ConnectionFactory => connectionFactory;
+
+    /// <summary>The scripts this migrator applies, in order.</summary>
+    internal IReadOnlyList<MigrationScript> Scripts => scripts;
+
+    /// <summary>Where the migrator logs.</summary>
+    internal ILogger Logger => logger;
+
+    /// <summary>The migrator's settings: the options the connection factory was built from.</summary>
+    internal BookDataOptions Options => connectionFactory.Options;
 
     /// <summary>
     /// Lists the scripts applied to the database, those still pending, applied scripts whose text has
@@ -80,13 +88,12 @@ public sealed class BookDataMigrator
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Where the database stands.</returns>
     /// <exception cref="BookDataDatabaseException">The database cannot be opened or is not a SQLite database.</exception>
-    public async Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default)
-    {
-        if (connectionFactory.Provider == BookDataProvider.PostgreSql)
-        {
-            return await GetPostgreSqlStatusAsync(cancellationToken).ConfigureAwait(false);
-        }
+    public Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        connectionFactory.CatalogProvider.GetMigrationStatusAsync(this, cancellationToken);
 
+    /// <summary>SQLite's <see cref="GetStatusAsync"/>: a missing file is a new database.</summary>
+    internal async Task<MigrationStatus> GetSqliteStatusAsync(CancellationToken cancellationToken)
+    {
         var target = MigrationTarget.For(connectionFactory);
         if (target.FilePath is not null && !File.Exists(target.FilePath))
         {
@@ -96,7 +103,7 @@ public sealed class BookDataMigrator
         var connection = await connectionFactory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return MigrationPlan.Read(connection, BookDataProvider.Sqlite, target.DataSource, scripts).ToStatus();
+            return MigrationPlan.Read(connection, connectionFactory.CatalogProvider, target.DataSource, scripts).ToStatus();
         }
     }
 
@@ -123,14 +130,18 @@ public sealed class BookDataMigrator
     /// migration lock for longer than <see cref="BookDataOptions.BusyTimeout"/>. Nothing was applied.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled before scripts were applied.</exception>
-    public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (connectionFactory.Provider == BookDataProvider.PostgreSql)
-        {
-            return await MigratePostgreSqlAsync(cancellationToken).ConfigureAwait(false);
-        }
+        return connectionFactory.CatalogProvider.MigrateAsync(this, cancellationToken);
+    }
 
+    /// <summary>
+    /// SQLite's <see cref="MigrateAsync"/>: a lock file beside the database, a backup when asked for, and SQLite's
+    /// table-rebuild procedure around the scripts.
+    /// </summary>
+    internal async Task<MigrationResult> MigrateSqliteAsync(CancellationToken cancellationToken)
+    {
         var target = MigrationTarget.For(connectionFactory);
         SqliteConnection? connection = null;
         MigrationLock? migrationLock = null;
@@ -203,92 +214,11 @@ public sealed class BookDataMigrator
         }
     }
 
-    private async Task<MigrationStatus> GetPostgreSqlStatusAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the journal and stops on unknown scripts, and on changed ones unless they are allowed.</summary>
+    /// <exception cref="BookDataMigrationException">The journal holds an unknown script or a changed one that is not allowed.</exception>
+    internal MigrationPlan ReadCheckedPlan(DbConnection connection, string dataSource)
     {
-        DbConnection connection;
-        try
-        {
-            connection = await connectionFactory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (BookDataDatabaseException ex) when (ex.InnerException is DbException inner && PostgreSqlErrors.IsMissingDatabase(inner))
-        {
-            return MigrationPlan.ForNewDatabase(scripts).ToStatus();
-        }
-
-        await using (connection.ConfigureAwait(false))
-        {
-            return MigrationPlan.Read(connection, BookDataProvider.PostgreSql, connectionFactory.DataSource, scripts).ToStatus();
-        }
-    }
-
-    private async Task<MigrationResult> MigratePostgreSqlAsync(CancellationToken cancellationToken)
-    {
-        var dataSource = connectionFactory.DataSource;
-        await PostgreSqlDatabase.CreateIfMissingAsync(connectionFactory, logger, cancellationToken).ConfigureAwait(false);
-
-        var connection = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var plan = ReadCheckedPlan(connection, dataSource);
-            if (plan.Pending.Count == 0)
-            {
-                LogAcceptedChanges(plan, dataSource);
-                return new MigrationResult([]);
-            }
-
-            // The advisory lock belongs to this session; DbUp applies the scripts on a connection of its own.
-            var lockKey = new { Key = PostgreSqlDatabase.MigrationLockKey };
-            try
-            {
-                var locked = await connection.ExecuteScalarAsync<bool>(
-                    new CommandDefinition(MigrationSql.TryLockPostgreSql, lockKey, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                if (!locked)
-                {
-                    MigrationLog.WaitingForAdvisoryLock(logger, dataSource);
-                    await connection.ExecuteAsync(new CommandDefinition(MigrationSql.LockPostgreSql, lockKey, cancellationToken: cancellationToken))
-                        .ConfigureAwait(false);
-                }
-            }
-            catch (DbException ex)
-            {
-                throw DatabaseErrors.IsLockTimeout(ex)
-                    ? new BookDataDatabaseException(
-                        $"Database '{dataSource}' is being migrated by another process, which held the migration lock for longer than the busy timeout ({Options.BusyTimeout}).",
-                        ex)
-                    : DatabaseErrors.Translate(dataSource, ex);
-            }
-
-            try
-            {
-                // Another process may have migrated while this one waited for the lock.
-                var current = ReadCheckedPlan(connection, dataSource);
-                LogAcceptedChanges(current, dataSource);
-                if (current.Pending.Count == 0)
-                {
-                    return new MigrationResult([]);
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                var applied = Apply(DeployChanges.To.PostgresqlDatabase(connectionFactory.ConnectionString), dataSource);
-                await PostgreSqlDatabase.ReloadTypesAsync(connectionFactory, (NpgsqlConnection)connection, cancellationToken).ConfigureAwait(false);
-                return new MigrationResult(applied);
-            }
-            finally
-            {
-                // The session's lock also ends with the session: a failed unlock (the connection broke, which
-                // may be why the migration failed) must not hide the migration's own outcome.
-                await Cleanup.QuietlyAsync(
-                    () => connection.ExecuteAsync(new CommandDefinition(MigrationSql.UnlockPostgreSql, lockKey, cancellationToken: CancellationToken.None)),
-                    "releasing the migration lock",
-                    dataSource,
-                    logger).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private MigrationPlan ReadCheckedPlan(DbConnection connection, string dataSource)
-    {
-        var plan = MigrationPlan.Read(connection, connectionFactory.Provider, dataSource, scripts);
+        var plan = MigrationPlan.Read(connection, connectionFactory.CatalogProvider, dataSource, scripts);
         if (plan.Unknown.Count > 0)
         {
             var unknown = plan.Unknown[0];
@@ -309,7 +239,8 @@ public sealed class BookDataMigrator
         return plan;
     }
 
-    private void LogAcceptedChanges(MigrationPlan plan, string dataSource)
+    /// <summary>Logs a warning for each changed script the options allow.</summary>
+    internal void LogAcceptedChanges(MigrationPlan plan, string dataSource)
     {
         foreach (var changed in plan.Changed)
         {
@@ -346,9 +277,14 @@ public sealed class BookDataMigrator
             cancellationToken);
     }
 
-    private string[] Apply(UpgradeEngineBuilder builder, string dataSource, Func<IJournal, IJournal>? wrapJournal = null)
+    /// <summary>
+    /// Applies the pending scripts with DbUp, one transaction per script, journaled with checksums; returns the
+    /// names of the scripts applied.
+    /// </summary>
+    /// <exception cref="BookDataMigrationException">A script failed; earlier ones stay applied.</exception>
+    internal string[] Apply(UpgradeEngineBuilder builder, string dataSource, Func<IJournal, IJournal>? wrapJournal = null)
     {
-        var provider = connectionFactory.Provider;
+        var statements = connectionFactory.CatalogProvider.Statements;
         var engine = builder
             .WithScripts(scripts.Select(script => new SqlScript(script.Name, script.Contents)))
             .WithScriptNameComparer(StringComparer.Ordinal)
@@ -356,7 +292,7 @@ public sealed class BookDataMigrator
             .WithVariablesDisabled()
             .JournalTo((connectionManager, _) =>
             {
-                IJournal journal = new ChecksumJournal(connectionManager, provider, scripts);
+                IJournal journal = new ChecksumJournal(connectionManager, statements, scripts);
                 return wrapJournal is null ? journal : wrapJournal(journal);
             })
             .LogTo(new DbUpLogAdapter(logger))

@@ -15,19 +15,19 @@ internal sealed class ChecksumJournal : IJournal
     public const string TableName = "schema_version";
 
     private readonly Func<IConnectionManager> connectionManager;
-    private readonly BookDataProvider provider;
+    private readonly Providers.CatalogStatements statements;
     private readonly Dictionary<string, MigrationScript> scriptsByName;
 
-    public ChecksumJournal(Func<IConnectionManager> connectionManager, BookDataProvider provider, IEnumerable<MigrationScript> scripts)
+    public ChecksumJournal(Func<IConnectionManager> connectionManager, Providers.CatalogStatements statements, IEnumerable<MigrationScript> scripts)
     {
         this.connectionManager = connectionManager;
-        this.provider = provider;
+        this.statements = statements;
         scriptsByName = scripts.ToDictionary(script => script.Name, StringComparer.Ordinal);
     }
 
     public string[] GetExecutedScripts() =>
         connectionManager().ExecuteCommandsWithManagedConnection(commandFactory =>
-            ReadJournal(commandFactory, provider).Select(entry => entry.Name).ToArray());
+            ReadJournal(commandFactory, statements).Select(entry => entry.Name).ToArray());
 
     public void StoreExecutedScript(SqlScript script, Func<IDbCommand> dbCommandFactory)
     {
@@ -47,16 +47,16 @@ internal sealed class ChecksumJournal : IJournal
     public void EnsureTableExistsAndIsLatestVersion(Func<IDbCommand> dbCommandFactory)
     {
         using var command = dbCommandFactory();
-        command.CommandText = MigrationSql.CreateJournal(provider);
+        command.CommandText = statements.CreateJournal;
         command.ExecuteNonQuery();
     }
 
     /// <summary>Reads the journal in script order; empty when the table does not exist yet.</summary>
-    public static IReadOnlyList<AppliedMigration> ReadJournal(Func<IDbCommand> commandFactory, BookDataProvider provider)
+    public static IReadOnlyList<AppliedMigration> ReadJournal(Func<IDbCommand> commandFactory, Providers.CatalogStatements statements)
     {
         using (var exists = commandFactory())
         {
-            exists.CommandText = MigrationSql.JournalExists(provider);
+            exists.CommandText = statements.JournalExists;
             if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
             {
                 return [];

@@ -4,31 +4,28 @@ using System.Text;
 namespace BookData.Migrations;
 
 /// <summary>
-/// The schema scripts embedded in this assembly from the repository's <c>migrations/sqlite/</c> and
-/// <c>migrations/postgresql/</c> folders: the same versions with the same names, one set per provider.
+/// The schema scripts embedded in an assembly from the repository's <c>migrations/&lt;provider&gt;/</c> folder: this
+/// assembly carries <c>migrations/sqlite/</c>; each provider package carries its own set, with the same versions
+/// and the same names.
 /// </summary>
 internal static class EmbeddedMigrations
 {
-    private static readonly Lazy<IReadOnlyList<MigrationScript>> SqliteScripts = new(() => Load("BookData.Migrations.sqlite."));
-    private static readonly Lazy<IReadOnlyList<MigrationScript>> PostgreSqlScripts = new(() => Load("BookData.Migrations.postgresql."));
+    private static readonly Lazy<IReadOnlyList<MigrationScript>> SqliteScripts = new(() => Load(typeof(EmbeddedMigrations).Assembly, "BookData.Migrations.sqlite."));
 
     /// <summary>The SQLite scripts, ordered by name (and so by version number).</summary>
     public static IReadOnlyList<MigrationScript> All => SqliteScripts.Value;
 
-    /// <summary>The scripts for one provider, ordered by name (and so by version number).</summary>
-    public static IReadOnlyList<MigrationScript> For(BookDataProvider provider) =>
-        provider == BookDataProvider.PostgreSql ? PostgreSqlScripts.Value : SqliteScripts.Value;
-
-    private static MigrationScript[] Load(string resourcePrefix)
-    {
-        var assembly = typeof(EmbeddedMigrations).Assembly;
-        return assembly.GetManifestResourceNames()
+    /// <summary>
+    /// The scripts <paramref name="assembly"/> embeds under <paramref name="resourcePrefix"/> (for example
+    /// <c>BookData.Migrations.postgresql.</c>), ordered by name (and so by version number).
+    /// </summary>
+    public static MigrationScript[] Load(Assembly assembly, string resourcePrefix) =>
+        assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith(resourcePrefix, StringComparison.Ordinal)
                 && name.EndsWith(".sql", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(name => new MigrationScript(name[resourcePrefix.Length..], Read(assembly, name)))
             .ToArray();
-    }
 
     private static string Read(Assembly assembly, string resourceName)
     {

@@ -1,4 +1,3 @@
-using BookData.Connections;
 using System.Data.Common;
 
 namespace BookData.Migrations;
@@ -22,19 +21,19 @@ internal sealed record MigrationPlan(
 
     /// <summary>Reads the journal on an open connection and compares it with <paramref name="scripts"/>.</summary>
     /// <exception cref="BookDataDatabaseException">The database cannot be read, for example because it is not a SQLite database.</exception>
-    public static MigrationPlan Read(DbConnection connection, BookDataProvider provider, string dataSource, IReadOnlyList<MigrationScript> scripts)
+    public static MigrationPlan Read(DbConnection connection, Providers.CatalogProvider provider, string dataSource, IReadOnlyList<MigrationScript> scripts)
     {
         try
         {
-            var applied = ChecksumJournal.ReadJournal(connection.CreateCommand, provider);
+            var applied = ChecksumJournal.ReadJournal(connection.CreateCommand, provider.Statements);
             using var command = connection.CreateCommand();
-            command.CommandText = MigrationSql.CountSchemaObjects(provider);
+            command.CommandText = provider.Statements.CountSchemaObjects;
             var isEmpty = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0;
             return Compare(applied, scripts, isEmpty);
         }
         catch (DbException ex)
         {
-            throw DatabaseErrors.Translate(dataSource, ex);
+            throw provider.Translate(dataSource, ex);
         }
     }
 

@@ -18,27 +18,11 @@ internal static class MigrationSql
         VALUES (@ScriptName, @Checksum, @AppliedUtc);
         """;
 
-    /// <summary>Creates the journal table when it does not exist yet, in the connection's current schema.</summary>
-    public const string CreateJournalPostgreSql = """
-        CREATE TABLE IF NOT EXISTS schema_version (
-            script_name text NOT NULL PRIMARY KEY,
-            checksum    text NOT NULL,
-            applied_utc text NOT NULL
-        );
-        """;
-
     /// <summary>1 when the journal table exists, else 0.</summary>
     public const string JournalExistsSqlite = """
         SELECT count(*)
         FROM sqlite_schema
         WHERE type = 'table' AND name = 'schema_version';
-        """;
-
-    /// <summary>1 when the journal table exists in the connection's current schema, else 0.</summary>
-    public const string JournalExistsPostgreSql = """
-        SELECT count(*)
-        FROM pg_catalog.pg_tables
-        WHERE schemaname = current_schema() AND tablename = 'schema_version';
         """;
 
     /// <summary>Every journal entry, in script order.</summary>
@@ -53,35 +37,6 @@ internal static class MigrationSql
         SELECT count(*)
         FROM sqlite_schema;
         """;
-
-    /// <summary>How many tables, indexes, views and sequences the connection's current schema holds; 0 for a new database.</summary>
-    public const string CountSchemaObjectsPostgreSql = """
-        SELECT count(*)
-        FROM pg_catalog.pg_class AS c
-        JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-        WHERE n.nspname = current_schema();
-        """;
-
-    /// <summary>
-    /// Takes the session-level advisory lock that serializes migrations of one PostgreSQL database; waits up to
-    /// the session's <c>lock_timeout</c>. The key is BookData's own: the first eight bytes of SHA-256("BookData.migrate").
-    /// </summary>
-    public const string LockPostgreSql = "SELECT pg_advisory_lock(@Key);";
-
-    /// <summary>Takes the lock <see cref="LockPostgreSql"/> takes if it is free: true, else false at once.</summary>
-    public const string TryLockPostgreSql = "SELECT pg_try_advisory_lock(@Key);";
-
-    /// <summary>Releases the lock <see cref="LockPostgreSql"/> took.</summary>
-    public const string UnlockPostgreSql = "SELECT pg_advisory_unlock(@Key);";
-
-    public static string CreateJournal(BookDataProvider provider) =>
-        provider == BookDataProvider.PostgreSql ? CreateJournalPostgreSql : CreateJournalSqlite;
-
-    public static string JournalExists(BookDataProvider provider) =>
-        provider == BookDataProvider.PostgreSql ? JournalExistsPostgreSql : JournalExistsSqlite;
-
-    public static string CountSchemaObjects(BookDataProvider provider) =>
-        provider == BookDataProvider.PostgreSql ? CountSchemaObjectsPostgreSql : CountSchemaObjectsSqlite;
 
     /// <summary>
     /// Every row whose foreign key points to no parent row, grouped by table: the child table, the parent

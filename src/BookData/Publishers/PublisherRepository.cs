@@ -23,7 +23,7 @@ public sealed class PublisherRepository
     {
         ArgumentNullException.ThrowIfNull(connectionFactory);
         this.connectionFactory = connectionFactory;
-        findByName = PublisherSql.FindByName(connectionFactory.Provider);
+        findByName = connectionFactory.CatalogProvider.Statements.FindPublisherByName;
     }
 
     /// <summary>Gets a publisher by id.</summary>
@@ -136,7 +136,7 @@ public sealed class PublisherRepository
             async (connection, transaction) => await connection.ExecuteAsync(
                 new CommandDefinition(PublisherSql.Delete, new { PublisherId = publisherId }, transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false) > 0,
-            ex => DatabaseErrors.IsForeignKeyViolation(ex)
+            ex => connectionFactory.CatalogProvider.IsForeignKeyViolation(ex)
                 ? new BookDataConflictException($"Publisher {publisherId} still has books; unlink them first.", ex)
                 : null,
             cancellationToken);
@@ -144,8 +144,8 @@ public sealed class PublisherRepository
     private static string NormalizeName(string name) =>
         CatalogText.Required(name, "publisher name", CatalogText.MaxPublisherNameLength);
 
-    private static BookDataDuplicateException? Duplicate(DbException ex, string name) =>
-        DatabaseErrors.IsUniqueViolation(ex)
+    private BookDataDuplicateException? Duplicate(DbException ex, string name) =>
+        connectionFactory.CatalogProvider.IsUniqueViolation(ex)
             ? new BookDataDuplicateException($"Publisher '{name}' already exists.", ex)
             : null;
 }

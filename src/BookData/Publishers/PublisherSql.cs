@@ -16,16 +16,6 @@ internal static class PublisherSql
         WHERE name = @Name;
         """;
 
-    /// <summary>
-    /// Finds a publisher by name. The parameter is cast to citext: compared with a text parameter, a citext
-    /// column would be compared case-sensitively.
-    /// </summary>
-    public const string FindByNamePostgreSql = """
-        SELECT publisher_id AS PublisherId, name AS Name
-        FROM publisher
-        WHERE name = @Name::citext;
-        """;
-
     public const string ListPage = """
         SELECT publisher_id AS PublisherId, name AS Name
         FROM publisher
@@ -57,8 +47,4 @@ internal static class PublisherSql
         """;
 
     public const string Delete = "DELETE FROM publisher WHERE publisher_id = @PublisherId;";
-
-    /// <summary>The provider's statement that finds a publisher by name.</summary>
-    public static string FindByName(BookDataProvider provider) =>
-        provider == BookDataProvider.PostgreSql ? FindByNamePostgreSql : FindByNameSqlite;
 }

@@ -14,7 +14,7 @@ namespace BookData.Reports;
 public sealed class CatalogReports
 {
     private readonly BookDataConnectionFactory connectionFactory;
-    private readonly bool onPostgreSql;
+    private readonly Providers.CatalogStatements statements;
 
     /// <summary>Creates the reports.</summary>
     /// <param name="connectionFactory">Opens connections to the catalog.</param>
@@ -23,7 +23,7 @@ public sealed class CatalogReports
     {
         ArgumentNullException.ThrowIfNull(connectionFactory);
         this.connectionFactory = connectionFactory;
-        onPostgreSql = connectionFactory.Provider == BookDataProvider.PostgreSql;
+        statements = connectionFactory.CatalogProvider.Statements;
     }
 
     /// <summary>Books per publisher, including publishers with none.</summary>
@@ -51,9 +51,7 @@ public sealed class CatalogReports
         CancellationToken cancellationToken = default) =>
         QueryAsync<PublisherAuthorCount>(
             "report.authors_per_publisher",
-            onPostgreSql
-                ? Choose(order, ReportSql.AuthorsPerPublisherAscendingPostgreSql, ReportSql.AuthorsPerPublisherDescendingPostgreSql)
-                : Choose(order, ReportSql.AuthorsPerPublisherAscending, ReportSql.AuthorsPerPublisherDescending),
+            Choose(order, statements.AuthorsPerPublisherAscending, statements.AuthorsPerPublisherDescending),
             cancellationToken);
 
     /// <summary>Books per author, including authors with none; ties by last name, then first name.</summary>
@@ -120,7 +118,7 @@ public sealed class CatalogReports
         connectionFactory.ReadAsync(
             "report.get_counts",
             connection => connection.QuerySingleAsync<CatalogCounts>(
-                new CommandDefinition(onPostgreSql ? ReportSql.CountsPostgreSql : ReportSql.Counts, cancellationToken: cancellationToken)),
+                new CommandDefinition(statements.Counts, cancellationToken: cancellationToken)),
             cancellationToken);
 
     private static string Choose(SortOrder order, string ascending, string descending) => order switch

@@ -37,22 +37,6 @@ internal static class ReportSql
 
     public const string AuthorsPerPublisherAscending = AuthorsPerPublisher + "\nORDER BY TotalAuthors ASC, p.name, p.publisher_id;";
 
-    // PostgreSQL has no CROSS JOIN ... ON, and its planner needs no hint.
-    private const string AuthorsPerPublisherPostgreSql = """
-        SELECT p.name AS Publisher, coalesce(pa.TotalAuthors, 0) AS TotalAuthors
-        FROM publisher AS p
-        LEFT JOIN (
-            SELECT bp.publisher_id, count(DISTINCT b.author_id) AS TotalAuthors
-            FROM book AS b
-            JOIN book_publisher AS bp ON bp.book_id = b.book_id
-            GROUP BY bp.publisher_id
-        ) AS pa ON pa.publisher_id = p.publisher_id
-        """;
-
-    public const string AuthorsPerPublisherDescendingPostgreSql = AuthorsPerPublisherPostgreSql + "\nORDER BY TotalAuthors DESC, p.name, p.publisher_id;";
-
-    public const string AuthorsPerPublisherAscendingPostgreSql = AuthorsPerPublisherPostgreSql + "\nORDER BY TotalAuthors ASC, p.name, p.publisher_id;";
-
     private const string BooksPerAuthor = """
         SELECT a.author_id AS AuthorId, a.first_name AS FirstName, a.last_name AS LastName, count(b.book_id) AS TotalBooks
         FROM author AS a
@@ -118,12 +102,4 @@ internal static class ReportSql
                    CROSS JOIN book_publisher AS bp ON bp.book_id = b.book_id)) AS AuthorPublisherPairs;
         """;
 
-    /// <summary>The catalog's sizes on PostgreSQL, where the author-publisher pairs are counted through the view.</summary>
-    public const string CountsPostgreSql = """
-        SELECT (SELECT count(*) FROM author) AS Authors,
-               (SELECT count(*) FROM book) AS Books,
-               (SELECT count(*) FROM publisher) AS Publishers,
-               (SELECT count(*) FROM book_publisher) AS BookPublisherLinks,
-               (SELECT count(*) FROM author_publisher) AS AuthorPublisherPairs;
-        """;
 }

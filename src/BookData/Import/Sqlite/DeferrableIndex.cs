@@ -1,4 +1,4 @@
-namespace BookData.Import;
+namespace BookData.Import.Sqlite;
 
 /// <summary>A secondary index that an import into an empty catalog drops before the load and builds after it.</summary>
 /// <param name="Name">The index name.</param>

@@ -1,9 +1,10 @@
 using System.Data;
 using System.Threading.Channels;
+using BookData.Import;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace BookData.Import;
+namespace BookData.PostgreSql.Import;
 
 /// <summary>
 /// One CSV import into a PostgreSQL catalog, in one read-committed transaction: the rows, parsed, normalized

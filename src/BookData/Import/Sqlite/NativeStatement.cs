@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace BookData.Import;
+namespace BookData.Import.Sqlite;
 
 /// <summary>
 /// One of the import's insert statements, prepared once on the import's connection and run for every row

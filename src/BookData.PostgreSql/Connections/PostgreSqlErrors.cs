@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace BookData.Connections;
+namespace BookData.PostgreSql.Connections;
 
 /// <summary>Recognizes PostgreSQL's SQLSTATE codes and Npgsql's connection errors and turns them into BookData exceptions.</summary>
 internal static class PostgreSqlErrors

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace BookData.Import;
+namespace BookData.Import.Sqlite;
 
 /// <summary>
 /// One of the import's maps from a name to an id: a key is a scope (the author's id for a book's title,

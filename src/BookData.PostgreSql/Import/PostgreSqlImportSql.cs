@@ -1,4 +1,4 @@
-namespace BookData.Import;
+namespace BookData.PostgreSql.Import;
 
 /// <summary>
 /// The statements of the CSV import on PostgreSQL: the rows are copied into a staging table, then moved

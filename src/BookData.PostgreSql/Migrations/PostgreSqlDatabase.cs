@@ -3,10 +3,12 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using BookData.Connections;
+using BookData.Migrations;
+using BookData.PostgreSql.Connections;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace BookData.Migrations;
+namespace BookData.PostgreSql.Migrations;
 
 /// <summary>The PostgreSQL database a catalog lives in: its creation, and the key of the lock that serializes its migrations.</summary>
 internal static class PostgreSqlDatabase

@@ -2,7 +2,7 @@ using System.Text;
 using BookData.Text;
 using Microsoft.Data.Sqlite;
 
-namespace BookData.Import;
+namespace BookData.Import.Sqlite;
 
 /// <summary>
 /// The catalog's ids, held in memory for one import: loaded once at the start (inside the import's

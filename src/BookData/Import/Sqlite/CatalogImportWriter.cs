@@ -2,7 +2,7 @@ using System.Globalization;
 using BookData.Connections;
 using Microsoft.Data.Sqlite;
 
-namespace BookData.Import;
+namespace BookData.Import.Sqlite;
 
 /// <summary>
 /// The write side of one import: the import's statements, prepared once and run with bound parameters

@@ -1,0 +1,127 @@
+using System.Threading.Channels;
+using BookData.Connections;
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Import.Sqlite;
+
+/// <summary>
+/// One CSV import into a SQLite catalog, in one transaction that takes the write lock up front: a thread-pool
+/// thread parses, normalizes and matches the rows to ids (<see cref="CsvRowSource"/>, <see cref="CatalogIds"/>)
+/// while this one writes them through prepared native statements (<see cref="CatalogImportWriter"/>,
+/// <see cref="NativeStatement"/>). Into an empty catalog, foreign keys are proven once at the end and secondary
+/// indexes are built after the load (<see cref="DeferrableIndex"/>).
+/// </summary>
+/// <remarks>
+/// This folder is the import's fast path: every piece of it exists for a measured gain, recorded in
+/// <c>docs/benchmarks.md</c> (reproduce with <c>benchmarks/import/run.sh</c>). Change it only with a new
+/// measurement, and keep its tests of everything it decides, above all of row identity.
+/// </remarks>
+internal sealed class SqliteCatalogImport(ImportRequest request)
+{
+    /// <summary>Runs the import and commits it.</summary>
+    /// <param name="cancellationToken">Cancels the import; everything it wrote is rolled back.</param>
+    /// <returns>What was read, added and skipped.</returns>
+    /// <exception cref="BookDataImportException">A row is bad (with <see cref="ImportErrorMode.Fail"/>) or there are too many bad rows.</exception>
+    /// <exception cref="SqliteException">SQLite rejected a statement.</exception>
+    /// <exception cref="OperationCanceledException">The import was cancelled.</exception>
+    public async Task<ImportSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)request.Connection;
+        long rowsRead = 0;
+
+        // Into an empty catalog, foreign keys are checked once at the end instead of row by row.
+        // SQLite only lets them be switched outside a transaction, so emptiness (decided by the importer before
+        // the transaction) is a hint here; the writer looks again under the write lock and the final check covers every case.
+        var foreignKeysEnforced = !request.CatalogWasEmpty;
+        using var pageCache = new PageCacheScope(connection, request.Options.CacheSizeMiB);
+        SetForeignKeys(connection, foreignKeysEnforced);
+        try
+        {
+            // BEGIN IMMEDIATE: the write lock is taken before the catalog's ids are read.
+            var transaction = connection.BeginTransaction();
+            try
+            {
+                using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced);
+                var rejections = new ImportRejections(request.SourceName, request.Options);
+                long lastOffset = 0;
+
+                // The input is parsed, normalized and matched to ids on a second thread while this one writes to SQLite.
+                using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var rows = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+                var reading = Task.Run(() => request.Source.ProduceAsync(rows.Writer, writer.Ids, stopReading.Token), CancellationToken.None);
+                try
+                {
+                    await foreach (var batch in rows.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        foreach (ref readonly var row in batch.Rows)
+                        {
+                            rowsRead++;
+                            if (row.RejectionReason is { } reason)
+                            {
+                                rejections.Reject(row, reason);
+                            }
+                            else
+                            {
+                                writer.Write(row);
+                            }
+
+                            if (rowsRead % request.Options.ProgressInterval == 0)
+                            {
+                                request.Progress?.Report(new ImportProgress(rowsRead, row.ByteOffset, request.TotalBytes));
+                            }
+                        }
+
+                        lastOffset = batch.LastByteOffset;
+                        batch.Return();
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    // Rethrows what ended the reading, if anything did.
+                    await reading.ConfigureAwait(false);
+                }
+                finally
+                {
+                    await CatalogImporter.StopAsync(reading, stopReading).ConfigureAwait(false);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Complete();
+                transaction.Commit();
+
+                // Gives back the disk the import's write-ahead log took (best effort: never fails the import).
+                WalCheckpoint.Truncate(connection, request.ConnectionFactory.Options.BusyTimeout, request.ConnectionFactory.DataSource, $"the import of {request.SourceName}", request.Logger);
+
+                var summary = new ImportSummary(
+                    rowsRead,
+                    writer.AuthorsAdded,
+                    writer.BooksAdded,
+                    writer.PublishersAdded,
+                    writer.LinksAdded,
+                    [.. rejections.Skipped]) { LinesRead = request.Source.LinesRead };
+                request.Progress?.Report(new ImportProgress(rowsRead, request.TotalBytes ?? lastOffset, request.TotalBytes));
+                return summary;
+            }
+            finally
+            {
+                // Rolls back unless committed. After a full disk SQLite has rolled back already; a
+                // failure here must not hide the error that ended the import.
+                Cleanup.Quietly(transaction.Dispose, "rolling back the import", request.ConnectionFactory.DataSource, request.Logger);
+            }
+        }
+        finally
+        {
+            request.RowsRead = rowsRead;
+
+            // The pooled connection goes back as the factory opened it (which also turns foreign keys on
+            // at every open); never at the cost of the import's own outcome.
+            Cleanup.Quietly(() => SetForeignKeys(connection, enforced: true), "turning foreign keys back on", request.ConnectionFactory.DataSource, request.Logger);
+        }
+    }
+
+    private static void SetForeignKeys(SqliteConnection connection, bool enforced)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = enforced ? ImportSql.ForeignKeysOn : ImportSql.ForeignKeysOff;
+        command.ExecuteNonQuery();
+    }
+}
