@@ -20,7 +20,7 @@ if (args is ["--counts", var countsTarget])
     var countsFactory = new BookDataConnectionFactory(new BookDataOptions
     {
         ConnectionString = countsTarget.Contains('=', StringComparison.Ordinal) ? countsTarget : $"Data Source={countsTarget}",
-    });
+    }.UsePostgreSqlWhenRequested());
     var counts = await new CatalogReports(countsFactory).GetCountsAsync();
     Console.WriteLine($"{counts.Authors}|{counts.Books}|{counts.Publishers}|{counts.BookPublisherLinks}");
     return 0;
@@ -74,7 +74,7 @@ if (!postgreSql)
     }
 }
 
-var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = postgreSql ? target : $"Data Source={target}" });
+var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = postgreSql ? target : $"Data Source={target}" }.UsePostgreSqlWhenRequested());
 await new BookDataMigrator(factory).MigrateAsync();
 if (postgreSql)
 {

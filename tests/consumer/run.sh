@@ -70,6 +70,8 @@ done
 grep -qF '<license type="expression">MIT</license>' "$restored/bookdata.nuspec" || fail "the package has no license expression"
 grep -qF '<readme>README.md</readme>' "$restored/bookdata.nuspec" || fail "the package has no readme"
 grep -qE '<repository type="git"[^>]* commit="[0-9a-f]{40}"' "$restored/bookdata.nuspec" || fail "the package has no repository commit"
+# The core package is SQLite only: PostgreSQL (Npgsql) comes with the separate BookData.PostgreSql package.
+! grep -qi "npgsql\|dbup-postgresql" "$restored/bookdata.nuspec" && [ ! -d "$work/packages/npgsql" ] || fail "the BookData package depends on Npgsql"
 
 consumer=$app/bin/Release/net10.0/Consumer.dll
 echo "consumer test: running the app on a new database"

@@ -33,7 +33,7 @@ public sealed class PostgreSqlCatalog
         ArgumentNullException.ThrowIfNull(source);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Database = $"{builder.Database ?? "bookdata"}_books_{source.Shape.Books}";
-        var options = new BookDataOptions { ConnectionString = builder.ConnectionString };
+        var options = new BookDataOptions { ConnectionString = builder.ConnectionString }.UsePostgreSql();
         new BookDataMigrator(new BookDataConnectionFactory(options)).MigrateAsync().GetAwaiter().GetResult();
 
         builder.Pooling = false;

@@ -38,6 +38,9 @@ public static class CatalogWebBuilderExtensions
                 section.Bind(options);
                 options.ConnectionString = database.ConnectionString;
                 options.MigrateOnStartup = true;
+
+                // The app takes either kind of connection string: one with a Host or Server key is PostgreSQL's.
+                options.UsePostgreSqlWhenRequested();
             })
             .AddHealthCheck();
         builder.Services.AddHostedService<SampleCatalogSeeder>();

@@ -81,7 +81,8 @@ internal sealed class CommandContext
         configure?.Invoke(options);
         try
         {
-            return new BookDataConnectionFactory(options);
+            // The tool takes either kind of connection string: one with a Host or Server key is PostgreSQL's.
+            return new BookDataConnectionFactory(options.UsePostgreSqlWhenRequested());
         }
         catch (BookDataValidationException ex)
         {

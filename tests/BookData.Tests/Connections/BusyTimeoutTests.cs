@@ -73,7 +73,7 @@ public sealed class BusyTimeoutTests
         {
             ConnectionString = "Host=db.example.com;Database=catalog;Username=app",
             BusyTimeout = TimeSpan.FromSeconds(seconds),
-        });
+        }.UsePostgreSql());
 
         new Npgsql.NpgsqlConnectionStringBuilder(factory.ConnectionString).Options.Should().Be(expected);
     }

@@ -1,10 +1,14 @@
 using BookData.Connections;
 using BookData.Migrations;
+using BookData.PostgreSql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace BookData.Tests.Connections;
 
-/// <summary>Which provider options select, and how PostgreSQL settings are checked, without a server.</summary>
+/// <summary>Which provider options select (never inferred: PostgreSQL only through UsePostgreSql()), and how PostgreSQL settings are checked, without a server.</summary>
 public sealed class ProviderSelectionTests
 {
     // Nothing listens on port 1: opening fails at once with "connection refused".
@@ -14,11 +18,105 @@ public sealed class ProviderSelectionTests
     [InlineData("Host=db.example.com;Database=catalog;Username=app")]
     [InlineData("Server=db.example.com;Database=catalog;User ID=app")]
     [InlineData("host=db.example.com;database=catalog")]
-    public void Factory_ConnectionStringWithHostOrServer_IsPostgreSql(string connectionString)
+    public void Validate_PostgreSqlConnectionStringWithoutUsePostgreSql_SaysItLooksLikePostgreSqlAndNamesThePackage(string connectionString)
     {
-        var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = connectionString });
+        var options = new BookDataOptions { ConnectionString = connectionString };
+
+        var act = () => new BookDataConnectionFactory(options);
+
+        act.Should().Throw<BookDataValidationException>()
+            .Where(ex => ex.Field == "BookData:ConnectionString"
+                && ex.Message.Contains("looks like a PostgreSQL connection string")
+                && ex.Message.Contains("BookData.PostgreSql")
+                && ex.Message.Contains("UsePostgreSql()"));
+        options.Provider.Should().BeNull("validation changes nothing");
+    }
+
+    [Fact]
+    public void Validate_ExplicitSqliteWithPostgreSqlString_SaysItLooksLikePostgreSql()
+    {
+        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Database=catalog;Password=hunter2", Provider = BookDataProvider.Sqlite };
+
+        var act = () => options.Validate();
+
+        act.Should().Throw<BookDataValidationException>()
+            .Where(ex => ex.Field == "BookData:ConnectionString"
+                && ex.Message.Contains("looks like a PostgreSQL connection string")
+                && !ex.Message.Contains("hunter2"));
+    }
+
+    [Fact]
+    public void Validate_ProviderPostgreSqlWithoutUsePostgreSql_NamesThePackageAndTheCall()
+    {
+        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Database=catalog", Provider = BookDataProvider.PostgreSql };
+
+        var act = () => options.Validate();
+
+        act.Should().Throw<BookDataValidationException>()
+            .Where(ex => ex.Field == "BookData:Provider"
+                && ex.Message.Contains("BookData.PostgreSql")
+                && ex.Message.Contains("UsePostgreSql()"));
+    }
+
+    [Fact]
+    public void AddBookData_ProviderPostgreSqlBoundFromConfigurationWithoutUsePostgreSql_FailsStartNamingThePackage()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["BookData:ConnectionString"] = "Host=db.example.com;Database=catalog",
+                ["BookData:Provider"] = "PostgreSql",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddBookData(configuration.GetSection(BookDataOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IOptions<BookDataOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>()
+            .Where(ex => ex.Message.Contains("BookData.PostgreSql") && ex.Message.Contains("UsePostgreSql()"));
+    }
+
+    [Fact]
+    public void AddBookData_UsePostgreSqlAfterConfigurationBinding_SelectsPostgreSql()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["BookData:ConnectionString"] = NoServer })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddBookData(configuration.GetSection(BookDataOptions.SectionName)).UsePostgreSql();
+        using var provider = services.BuildServiceProvider();
+
+        var factory = provider.GetRequiredService<BookDataConnectionFactory>();
 
         factory.Provider.Should().Be(BookDataProvider.PostgreSql);
+        factory.DataSource.Should().Be("127.0.0.1:1/catalog");
+    }
+
+    [Fact]
+    public void UsePostgreSql_Options_SelectsPostgreSqlAndReturnsTheSameOptions()
+    {
+        var options = new BookDataOptions { ConnectionString = NoServer }.UsePostgreSql();
+
+        var returned = options.UsePostgreSql();
+
+        returned.Should().BeSameAs(options);
+        options.Provider.Should().Be(BookDataProvider.PostgreSql);
+        new BookDataConnectionFactory(options).Provider.Should().Be(BookDataProvider.PostgreSql);
+    }
+
+    [Theory]
+    [InlineData("Host=db.example.com;Database=catalog", null, BookDataProvider.PostgreSql)]
+    [InlineData("Server=db.example.com;Database=catalog", null, BookDataProvider.PostgreSql)]
+    [InlineData("Data Source=catalog.db", null, BookDataProvider.Sqlite)]
+    [InlineData("Data Source=catalog.db", BookDataProvider.Sqlite, BookDataProvider.Sqlite)]
+    [InlineData("Host=db.example.com;Database=catalog", BookDataProvider.PostgreSql, BookDataProvider.PostgreSql)]
+    public void UsePostgreSqlWhenRequested_ProviderOrConnectionString_SelectsTheEngine(string connectionString, BookDataProvider? provider, BookDataProvider expected)
+    {
+        var options = new BookDataOptions { ConnectionString = connectionString, Provider = provider }.UsePostgreSqlWhenRequested();
+
+        new BookDataConnectionFactory(options).Provider.Should().Be(expected);
     }
 
     [Theory]
@@ -33,28 +131,32 @@ public sealed class ProviderSelectionTests
     }
 
     [Fact]
-    public void Factory_ExplicitProvider_WinsOverInference()
+    public void Describe_SameVersions_IsNull()
     {
-        var options = new BookDataOptions { ConnectionString = "Server=db.example.com;Database=catalog", Provider = BookDataProvider.PostgreSql };
+        PackageVersions.Describe(new Version(1, 2, 3, 0), new Version(1, 2, 3, 0)).Should().BeNull();
+    }
 
-        new BookDataConnectionFactory(options).Provider.Should().Be(BookDataProvider.PostgreSql);
+    [Theory]
+    [InlineData("1.2.3.0", "1.2.4.0")]
+    [InlineData("2.0.0.0", "1.2.3.0")]
+    public void Describe_DifferentVersions_NamesBothVersions(string core, string provider)
+    {
+        var message = PackageVersions.Describe(Version.Parse(core), Version.Parse(provider));
+
+        message.Should().Contain($"BookData {core} is loaded").And.Contain($"BookData.PostgreSql {provider}").And.Contain("same version");
     }
 
     [Fact]
-    public void Validate_ExplicitSqliteWithPostgreSqlString_NamesTheMissingDataSource()
+    public void Describe_ThisBuild_CoreAndPostgreSqlAssembliesMatch()
     {
-        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Database=catalog", Provider = BookDataProvider.Sqlite };
-
-        var act = () => options.Validate();
-
-        act.Should().Throw<BookDataValidationException>()
-            .Where(ex => ex.Field == "BookData:ConnectionString");
+        PackageVersions.Describe(typeof(BookDataOptions).Assembly.GetName().Version, typeof(PackageVersions).Assembly.GetName().Version)
+            .Should().BeNull();
     }
 
     [Fact]
     public void Validate_PostgreSqlWithoutDatabase_NamesTheSettingAndTheFix()
     {
-        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Username=app" };
+        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Username=app" }.UsePostgreSql();
 
         var act = () => options.Validate();
 
@@ -65,7 +167,7 @@ public sealed class ProviderSelectionTests
     [Fact]
     public void Validate_PostgreSqlWithUnknownKey_ReportsMalformedWithoutEchoingThePassword()
     {
-        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Database=catalog;Password=hunter2;Colour=blue" };
+        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Database=catalog;Password=hunter2;Colour=blue" }.UsePostgreSql();
 
         var act = () => options.Validate();
 
@@ -78,7 +180,7 @@ public sealed class ProviderSelectionTests
     [Fact]
     public void Validate_BackupBeforeMigrateOnPostgreSql_IsRefusedWithTheAlternative()
     {
-        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Database=catalog", BackupBeforeMigrate = true };
+        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Database=catalog", BackupBeforeMigrate = true }.UsePostgreSql();
 
         var act = () => options.Validate();
 
@@ -100,7 +202,7 @@ public sealed class ProviderSelectionTests
     [Fact]
     public void Factory_PostgreSql_NamesTheDatabaseWithoutThePassword()
     {
-        var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = NoServer });
+        var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = NoServer }.UsePostgreSql());
 
         factory.DataSource.Should().Be("127.0.0.1:1/catalog");
         factory.IsInMemory.Should().BeFalse();
@@ -113,7 +215,7 @@ public sealed class ProviderSelectionTests
         {
             ConnectionString = "Host=db.example.com;Database=catalog;Options=-c statement_timeout=60000",
             BusyTimeout = TimeSpan.FromSeconds(12),
-        };
+        }.UsePostgreSql();
 
         var factory = new BookDataConnectionFactory(options);
 
@@ -124,7 +226,7 @@ public sealed class ProviderSelectionTests
     [Fact]
     public void Factory_PostgreSqlZeroBusyTimeout_WaitsOneMillisecondNotForEver()
     {
-        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Database=catalog", BusyTimeout = TimeSpan.Zero };
+        var options = new BookDataOptions { ConnectionString = "Host=db.example.com;Database=catalog", BusyTimeout = TimeSpan.Zero }.UsePostgreSql();
 
         var factory = new BookDataConnectionFactory(options);
 
@@ -134,7 +236,7 @@ public sealed class ProviderSelectionTests
     [Fact]
     public async Task OpenAsync_NoServerAnswers_ThrowsDatabaseExceptionNamingTheServer()
     {
-        var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = NoServer });
+        var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = NoServer }.UsePostgreSql());
 
         var act = () => factory.OpenAsync();
 
@@ -146,7 +248,7 @@ public sealed class ProviderSelectionTests
     [Fact]
     public async Task MigrateAsync_NoServerAnswers_ThrowsDatabaseExceptionAndAppliesNothing()
     {
-        var migrator = new BookDataMigrator(new BookDataConnectionFactory(new BookDataOptions { ConnectionString = NoServer }));
+        var migrator = new BookDataMigrator(new BookDataConnectionFactory(new BookDataOptions { ConnectionString = NoServer }.UsePostgreSql()));
 
         var act = () => migrator.MigrateAsync();
 
@@ -156,8 +258,8 @@ public sealed class ProviderSelectionTests
     [Fact]
     public void ScriptNames_BothProviders_CarryTheSameVersions()
     {
-        EmbeddedMigrations.For(BookDataProvider.PostgreSql).Select(script => script.Name)
-            .Should().Equal(EmbeddedMigrations.For(BookDataProvider.Sqlite).Select(script => script.Name))
+        new BookDataOptions { ConnectionString = NoServer }.UsePostgreSql().CatalogProvider.MigrationScripts.Select(script => script.Name)
+            .Should().Equal(EmbeddedMigrations.All.Select(script => script.Name))
             .And.NotBeEmpty();
     }
 }

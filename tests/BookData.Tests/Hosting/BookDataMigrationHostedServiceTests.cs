@@ -19,6 +19,7 @@ public abstract class BookDataMigrationHostedServiceTests
         using var host = TestHost.Build(logs, services => services.AddBookData(options =>
         {
             options.ConnectionString = database.Options.ConnectionString;
+            options.UsePostgreSqlWhenRequested();
             options.MigrateOnStartup = true;
         }));
 
@@ -42,6 +43,7 @@ public abstract class BookDataMigrationHostedServiceTests
         using var host = TestHost.Build(logs, services => services.AddBookData(options =>
         {
             options.ConnectionString = database.Options.ConnectionString;
+            options.UsePostgreSqlWhenRequested();
             options.MigrateOnStartup = true;
         }));
 
@@ -83,6 +85,7 @@ public abstract class BookDataMigrationHostedServiceTests
             services.AddBookData(options =>
             {
                 options.ConnectionString = database.Options.ConnectionString;
+            options.UsePostgreSqlWhenRequested();
                 options.MigrateOnStartup = true;
             });
             services.AddSingleton(provider => new BookDataMigrator(provider.GetRequiredService<BookDataConnectionFactory>(), scripts));

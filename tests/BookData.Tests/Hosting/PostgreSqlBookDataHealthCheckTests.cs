@@ -28,7 +28,7 @@ public sealed class PostgreSqlBookDataHealthCheckTests : BookDataHealthCheckTest
         var factory = new BookDataConnectionFactory(new BookDataOptions
         {
             ConnectionString = PostgreSqlTestServer.NoServerConnectionString(),
-        });
+        }.UsePostgreSql());
 
         var result = await CheckAsync(factory);
 

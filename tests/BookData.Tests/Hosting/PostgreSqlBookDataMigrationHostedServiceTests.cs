@@ -16,13 +16,13 @@ public sealed class PostgreSqlBookDataMigrationHostedServiceTests : BookDataMigr
     public async Task StartAsync_ServerDoesNotAnswer_FailsStartupAndLogsTheError()
     {
         var connectionString = PostgreSqlTestServer.NoServerConnectionString();
-        var dataSource = new BookData.Connections.BookDataConnectionFactory(new BookDataOptions { ConnectionString = connectionString }).DataSource;
+        var dataSource = new BookData.Connections.BookDataConnectionFactory(new BookDataOptions { ConnectionString = connectionString }.UsePostgreSql()).DataSource;
         var logs = new LogCollector();
         using var host = TestHost.Build(logs, services => services.AddBookData(options =>
         {
             options.ConnectionString = connectionString;
             options.MigrateOnStartup = true;
-        }));
+        }).UsePostgreSql());
 
         var act = () => host.StartAsync();
 

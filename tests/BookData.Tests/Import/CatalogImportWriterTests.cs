@@ -2,6 +2,8 @@ using BookData.Import;
 using BookData.Tests.Support;
 using Microsoft.Data.Sqlite;
 
+using BookData.Import.Sqlite;
+
 namespace BookData.Tests.Import;
 
 /// <summary>The SQLite import's writer on its own: what it does when the database and its lookups disagree.</summary>

@@ -73,7 +73,7 @@ public sealed class PostgreSqlBookDataMigratorTests : BookDataMigratorTests
         try
         {
             var connectionString = new NpgsqlConnectionStringBuilder(missing.Options.ConnectionString) { Username = role }.ConnectionString;
-            var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = connectionString, Provider = BookDataProvider.PostgreSql });
+            var factory = new BookDataConnectionFactory(new BookDataOptions { ConnectionString = connectionString, Provider = BookDataProvider.PostgreSql }.UsePostgreSql());
 
             var act = () => new BookDataMigrator(factory).MigrateAsync();
 

@@ -59,7 +59,7 @@ public sealed class PostgreSqlMigrationLockTests : MigrationLockTests
                     ConnectionString = connectionString,
                     Provider = BookDataProvider.PostgreSql,
                     BusyTimeout = TimeSpan.FromSeconds(30),
-                }),
+                }.UsePostgreSql()),
                 RaceScripts);
         });
 
@@ -77,7 +77,7 @@ public sealed class PostgreSqlMigrationLockTests : MigrationLockTests
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@Key);", connection);
-            command.Parameters.AddWithValue("Key", PostgreSqlDatabase.MigrationLockKey);
+            command.Parameters.AddWithValue("Key", BookData.PostgreSql.Migrations.PostgreSqlDatabase.MigrationLockKey);
             await command.ExecuteNonQueryAsync();
             return connection;
         }

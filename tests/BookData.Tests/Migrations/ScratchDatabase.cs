@@ -55,6 +55,11 @@ internal sealed class ScratchDatabase : IAsyncDisposable
             BusyTimeout = TimeSpan.FromSeconds(30),
         };
         configure?.Invoke(options);
+        if (Provider == BookDataProvider.PostgreSql)
+        {
+            options.UsePostgreSql();
+        }
+
         return new BookDataConnectionFactory(options);
     }
 

@@ -27,6 +27,11 @@ public sealed class TestDatabase : IAsyncDisposable
             Provider = provider,
             BusyTimeout = TimeSpan.FromSeconds(30),
         };
+        if (provider == BookDataProvider.PostgreSql)
+        {
+            Options.UsePostgreSql();
+        }
+
         factory = new Lazy<BookDataConnectionFactory>(() => new BookDataConnectionFactory(Options));
     }
 
