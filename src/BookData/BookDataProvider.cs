@@ -8,7 +8,7 @@ public enum BookDataProvider
 
     /// <summary>
     /// PostgreSQL, through Npgsql: a server that many application instances share, and engines that speak
-    /// its wire protocol.
+    /// its wire protocol. Needs the <c>BookData.PostgreSql</c> package and its <c>UsePostgreSql()</c>.
     /// </summary>
     PostgreSql = 1,
 }

@@ -207,8 +207,9 @@ public sealed class CatalogImporter
                 ImportRequest? request = null;
                 try
                 {
-                    request = new ImportRequest(
-                        connection, source, sourceName, options, progress, totalBytes, await IsCatalogEmptyAsync(connection, cancellationToken).ConfigureAwait(false), connectionFactory, logger);
+                    // Decided once, here, for whichever import runs.
+                    var catalogWasEmpty = await IsCatalogEmptyAsync(connection, cancellationToken).ConfigureAwait(false);
+                    request = new ImportRequest(connection, source, sourceName, options, progress, totalBytes, catalogWasEmpty, connectionFactory, logger);
                     var summary = await provider.ImportAsync(request, cancellationToken).ConfigureAwait(false);
                     Log(sourceName, summary, stopwatch.ElapsedMilliseconds);
                     return summary;

@@ -13,8 +13,8 @@ namespace BookData.Migrations;
 
 /// <summary>
 /// Brings a catalog database's schema up to date with the versioned scripts embedded in BookData
-/// (<c>migrations/sqlite/NNNN_verb_object.sql</c> or <c>migrations/postgresql/NNNN_verb_object.sql</c>, the
-/// same versions for both providers), run in order by DbUp, one transaction per script, each recorded with
+/// (<c>migrations/sqlite/NNNN_verb_object.sql</c>) or in BookData.PostgreSql
+/// (<c>migrations/postgresql/NNNN_verb_object.sql</c>, the same versions), run in order by DbUp, one transaction per script, each recorded with
 /// its SHA-256 checksum in the <c>schema_version</c> journal.
 /// </summary>
 /// <remarks>

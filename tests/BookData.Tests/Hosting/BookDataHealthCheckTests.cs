@@ -60,7 +60,8 @@ public abstract class BookDataHealthCheckTests
         {
             ConnectionString = database.Options.ConnectionString,
             AllowChangedMigrations = true,
-        });
+            Provider = database.Provider,
+        }.UsePostgreSqlWhenRequested());
 
         var strict = await CheckAsync(database);
         var lenient = await CheckAsync(allowing);
@@ -87,6 +88,7 @@ public abstract class BookDataHealthCheckTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddBookData(options => options.ConnectionString = database.Options.ConnectionString)
+            .UsePostgreSqlWhen(database.Provider)
             .AddHealthCheck(tags: ["ready"]);
         await using var provider = services.BuildServiceProvider();
         var healthChecks = provider.GetRequiredService<HealthCheckService>();

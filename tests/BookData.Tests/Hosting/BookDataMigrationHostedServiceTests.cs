@@ -61,7 +61,7 @@ public abstract class BookDataMigrationHostedServiceTests
         await using var database = TestDatabase.CreateMissing(Provider);
         var logs = new LogCollector();
         using var host = TestHost.Build(logs, services => services.AddBookData(options =>
-            options.ConnectionString = database.Options.ConnectionString));
+            options.ConnectionString = database.Options.ConnectionString).UsePostgreSqlWhen(Provider));
 
         await host.StartAsync();
         await host.StopAsync();
@@ -85,7 +85,7 @@ public abstract class BookDataMigrationHostedServiceTests
             services.AddBookData(options =>
             {
                 options.ConnectionString = database.Options.ConnectionString;
-            options.UsePostgreSqlWhenRequested();
+                options.UsePostgreSqlWhenRequested();
                 options.MigrateOnStartup = true;
             });
             services.AddSingleton(provider => new BookDataMigrator(provider.GetRequiredService<BookDataConnectionFactory>(), scripts));
@@ -118,7 +118,7 @@ public abstract class BookDataMigrationHostedServiceTests
             {
                 options.ConnectionString = connectionString;
                 options.MigrateOnStartup = true;
-            });
+            }).UsePostgreSqlWhen(Provider);
             services.AddSingleton<IHostedService>(later);
         });
 
