@@ -136,6 +136,16 @@ public sealed class DocumentationExamplesTests
     }
 
     [Fact]
+    public void Find_FenceIndentedInListItem_IsFoundWithIndentRemoved()
+    {
+        const string markdown = "1. Step one:\n\n     ```csharp\n     var a = 1;\n       var b = 2;\n     ```\n";
+
+        var blocks = MarkdownCodeBlocks.Find("docs/x.md", markdown);
+
+        blocks.Should().ContainSingle().Which.Should().Be(new CodeBlock("docs/x.md", 3, "csharp", "var a = 1;\n  var b = 2;", null));
+    }
+
+    [Fact]
     public void Find_MarkerWithoutReason_GivesEmptyReason()
     {
         var blocks = MarkdownCodeBlocks.Find("docs/x.md", "<!-- compile: skip -->\n```csharp\nvar a = 1;\n```\n");

@@ -45,6 +45,7 @@ public static partial class MarkdownCodeBlocks
                 continue;
             }
 
+            var indent = open.Groups["indent"].Value.Length;
             var fence = open.Groups["fence"].Value;
             var language = open.Groups["info"].Value.Trim().Split(' ', 2)[0].ToLowerInvariant();
             var start = i;
@@ -62,7 +63,15 @@ public static partial class MarkdownCodeBlocks
                     break;
                 }
 
-                code.Add(lines[i]);
+                // A fence indented inside a list item indents its lines as much: take that indent off.
+                var codeLine = lines[i];
+                var strip = 0;
+                while (strip < indent && strip < codeLine.Length && codeLine[strip] == ' ')
+                {
+                    strip++;
+                }
+
+                code.Add(codeLine[strip..]);
             }
 
             blocks.Add(new CodeBlock(file, start + 1, language, string.Join('\n', code), pendingSkip));
@@ -74,6 +83,6 @@ public static partial class MarkdownCodeBlocks
             : throw new FormatException($"{file}:{pendingSkipLine}: a compile marker must be followed by a code block.");
     }
 
-    [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})(?<info>[^`]*)$")]
+    [GeneratedRegex(@"^(?<indent> *)(?<fence>`{3,}|~{3,})(?<info>[^`]*)$")]
     private static partial Regex Fence();
 }
