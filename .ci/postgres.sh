@@ -75,11 +75,13 @@ postgres_stop() {
 }
 
 # Starts a streaming replica of the primary on $1 (its port): a base backup with -R (standby.signal and
-# primary_conninfo written for us), started with the primary's settings. Exports the replica variables.
+# primary_conninfo written for us), started with the primary's settings. Its replication slot keeps the
+# primary from recycling WAL the replica has not received (without it a replica that falls behind a burst
+# of writes, or is stopped by a test, never catches up). Exports the replica variables.
 postgres_start_replica() {
     local primary_port=$1 replica="$POSTGRES_TEST_DIR/replica" user=bookdata
     if ! postgres_as_owner "$POSTGRES_BIN/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U "$user" \
-            -D "$replica" -R -X stream --checkpoint=fast --no-sync >"$POSTGRES_TEST_DIR/basebackup.log" 2>&1; then
+            -D "$replica" -R -C -S bookdata_replica -X stream --checkpoint=fast --no-sync >"$POSTGRES_TEST_DIR/basebackup.log" 2>&1; then
         cat "$POSTGRES_TEST_DIR/basebackup.log" >&2
         echo "postgres: pg_basebackup failed; no replica" >&2
         return 1
