@@ -14,10 +14,13 @@ public abstract class AuthorRepositoryTests
     /// </summary>
     protected abstract bool FoldsNonAsciiCase { get; }
 
+    /// <summary>A fresh migrated database for one test; the pooled subclass connects the library through PgBouncer.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(Provider);
+
     [ProviderFact]
     public async Task AddAsync_NewName_StoresNormalizedAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
 
         var added = await authors.AddAsync("  Pearl ", " Buck\t");
@@ -29,7 +32,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task AddAsync_SameNameOtherCase_ThrowsDuplicateAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
         await authors.AddAsync("Pearl", "Buck");
 
@@ -42,7 +45,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task AddAsync_EmptyFirstName_StoresSingleNameAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
 
         var added = await authors.AddAsync("", "Homer");
@@ -54,7 +57,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task AddAsync_EmptyLastName_ThrowsValidationAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
 
         var act = () => authors.AddAsync("Pearl", "   ");
@@ -66,7 +69,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task GetByIdAsync_UnknownId_ReturnsNull()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         (await new AuthorRepository(db.Factory).GetByIdAsync(404)).Should().BeNull();
     }
@@ -74,7 +77,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task FindByNameAsync_DifferentCaseAndSpacing_FindsAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
         var added = await authors.AddAsync("John", "Le Carre");
 
@@ -86,7 +89,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task FindByNameAsync_UnknownName_ReturnsNull()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         (await new AuthorRepository(db.Factory).FindByNameAsync("No", "Body")).Should().BeNull();
     }
@@ -94,7 +97,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task ListAsync_SampleCatalog_OrdersByLastNameThenFirstName()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var page = await new AuthorRepository(db.Factory).ListAsync(pageSize: 100);
@@ -107,7 +110,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task ListAsync_SecondPage_ContinuesWhereFirstEnded()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
         var authors = new AuthorRepository(db.Factory);
 
@@ -128,7 +131,7 @@ public abstract class AuthorRepositoryTests
     [InlineData(1, 1001)]
     public async Task ListAsync_PagingOutOfRange_Throws(int pageNumber, int pageSize)
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var act = () => new AuthorRepository(db.Factory).ListAsync(pageNumber, pageSize);
 
@@ -138,7 +141,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task RenameAsync_ExistingAuthor_ChangesName()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
         var added = await authors.AddAsync("Jon", "Le Carre");
 
@@ -151,7 +154,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task RenameAsync_UnknownId_ThrowsNotFound()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var act = () => new AuthorRepository(db.Factory).RenameAsync(42, "A", "B");
 
@@ -161,7 +164,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task RenameAsync_ToAnotherAuthorsName_ThrowsDuplicateAndKeepsOldName()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
         await authors.AddAsync("Tom", "Clancy");
         var other = await authors.AddAsync("Tim", "Clancy");
@@ -175,7 +178,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task DeleteAsync_AuthorWithoutBooks_Deletes()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
         var added = await authors.AddAsync("Pearl", "Buck");
 
@@ -187,7 +190,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task DeleteAsync_UnknownId_ReturnsFalse()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         (await new AuthorRepository(db.Factory).DeleteAsync(7)).Should().BeFalse();
     }
@@ -195,7 +198,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task DeleteAsync_AuthorWithBooks_ThrowsConflictAndKeepsAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
         var authors = new AuthorRepository(db.Factory);
 
@@ -210,7 +213,7 @@ public abstract class AuthorRepositoryTests
     [ProviderFact]
     public async Task AddAsync_SameNameOtherNonAsciiCase_IsADuplicateOnlyWhereTheProviderFoldsIt()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
         var first = await authors.AddAsync("Émile", "Zola");
 

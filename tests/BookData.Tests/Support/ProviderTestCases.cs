@@ -1,3 +1,4 @@
+using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -6,37 +7,77 @@ namespace BookData.Tests.Support;
 /// <summary>The skip decision shared by the provider-aware fact and theory discoverers.</summary>
 internal static class ProviderTestCases
 {
+    /// <summary>Which PostgreSQL servers the environment names.</summary>
+    public static PostgreSqlTestServers Configured => new(
+        PostgreSqlTestServer.IsConfigured, PostgreSqlTestPooler.IsConfigured, PostgreSqlTestReplica.IsConfigured);
+
     /// <summary>
-    /// A skipped test case when the test's concrete class needs PostgreSQL and no server is configured;
-    /// <see langword="null"/> when the test should run.
+    /// A skipped test case when the test's concrete class needs a PostgreSQL server (or pooler, or replica) that is
+    /// not configured; <see langword="null"/> when the test should run.
     /// </summary>
     public static IXunitTestCase? SkipIfUnavailable(
         IMessageSink diagnosticMessageSink, ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod) =>
-        SkipIfUnavailable(diagnosticMessageSink, discoveryOptions, testMethod, PostgreSqlTestServer.IsConfigured);
+        SkipIfUnavailable(diagnosticMessageSink, discoveryOptions, testMethod, Configured);
 
-    /// <summary>The same decision for a given server state.</summary>
+    /// <summary>The same decision when the server, its pooler and its replica are all present or all absent.</summary>
     public static IXunitTestCase? SkipIfUnavailable(
         IMessageSink diagnosticMessageSink,
         ITestFrameworkDiscoveryOptions discoveryOptions,
         ITestMethod testMethod,
-        bool serverConfigured)
-    {
-        if (serverConfigured || !RequiresPostgreSql(testMethod.TestClass.Class))
-        {
-            return null;
-        }
+        bool serverConfigured) =>
+        SkipIfUnavailable(
+            diagnosticMessageSink, discoveryOptions, testMethod, new PostgreSqlTestServers(serverConfigured, serverConfigured, serverConfigured));
 
-        return new XunitSkippedDataRowTestCase(
-            diagnosticMessageSink,
-            discoveryOptions.MethodDisplayOrDefault(),
-            discoveryOptions.MethodDisplayOptionsOrDefault(),
-            testMethod,
-            PostgreSqlTestServer.SkipReason);
+    /// <summary>The same decision for given server states.</summary>
+    public static IXunitTestCase? SkipIfUnavailable(
+        IMessageSink diagnosticMessageSink,
+        ITestFrameworkDiscoveryOptions discoveryOptions,
+        ITestMethod testMethod,
+        PostgreSqlTestServers available)
+    {
+        var reason = SkipReason(testMethod.TestClass.Class, available);
+        return reason is null
+            ? null
+            : new XunitSkippedDataRowTestCase(
+                diagnosticMessageSink,
+                discoveryOptions.MethodDisplayOrDefault(),
+                discoveryOptions.MethodDisplayOptionsOrDefault(),
+                testMethod,
+                reason);
     }
 
-    /// <summary>Whether the concrete class (or a base class) carries <see cref="RequiresPostgreSqlAttribute"/>.</summary>
-    public static bool RequiresPostgreSql(ITypeInfo testClass) =>
+    /// <summary>Why the tests of the class are skipped with these servers, or null when they run.</summary>
+    public static string? SkipReason(ITypeInfo testClass, PostgreSqlTestServers available)
+    {
+        var pooled = Has<RequiresPostgreSqlPooledAttribute>(testClass);
+        var replica = Has<RequiresPostgreSqlReplicaAttribute>(testClass);
+        if ((pooled || replica || Has<RequiresPostgreSqlAttribute>(testClass)) && !available.Server)
+        {
+            return PostgreSqlTestServer.SkipReason;
+        }
+
+        if (pooled && !available.Pooler)
+        {
+            return PostgreSqlTestPooler.SkipReason;
+        }
+
+        if (pooled && KnownFailure(testClass) is { Length: > 0 } knownFailure)
+        {
+            return knownFailure;
+        }
+
+        return replica && !available.Replica ? PostgreSqlTestReplica.SkipReason : null;
+    }
+
+    private static bool Has<TAttribute>(ITypeInfo testClass)
+        where TAttribute : Attribute =>
         testClass is IReflectionTypeInfo reflected
-            ? reflected.Type.IsDefined(typeof(RequiresPostgreSqlAttribute), inherit: true)
-            : testClass.GetCustomAttributes(typeof(RequiresPostgreSqlAttribute)).Any();
+            ? reflected.Type.IsDefined(typeof(TAttribute), inherit: true)
+            : testClass.GetCustomAttributes(typeof(TAttribute)).Any();
+
+    private static string? KnownFailure(ITypeInfo testClass) =>
+        testClass is IReflectionTypeInfo reflected
+            ? reflected.Type.GetCustomAttribute<RequiresPostgreSqlPooledAttribute>(inherit: true)?.KnownFailure
+            : testClass.GetCustomAttributes(typeof(RequiresPostgreSqlPooledAttribute)).FirstOrDefault()
+                ?.GetNamedArgument<string?>(nameof(RequiresPostgreSqlPooledAttribute.KnownFailure));
 }

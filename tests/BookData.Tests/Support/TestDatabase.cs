@@ -15,12 +15,14 @@ namespace BookData.Tests.Support;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? path;
+    private readonly string directConnectionString;
     private readonly Lazy<BookDataConnectionFactory> factory;
 
-    private TestDatabase(BookDataProvider provider, string connectionString, string? path)
+    private TestDatabase(BookDataProvider provider, string connectionString, string? path, string? directConnectionString = null)
     {
         Provider = provider;
         this.path = path;
+        this.directConnectionString = directConnectionString ?? connectionString;
         Options = new BookDataOptions
         {
             ConnectionString = connectionString,
@@ -67,6 +69,30 @@ public sealed class TestDatabase : IAsyncDisposable
         catch
         {
             await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A new PostgreSQL database, created and migrated directly on the test server, whose <see cref="Options"/> (and so
+    /// <see cref="Factory"/>) connect through PgBouncer in transaction pooling mode (<see cref="PostgreSqlTestPooler"/>):
+    /// the library runs through the pooler, the checks (<see cref="OpenConnectionAsync"/>) and the drop do not.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No server or no pooler is configured.</exception>
+    public static async Task<TestDatabase> CreatePooledAsync()
+    {
+        var direct = await CreateAsync(BookDataProvider.PostgreSql);
+        try
+        {
+            return new TestDatabase(
+                BookDataProvider.PostgreSql,
+                PostgreSqlTestPooler.ConnectionStringFor(direct.DatabaseName!),
+                path: null,
+                directConnectionString: direct.Options.ConnectionString);
+        }
+        catch
+        {
+            await direct.DisposeAsync();
             throw;
         }
     }
@@ -124,7 +150,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>
     /// Opens a connection to the database with the provider's own driver, for checking what is stored:
-    /// through <see cref="Factory"/> on SQLite, a plain <see cref="NpgsqlConnection"/> on PostgreSQL.
+    /// through <see cref="Factory"/> on SQLite, a plain <see cref="NpgsqlConnection"/> on PostgreSQL (straight to the
+    /// server, also for a database of <see cref="CreatePooledAsync"/>).
     /// </summary>
     public async Task<DbConnection> OpenConnectionAsync()
     {
@@ -133,7 +160,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return await Factory.OpenAsync();
         }
 
-        var connection = new NpgsqlConnection(Options.ConnectionString);
+        var connection = new NpgsqlConnection(directConnectionString);
         try
         {
             await connection.OpenAsync();
