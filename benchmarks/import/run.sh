@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Import benchmark: the same generated CSV file loaded three ways, side by side, on this machine.
 #
-#   benchmarks/import/run.sh [ROWS] [sorted|shuffled] [RUNS]     (defaults: 1000000 sorted 3)
+#   benchmarks/import/run.sh [ROWS] [sorted|shuffled] [RUNS] [POSTGRES]     (defaults: 1000000 sorted 3)
 #
 #   bookdata  BookData's CatalogImporter into a fresh, migrated catalog (benchmarks/BookData.ImportBench)
 #   python    a careful Python stdlib sqlite3 import into the same schema (benchmarks/import/python_import.py)
@@ -13,6 +13,14 @@
 #                          Host=127.0.0.1;Port=5432;Username=bookdata;Database=bookdata_importbench
 #                          The database is created by BookData's migrator if missing (the user needs CREATEDB)
 #                          and EMPTIED before every run. Unset: PostgreSQL is not part of the benchmark.
+#
+# POSTGRES (or BOOKDATA_TEST_POSTGRES)  an Npgsql connection string of a user who may create databases, e.g.
+#                          Host=127.0.0.1;Port=5432;Username=bookdata;Database=postgres
+#                          Given, the script ends with the PostgreSQL comparison: the ROWS-row shuffled file (authors
+#                          interleaved), psql's \copy into one flat table against BookData's import into a fresh,
+#                          migrated database (bookdata_importbench_pg, dropped and created each run), RUNS times
+#                          interleaved; both times, their ratio, the client's peak memory and /proc/loadavg per run,
+#                          and the medians. Needs psql (PATH or /usr/lib/postgresql/*/bin).
 #
 # Each contender runs RUNS times, interleaved; the table shows the median wall time and peak resident
 # memory of the whole process (/usr/bin/time), start-up and schema creation included.
@@ -75,6 +83,53 @@ if [ -n "${BOOKDATA_BENCH_POSTGRES:-}" ]; then
         exit 1
     fi
     echo "PostgreSQL catalog (authors|books|publishers|links): $postgres_counts, the same"
+fi
+
+postgres=${4:-${BOOKDATA_TEST_POSTGRES:-}}
+if [ -n "$postgres" ]; then
+    psql=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -n 1)
+    # The Npgsql connection string as libpq key=value pairs (Host, Port, Username, Password, Database).
+    libpq() {
+        python3 - "$1" "$2" <<'PY2'
+import sys
+names = {"host": "host", "server": "host", "port": "port", "username": "user", "user id": "user", "password": "password", "database": "dbname"}
+pairs = dict(part.split("=", 1) for part in sys.argv[1].split(";") if "=" in part)
+pairs = {names[k.strip().lower()]: v.strip() for k, v in pairs.items() if k.strip().lower() in names}
+pairs["dbname"] = sys.argv[2] or pairs.get("dbname", "postgres")
+print(" ".join(f"{k}='{v}'" for k, v in pairs.items()))
+PY2
+    }
+    pgcsv="$work/catalog-$rows-shuffled.csv"
+    [ -f "$pgcsv" ] || python3 benchmarks/import/generate.py "$rows" "$pgcsv" shuffled
+    admin=$(libpq "$postgres" "")
+    bench_db=bookdata_importbench_pg
+    target=$(python3 -c "import re,sys; s=sys.argv[1]; print(re.sub(r'(?i)(^|;)\s*database\s*=[^;]*', '', s).strip(';') + ';Database=$bench_db')" "$postgres")
+    pgresults="$work/postgres-results.txt"
+    : >"$pgresults"
+    echo "PostgreSQL: $("$psql" "$admin" -Atc 'SELECT version()' | cut -d' ' -f1-2), $pgcsv"
+    for run in $(seq "$runs"); do
+        "$psql" "$admin" -q -c "DROP TABLE IF EXISTS bench_flat" -c "CREATE TABLE bench_flat (first_name text, last_name text, title text, publisher text)"
+        load=$(cut -d' ' -f1-3 /proc/loadavg)
+        start=$(date +%s.%N)
+        "$psql" "$admin" -q -c "\\copy bench_flat FROM '$pgcsv' CSV HEADER"
+        copy=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$start" "$(date +%s.%N)")
+        "$psql" "$admin" -q -c "DROP TABLE bench_flat"
+        "$psql" "$admin" -q -c "DROP DATABASE IF EXISTS $bench_db" 2>/dev/null
+        /usr/bin/time -v -o "$work/pgtime.txt" dotnet "$bench" "$pgcsv" "$target" >"$work/postgres.out"
+        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/pgtime.txt")
+        rss=$(awk -F': ' '/Maximum resident set size/ { print int($2 / 1024) }' "$work/pgtime.txt")
+        echo "$copy $wall $rss" >>"$pgresults"
+        echo "  run $run: \\copy $copy s, BookData import $wall s ($(python3 -c "import sys; print(f'{float(sys.argv[2]) / float(sys.argv[1]):.1f}')" "$copy" "$wall")x), client peak $rss MiB, load $load  ($(tail -n 1 "$work/postgres.out"))"
+    done
+    python3 - "$pgresults" <<'PY2'
+import statistics
+import sys
+runs = [tuple(map(float, line.split())) for line in open(sys.argv[1])]
+copy = statistics.median(r[0] for r in runs)
+wall = statistics.median(r[1] for r in runs)
+ratio = statistics.median(r[1] / r[0] for r in runs)
+print(f"PostgreSQL, median of {len(runs)}: \\copy {copy:.2f} s, BookData import {wall:.2f} s, ratio {ratio:.1f}x (median of per-run ratios), client peak {max(r[2] for r in runs):.0f} MiB")
+PY2
 fi
 
 python3 - "$results" "$rows" "$order" "$runs" <<'PY'

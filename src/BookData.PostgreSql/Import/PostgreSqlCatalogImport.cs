@@ -43,17 +43,32 @@ internal sealed class PostgreSqlCatalogImport(
         var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            await ExecuteAsync(PostgreSqlImportSql.SetWorkMemory, transaction, cancellationToken).ConfigureAwait(false);
+            // An empty catalog is loaded without its indexes, which needs the tables to itself from the start; whether
+            // it is still empty is asked again once the lock is held.
+            var lockCatalog = await ScalarAsync(PostgreSqlImportSql.CanRebuildIndexes, transaction, cancellationToken).ConfigureAwait(false)
+                ? PostgreSqlImportSql.LockCatalogExclusive
+                : PostgreSqlImportSql.LockCatalog;
+            await ExecuteAsync(PostgreSqlImportSql.SetWorkMemory + lockCatalog, transaction, cancellationToken).ConfigureAwait(false);
+            var rebuildIndexes = lockCatalog == PostgreSqlImportSql.LockCatalogExclusive
+                && await ScalarAsync(PostgreSqlImportSql.CanRebuildIndexes, transaction, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(PostgreSqlImportSql.CreateStaging, transaction, cancellationToken).ConfigureAwait(false);
             await CopyRowsAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(PostgreSqlImportSql.AnalyzeStaging, transaction, cancellationToken).ConfigureAwait(false);
 
-            // Authors and publishers first: the books join to the authors' ids, the links to all three.
+            // Ids first (the catalog's, or new ones in order of first appearance), then the rows the catalog lacks.
+            await ExecuteAsync(PostgreSqlImportSql.AnalyzeStaging + PostgreSqlImportSql.StageAuthors + PostgreSqlImportSql.StagePublishers + PostgreSqlImportSql.StageBooks + PostgreSqlImportSql.AnalyzeStagedIds, transaction, cancellationToken).ConfigureAwait(false);
+            if (rebuildIndexes)
+            {
+                await ExecuteAsync(PostgreSqlImportSql.DropIndexes, transaction, cancellationToken).ConfigureAwait(false);
+            }
+
             var authorsAdded = await ExecuteAsync(PostgreSqlImportSql.InsertAuthors, transaction, cancellationToken).ConfigureAwait(false);
             var publishersAdded = await ExecuteAsync(PostgreSqlImportSql.InsertPublishers, transaction, cancellationToken).ConfigureAwait(false);
             var booksAdded = await ExecuteAsync(PostgreSqlImportSql.InsertBooks, transaction, cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(PostgreSqlImportSql.PreferHashJoins, transaction, cancellationToken).ConfigureAwait(false);
             var linksAdded = await ExecuteAsync(PostgreSqlImportSql.InsertLinks, transaction, cancellationToken).ConfigureAwait(false);
+            if (rebuildIndexes)
+            {
+                await ExecuteAsync(PostgreSqlImportSql.RestoreIndexes, transaction, cancellationToken).ConfigureAwait(false);
+            }
 
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -125,6 +140,15 @@ internal sealed class PostgreSqlCatalogImport(
         await importer.WriteAsync(row.LastName, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(row.Title, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         await importer.WriteAsync(row.Publisher, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> ScalarAsync(string sql, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        await using (command.ConfigureAwait(false))
+        {
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+        }
     }
 
     private async Task<long> ExecuteAsync(string sql, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -81,6 +81,60 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
     }
 
     [ProviderFact]
+    public async Task ImportAsync_InterleavedAuthorsWithCaseVariantDuplicates_GivesTheSameCatalogIdsAndSummaryAsSqlite()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        await using var sqlite = await TestDatabase.CreateAsync();
+        // Each row's author differs from the previous row's; every book comes back later under another spelling
+        // of its author, title and publisher, which must keep the first spelling and the first id.
+        var text = new StringBuilder(Header);
+        for (var i = 0; i < 3000; i++)
+        {
+            var book = i % 1500;
+            var author = book * 7 % 101;
+            var spelling = i < 1500 ? (Func<string, string>)(value => value) : (value => value.ToUpperInvariant());
+            text.Append(CultureInfo.InvariantCulture, $"{spelling($"First{author % 13}")},{spelling($"Last{author}")},{spelling($"Title {book % 211}")},{spelling($"Publisher {(i * 3 + book) % 17}")}\n");
+        }
+
+        using var file = TempFile.WithText(text.ToString());
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
+        var sqliteSummary = await new CatalogImporter(sqlite.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(sqliteSummary);
+        summary.AuthorsAdded.Should().Be(101);
+        (await RowsAsync(postgres)).Should().Equal(await RowsAsync(sqlite));
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_IntoEmptyCatalog_LeavesTheSchemaAsTheMigrationBuiltIt()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        var before = await SchemaAsync(postgres);
+
+        await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
+
+        (await SchemaAsync(postgres)).Should().Equal(before).And.Contain(line => line.Contains("ON DELETE CASCADE", StringComparison.Ordinal));
+        var duplicate = () => CatalogDump.QueryAsync(postgres, "INSERT INTO author (first_name, last_name) SELECT upper(first_name), last_name FROM author LIMIT 1");
+        await duplicate.Should().ThrowAsync<Exception>();
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_TwiceIntoTheSameCatalog_AddsNothingTheSecondTimeAndKeepsEveryId()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        using var file = TempFile.WithText(GeneratedRows(2000));
+        await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
+        var before = await RowsAsync(postgres);
+        using var again = TempFile.WithText(GeneratedRows(2000).ToUpperInvariant().Replace("FIRST_NAME,LAST_NAME,TITLE,PUBLISHER", "first_name,last_name,title,publisher", StringComparison.Ordinal));
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(again.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 2000L, AuthorsAdded = 0L, BooksAdded = 0L, PublishersAdded = 0L, LinksAdded = 0L });
+        (await RowsAsync(postgres)).Should().Equal(before);
+    }
+
+    [ProviderFact]
     public async Task ImportAsync_SkipMode_ReportsEachBadRowAndImportsTheRest()
     {
         await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
@@ -189,6 +243,18 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The catalog tables' constraints and indexes, by name and definition, sorted.</summary>
+    private static async Task<IReadOnlyList<string>> SchemaAsync(TestDatabase db)
+    {
+        var rows = await CatalogDump.QueryAsync(db, """
+            SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+            WHERE conrelid IN ('author'::regclass, 'publisher'::regclass, 'book'::regclass, 'book_publisher'::regclass)
+            UNION ALL
+            SELECT indexdef FROM pg_indexes WHERE tablename IN ('author', 'publisher', 'book', 'book_publisher')
+            """);
+        return [.. rows.Select(row => row[0]).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Every row of every catalog table, ids included, as sorted text lines; the same statements on either provider.</summary>
