@@ -56,19 +56,19 @@ internal static class BookSql
     public const string FirstTitleCandidatesSqlite = """
         SELECT rowid
         FROM book_title_fts
-        WHERE book_title_fts MATCH @Phrase
+        WHERE book_title_fts MATCH @Trigrams
         LIMIT @Limit;
         """;
 
     /// <summary>
-    /// Counts the titles containing the text through the trigram index: <c>@Phrase</c> (the text as one FTS5
-    /// phrase) finds the candidates, the scan's exact LIKE predicate keeps only what the scan would count.
+    /// Counts the titles containing the text through the trigram index: <c>@Trigrams</c> (the text's trigrams,
+    /// AND-ed: <see cref="TitleSearch.TrigramQuery"/>) finds the candidates, the scan's exact LIKE predicate keeps only what the scan would count.
     /// </summary>
     public const string CountMatchingTitleIndexedSqlite = """
         SELECT count(*)
         FROM book_title_fts AS f
         JOIN book AS b ON b.book_id = f.rowid
-        WHERE book_title_fts MATCH @Phrase
+        WHERE book_title_fts MATCH @Trigrams
           AND b.title LIKE @Pattern ESCAPE '\';
         """;
 
@@ -82,7 +82,7 @@ internal static class BookSql
         FROM book_title_fts AS f
         JOIN book AS b ON b.book_id = f.rowid
         JOIN author AS a ON a.author_id = b.author_id
-        WHERE book_title_fts MATCH @Phrase
+        WHERE book_title_fts MATCH @Trigrams
           AND b.title LIKE @Pattern ESCAPE '\'
         ORDER BY b.title, a.last_name, a.first_name, b.book_id
         LIMIT @Limit OFFSET @Offset;

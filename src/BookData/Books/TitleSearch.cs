@@ -72,10 +72,10 @@ internal static class TitleSearch
                 .ConfigureAwait(false);
         }
 
-        var indexed = new { Pattern = pattern, Phrase = Phrase(normalized) };
+        var indexed = new { Pattern = pattern, Trigrams = TrigramQuery(normalized) };
         using var snapshot = connection.BeginReadSnapshot();
         var candidates = (await connection.QueryAsync<long>(
-            new CommandDefinition(BookSql.FirstTitleCandidatesSqlite, new { indexed.Phrase, Limit = ProbeCandidates }, snapshot, cancellationToken: cancellationToken))
+            new CommandDefinition(BookSql.FirstTitleCandidatesSqlite, new { indexed.Trigrams, Limit = ProbeCandidates }, snapshot, cancellationToken: cancellationToken))
             .ConfigureAwait(false)).AsList();
         if (candidates.Count == ProbeCandidates && IsCommon(candidates[^1]))
         {
@@ -137,9 +137,50 @@ internal static class TitleSearch
             .Replace("_", @"\_", StringComparison.Ordinal) + "%";
 
     /// <summary>
-    /// <paramref name="normalized"/> as one FTS5 phrase, a string in double quotes with each double quote doubled:
-    /// every character inside is text, never query syntax. Bound as a parameter, never spliced into SQL.
+    /// The most trigrams <see cref="TrigramQuery"/> asks the index for: 16. Each one is a list of titles the index reads
+    /// and intersects with the others; 16 spread over a long text already leave few candidates for LIKE to check.
     /// </summary>
-    public static string Phrase(string normalized) =>
-        new StringBuilder(normalized.Length + 2).Append('"').Append(normalized.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"').ToString();
+    public const int MaxQueryTrigrams = 16;
+
+    /// <summary>
+    /// The FTS5 query that finds the titles holding every trigram of <paramref name="normalized"/> (at most
+    /// <see cref="MaxQueryTrigrams"/> of them, spread from its start to its end, the first and the last always
+    /// included): each trigram a string in double quotes with each double quote doubled, so every character inside
+    /// is text, never query syntax, the strings joined by <c>AND</c>. The index stores trigrams without their
+    /// positions (<c>detail=none</c>), so a phrase longer than one trigram cannot be asked; a title holding all of
+    /// them is only a candidate, which the exact LIKE predicate then decides. Bound as a parameter, never spliced into SQL.
+    /// </summary>
+    /// <param name="normalized">Text for which <see cref="UsesIndex"/> is true.</param>
+    /// <returns>The query, e.g. <c>"riv" AND "ive" AND "ver"</c> for <c>river</c>.</returns>
+    public static string TrigramQuery(string normalized)
+    {
+        // Code point boundaries: the trigram tokenizer counts characters as code points, not UTF-16 code units.
+        var starts = new List<int>(normalized.Length + 1);
+        for (var i = 0; i < normalized.Length; i += char.IsHighSurrogate(normalized[i]) ? 2 : 1)
+        {
+            starts.Add(i);
+        }
+
+        starts.Add(normalized.Length);
+        var trigrams = new List<string>();
+        for (var i = 0; i + MinIndexedCharacters < starts.Count; i++)
+        {
+            var trigram = normalized[starts[i]..starts[i + MinIndexedCharacters]];
+            if (!trigrams.Contains(trigram, StringComparer.Ordinal))
+            {
+                trigrams.Add(trigram);
+            }
+        }
+
+        var picked = trigrams.Count <= MaxQueryTrigrams
+            ? trigrams
+            : Enumerable.Range(0, MaxQueryTrigrams).Select(i => trigrams[(int)((long)i * (trigrams.Count - 1) / (MaxQueryTrigrams - 1))]).ToList();
+        var query = new StringBuilder();
+        foreach (var trigram in picked)
+        {
+            query.Append(query.Length == 0 ? "\"" : " AND \"").Append(trigram.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+
+        return query.ToString();
+    }
 }

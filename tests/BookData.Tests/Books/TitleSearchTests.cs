@@ -159,6 +159,32 @@ public abstract class TitleSearchTests
     }
 
     /// <summary>
+    /// The index is asked for a text's trigrams, not for the text: a title holding every trigram of the text, but not
+    /// the text, is not found; nor is one holding the text with other non-ASCII letters' case. Long texts (hundreds of
+    /// trigrams, more than FTS5's expression depth allows) are asked through some of their trigrams and decided by LIKE.
+    /// </summary>
+    [ProviderFact]
+    public async Task SearchByTitleAsync_TrigramsWithoutTheText_OrLongTexts_AreTheScans()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        var authorId = await AddAuthorAsync(db);
+        var longTitle = string.Concat(Enumerable.Range(0, 36).Select(i => $"Wörd \"{i}\" 📚 ")).Trim();
+        await InsertTitlesAsync(db, authorId,
+        [
+            "rivXX iveYY verZZ", "The River", "ÉTÉ", "été", longTitle, longTitle[..^3] + "xyz", longTitle[1..],
+        ]);
+
+        foreach (var text in new[] { "river", "RIVER", "été", "ÉTÉ", longTitle, longTitle[..^3], longTitle[100..400], longTitle.ToUpperInvariant() })
+        {
+            await AssertSameAsScanAsync(db, books, text);
+        }
+
+        (await books.SearchByTitleAsync("river")).Items.Select(book => book.Title).Should().Equal("The River");
+        (await books.SearchByTitleAsync(longTitle)).Items.Select(book => book.Title).Should().Equal(longTitle);
+    }
+
+    /// <summary>
     /// A text in most titles (on SQLite the index's first 2,000 candidates lie densely, so the scan answers) and one in
     /// a few thousand of them (the index counts): every page is the scan's.
     /// </summary>

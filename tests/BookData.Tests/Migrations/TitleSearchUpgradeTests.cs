@@ -107,7 +107,7 @@ public abstract class TitleSearchUpgradeTests
         await using var connection = await db.OpenConnectionAsync();
         if (Provider == BookDataProvider.Sqlite)
         {
-            var rows = (await connection.QueryAsync("EXPLAIN QUERY PLAN " + BookSql.CountMatchingTitleIndexedSqlite, new { Pattern = "%river%", Phrase = "\"river\"" }))
+            var rows = (await connection.QueryAsync("EXPLAIN QUERY PLAN " + BookSql.CountMatchingTitleIndexedSqlite, new { Pattern = "%river%", Trigrams = TitleSearch.TrigramQuery("river") }))
                 .Select(row => (string)((IDictionary<string, object>)row)["detail"]);
             return rows.Any(detail => detail.StartsWith("SCAN f VIRTUAL TABLE INDEX", StringComparison.Ordinal));
         }
