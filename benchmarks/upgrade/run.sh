@@ -5,7 +5,7 @@
 #
 # Builds a catalog from the import benchmark's generated file (benchmarks/import/generate.py, sorted), brings it
 # back to what 0001 left (the index, its triggers and its journal row removed, then VACUUM), and times
-# `bookdata migrate` on a fresh copy of it RUNS times: process start, the checks, 0002 and its 'rebuild' of the
+# `bookdata migrate` on a fresh copy of it RUNS times: process start, the checks, 0002 and its fill of the
 # index over every title. Prints the wall time and peak memory of each run. Files go to artifacts/upgrade-bench/.
 # Needs: the .NET SDK, python3 and GNU time (/usr/bin/time).
 set -euo pipefail
