@@ -25,6 +25,9 @@ public class TitleSearchScaleBenchmarks
     /// <summary>The catalog's size: 1,000,000 books; the smoke run sets 100,000.</summary>
     public static int Books { get; set; } = 1_000_000;
 
+    /// <summary>20,000 authors (the generator's vocabulary makes 24,000 names), 50 books each at a million.</summary>
+    public static CatalogShape Shape => CatalogShape.ForBooks(Books) with { Authors = 20_000 };
+
     /// <summary>The text searched for.</summary>
     [Params("Salt Moon", "the")]
     public string Text { get; set; } = "";
@@ -32,8 +35,7 @@ public class TitleSearchScaleBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // 20,000 authors (the generator's vocabulary makes 24,000 names), 50 books each at a million.
-        catalog = BenchmarkCatalog.Create(CatalogShape.ForBooks(Books) with { Authors = 20_000 });
+        catalog = BenchmarkCatalog.Create(Shape);
         books = new BookRepository(new Connections.BookDataConnectionFactory(catalog.Options));
         raw = new RawConnections(catalog.Options);
         contexts = CatalogBenchmarks.CreateEfFactory(catalog.Options);
