@@ -263,7 +263,7 @@ public partial class CatalogBenchmarks
     }
 
     /// <summary>Count and page from one snapshot: a deferred read transaction, as BookData reads a page.</summary>
-    private static async Task<IDbContextTransaction> BeginEfSnapshotAsync(CatalogContext context)
+    internal static async Task<IDbContextTransaction> BeginEfSnapshotAsync(CatalogContext context)
     {
         await context.Database.OpenConnectionAsync();
         var connection = (SqliteConnection)context.Database.GetDbConnection();
@@ -275,7 +275,7 @@ public partial class CatalogBenchmarks
 
     private static SqliteParameter EfParameter(string name, object value) => new(name, value);
 
-    private static PooledDbContextFactory<CatalogContext> CreateEfFactory(BookDataOptions options)
+    internal static PooledDbContextFactory<CatalogContext> CreateEfFactory(BookDataOptions options)
     {
         var setup = new ConnectionSetup(options);
         var contextOptions = new DbContextOptionsBuilder<CatalogContext>()

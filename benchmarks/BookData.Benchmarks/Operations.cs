@@ -9,6 +9,9 @@ public static class Operations
 {
     public const string GetAuthorById = "GetAuthorById";
     public const string TitleSearchPage = "TitleSearchPage";
+
+    /// <summary>Title search on a catalog of a million books (<see cref="TitleSearchScaleBenchmarks"/>).</summary>
+    public const string TitleSearchScale = "TitleSearchScale";
     public const string BooksPerPublisher = "BooksPerPublisher";
     public const string AuthorsPerPublisher = "AuthorsPerPublisher";
     public const string Counts = "Counts";

@@ -38,6 +38,7 @@ internal static class BookDataCli
             ExportCommand.Create(runner),
             ReportCommand.Create(runner),
             AuthorsCommand.Create(runner),
+            BooksCommand.Create(runner),
             AddBookCommand.Create(runner),
             SqlCommand.Create(runner),
             BackupCommand.Create(runner),

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using BookData.Books;
+using BookData.Connections;
 using BookData.Import;
 using BookData.Migrations;
 using BookData.PostgreSql.Connections;
@@ -117,4 +119,9 @@ internal sealed class PostgreSqlCatalogProvider : CatalogProvider
             request.RowsRead = import.RowsRead;
         }
     }
+
+    public override Task<Page<BookSummary>> ReadIndexedTitlePageAsync(
+        DbConnection connection, string normalized, string pattern, int pageNumber, int pageSize, CancellationToken cancellationToken) =>
+        connection.ReadPageAsync<BookSummary>(
+            PostgreSqlCatalogSql.CountMatchingTitleIndexed, PostgreSqlCatalogSql.SearchByTitleIndexed, new { Pattern = pattern }, pageNumber, pageSize, cancellationToken);
 }

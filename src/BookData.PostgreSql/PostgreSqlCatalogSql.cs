@@ -97,4 +97,27 @@ internal static class PostgreSqlCatalogSql
 
     /// <summary>The health check's statement: a round trip to the server.</summary>
     public const string HealthProbe = "SELECT 1;";
+
+    /// <summary>
+    /// Counts the titles containing the text through the pg_trgm index on <c>title::text</c>: ILIKE on that
+    /// expression (backslash is LIKE's default escape) can use the index, and the scan's own predicate decides.
+    /// </summary>
+    public const string CountMatchingTitleIndexed = """
+        SELECT count(*)
+        FROM book
+        WHERE title::text ILIKE @Pattern
+          AND title LIKE @Pattern ESCAPE '\';
+        """;
+
+    /// <summary><c>BookSql.SearchByTitle</c> with the index-usable ILIKE on <c>title::text</c> beside the exact predicate.</summary>
+    public const string SearchByTitleIndexed = """
+        SELECT b.book_id AS BookId, b.title AS Title, a.author_id AS AuthorId,
+               a.first_name AS AuthorFirstName, a.last_name AS AuthorLastName
+        FROM book AS b
+        JOIN author AS a ON a.author_id = b.author_id
+        WHERE b.title::text ILIKE @Pattern
+          AND b.title LIKE @Pattern ESCAPE '\'
+        ORDER BY b.title, a.last_name, a.first_name, b.book_id
+        LIMIT @Limit OFFSET @Offset;
+        """;
 }

@@ -74,6 +74,26 @@ public sealed class BenchmarkCatalog : IDisposable
 
     private static string CreateTemplate(CatalogShape shape)
     {
+        // BOOKDATA_BENCH_CATALOG_CACHE: a folder where each shape's catalog is kept between processes, so the
+        // million-book catalog of TitleSearchScaleBenchmarks is generated once, not in every benchmark process.
+        var cache = Environment.GetEnvironmentVariable("BOOKDATA_BENCH_CATALOG_CACHE");
+        if (!string.IsNullOrEmpty(cache))
+        {
+            var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(shape.ToString())))[..16];
+            var cached = System.IO.Path.Combine(cache, $"catalog-{shape.Books}-{key}.db");
+            if (!File.Exists(cached))
+            {
+                Directory.CreateDirectory(cache);
+                var partial = cached + ".partial";
+                File.Delete(partial);
+                CatalogGenerator.GenerateAsync(shape, partial).GetAwaiter().GetResult();
+                SqliteConnection.ClearAllPools();
+                File.Move(partial, cached);
+            }
+
+            return cached;
+        }
+
         var path = NewPath($"template-{shape.Books}");
         CatalogGenerator.GenerateAsync(shape, path).GetAwaiter().GetResult();
         SqliteConnection.ClearAllPools();

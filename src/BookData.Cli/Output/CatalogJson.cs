@@ -1,3 +1,4 @@
+using BookData.Books;
 using BookData.Reports;
 
 namespace BookData.Cli.Output;
@@ -55,6 +56,34 @@ internal static class CatalogJson
             }
 
             json.WriteEndArray();
+        });
+
+    /// <summary>
+    /// <c>{"items":[{"id":n,"title":"…","author":"First Last"}],"page":n,"pageSize":n,"totalCount":n,"totalPages":n}</c>:
+    /// the shape of the web app's <c>GET /api/books</c>.
+    /// </summary>
+    /// <param name="output">Standard output.</param>
+    /// <param name="page">The page of books found.</param>
+    public static void WriteBookPage(TextWriter output, Page<BookSummary> page) =>
+        JsonOutput.Write(output, json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("items");
+            foreach (var book in page.Items)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("id", book.BookId);
+                json.WriteString("title", book.Title);
+                json.WriteString("author", book.AuthorName);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("page", page.PageNumber);
+            json.WriteNumber("pageSize", page.PageSize);
+            json.WriteNumber("totalCount", page.TotalCount);
+            json.WriteNumber("totalPages", page.TotalPages);
+            json.WriteEndObject();
         });
 
     /// <summary>Writes <c>[{"NAME":"…","COUNT":n}]</c>, one object per report row.</summary>

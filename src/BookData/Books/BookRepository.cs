@@ -95,6 +95,11 @@ public sealed class BookRepository
     /// Searches books whose title contains <paramref name="text"/> (case-insensitive for ASCII letters),
     /// ordered by title, then author. <c>%</c>, <c>_</c> and <c>\</c> in the text match themselves.
     /// </summary>
+    /// <remarks>
+    /// A text of three or more characters (Unicode code points) is looked up in the title search index that
+    /// migration 0002 adds (trigrams: FTS5 on SQLite, pg_trgm on PostgreSQL); a shorter one reads every title.
+    /// Both give the same books, order and count.
+    /// </remarks>
     /// <param name="text">The text to look for; white space is normalized; empty matches every book.</param>
     /// <param name="pageNumber">The page, starting at 1. Default: 1.</param>
     /// <param name="pageSize">Books per page, 1 to <see cref="Page{T}.MaxPageSize"/>. Default: 50.</param>
@@ -111,11 +116,11 @@ public sealed class BookRepository
     {
         ArgumentNullException.ThrowIfNull(text);
         Page<BookSummary>.Validate(pageNumber, pageSize);
-        var pattern = "%" + EscapeLike(CatalogText.Normalize(text)) + "%";
+        var normalized = CatalogText.Normalize(text);
+        var provider = connectionFactory.CatalogProvider;
         return connectionFactory.ReadAsync(
             "book.search_by_title",
-            connection => connection.ReadPageAsync<BookSummary>(
-                BookSql.CountMatchingTitle, BookSql.SearchByTitle, new { Pattern = pattern }, pageNumber, pageSize, cancellationToken),
+            connection => TitleSearch.ReadPageAsync(connection, provider, normalized, pageNumber, pageSize, cancellationToken),
             cancellationToken);
     }
 

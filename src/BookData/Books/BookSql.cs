@@ -39,6 +39,45 @@ internal static class BookSql
         LIMIT @Limit OFFSET @Offset;
         """;
 
+    /// <summary>
+    /// The first candidates of the trigram index, in rowid order (FTS5 stops after <c>@Limit</c>): how densely they
+    /// lie among the books tells whether the text is in so many titles that reading every title is faster.
+    /// </summary>
+    public const string FirstTitleCandidatesSqlite = """
+        SELECT rowid
+        FROM book_title_fts
+        WHERE book_title_fts MATCH @Trigrams
+        LIMIT @Limit;
+        """;
+
+    /// <summary>
+    /// Counts the titles containing the text through the trigram index: <c>@Trigrams</c> (the text's trigrams,
+    /// AND-ed: <see cref="TitleSearch.TrigramQuery"/>) finds the candidates, the scan's exact LIKE predicate keeps only what the scan would count.
+    /// </summary>
+    public const string CountMatchingTitleIndexedSqlite = """
+        SELECT count(*)
+        FROM book_title_fts AS f
+        JOIN book AS b ON b.book_id = f.rowid
+        WHERE book_title_fts MATCH @Trigrams
+          AND b.title LIKE @Pattern ESCAPE '\';
+        """;
+
+    /// <summary>
+    /// <see cref="SearchByTitle"/> through the trigram index: the candidates come from <c>book_title_fts</c>,
+    /// are kept by the same LIKE predicate, then sorted; for texts that match few books.
+    /// </summary>
+    public const string SearchByTitleIndexedSqlite = """
+        SELECT b.book_id AS BookId, b.title AS Title, a.author_id AS AuthorId,
+               a.first_name AS AuthorFirstName, a.last_name AS AuthorLastName
+        FROM book_title_fts AS f
+        JOIN book AS b ON b.book_id = f.rowid
+        JOIN author AS a ON a.author_id = b.author_id
+        WHERE book_title_fts MATCH @Trigrams
+          AND b.title LIKE @Pattern ESCAPE '\'
+        ORDER BY b.title, a.last_name, a.first_name, b.book_id
+        LIMIT @Limit OFFSET @Offset;
+        """;
+
     public const string Count = "SELECT count(*) FROM book;";
 
     public const string PublishersOfBook = """

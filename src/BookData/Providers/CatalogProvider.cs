@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BookData.Books;
 using BookData.Connections;
 using BookData.Import;
 using BookData.Migrations;
@@ -58,4 +59,11 @@ internal abstract class CatalogProvider
     /// commits it. Database errors may leave as the engine's <see cref="DbException"/>; the importer translates them.
     /// </summary>
     public abstract Task<ImportSummary> ImportAsync(ImportRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads one page of a title search that the trigram index of migration 0002 can answer, with the total count,
+    /// from one snapshot. <paramref name="pattern"/> is the scan's LIKE pattern, which decides every match.
+    /// </summary>
+    public abstract Task<Page<BookSummary>> ReadIndexedTitlePageAsync(
+        DbConnection connection, string normalized, string pattern, int pageNumber, int pageSize, CancellationToken cancellationToken);
 }

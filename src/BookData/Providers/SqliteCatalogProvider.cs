@@ -1,7 +1,8 @@
 using System.Data.Common;
+using BookData.Books;
 using BookData.Connections;
-using BookData.Import;
 using BookData.Import.Sqlite;
+using BookData.Import;
 using BookData.Migrations;
 using Microsoft.Data.Sqlite;
 
@@ -88,4 +89,8 @@ internal sealed class SqliteCatalogProvider : CatalogProvider
 
     public override Task<ImportSummary> ImportAsync(ImportRequest request, CancellationToken cancellationToken) =>
         new SqliteCatalogImport(request).RunAsync(cancellationToken);
+
+    public override Task<Page<BookSummary>> ReadIndexedTitlePageAsync(
+        DbConnection connection, string normalized, string pattern, int pageNumber, int pageSize, CancellationToken cancellationToken) =>
+        TitleSearch.ReadSqliteIndexedPageAsync(connection, normalized, pattern, pageNumber, pageSize, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using BookData.Authors;
+using BookData.Books;
 using BookData.Import;
 using BookData.Tests.Support;
 using BookData.Text;
@@ -330,6 +331,23 @@ public abstract class CatalogImporterTests
         (await db.CountAsync("book_publisher")).Should().Be(15);
         (await CatalogDump.QueryAsync(db, "SELECT title FROM book WHERE title = 'The Stand'")).Should().ContainSingle()
             .Which.Should().Equal("the stand");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_IntoNonEmptyCatalog_TitleSearchFindsTheBooksBeforeAndAfter()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var importer = new CatalogImporter(db.Factory);
+        using var first = TempFile.WithText(Header + "Ann,Author,The Harbour Lights,Acme\n");
+        await importer.ImportAsync(first.Path);
+        using var second = TempFile.WithText(Header + "Ann,Author,Harbour Nights,Acme\nBob,Other,No Harbour Here,Zeta\n");
+
+        await importer.ImportAsync(second.Path);
+
+        var page = await new BookRepository(db.Factory).SearchByTitleAsync("HARBOUR");
+        page.Items.Select(book => book.Title).Should().Equal("Harbour Nights", "No Harbour Here", "The Harbour Lights");
+        page.TotalCount.Should().Be(3);
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
     }
 
     [ProviderFact]

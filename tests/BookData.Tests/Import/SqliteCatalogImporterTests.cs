@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BookData.Books;
 using BookData.Import;
 using BookData.Tests.Support;
 
@@ -37,5 +38,30 @@ public sealed class SqliteCatalogImporterTests : CatalogImporterTests
             .Should().ContainSingle().Which.Should().Equal(summary.BooksAdded.ToString(CultureInfo.InvariantCulture));
         (await CatalogDump.QueryAsync(db, "SELECT count(*) FROM book_publisher INDEXED BY ix_book_publisher_publisher WHERE publisher_id > 0"))
             .Should().ContainSingle().Which.Should().Equal(rows.ToString(CultureInfo.InvariantCulture));
+        var books = new BookRepository(db.Factory);
+        (await books.SearchByTitleAsync("OF THE CATALOG")).TotalCount.Should().Be(summary.BooksAdded);
+        (await books.SearchByTitleAsync("number 01f0f")).Items.Should().ContainSingle()
+            .Which.Title.Should().Be("A rather long title number 01f0f of the catalog");
+    }
+
+    /// <summary>
+    /// The import sets an index or trigger aside only when its definition is exactly the one it knows: each one it
+    /// knows must be what the migrations create, or an import would quietly keep it live (the title search trigger
+    /// would then index every book one by one).
+    /// </summary>
+    [Fact]
+    public async Task DeferrableIndexes_EachDefinition_IsTheOneTheMigrationsCreate()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+
+        var stored = (await CatalogDump.QueryAsync(db, "SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL"))
+            .ToDictionary(row => row[0], row => row[1]);
+
+        foreach (var index in ImportSql.DeferrableIndexes)
+        {
+            stored.Should().ContainKey(index.Name).WhoseValue.Should().Be(index.Create);
+        }
+
+        ImportSql.DeferrableIndexes.Select(index => index.Name).Should().Contain("book_title_fts_insert");
     }
 }

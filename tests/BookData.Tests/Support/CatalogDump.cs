@@ -48,7 +48,7 @@ public static class CatalogDump
 
     /// <summary>
     /// What is wrong with the stored data, empty when nothing is: SQLite's <c>PRAGMA integrity_check</c> and
-    /// <c>PRAGMA foreign_key_check</c>; on PostgreSQL indexes left invalid and rows whose foreign keys point nowhere.
+    /// <c>PRAGMA foreign_key_check</c> and the title search index's <c>integrity-check</c>; on PostgreSQL indexes left invalid and rows whose foreign keys point nowhere.
     /// </summary>
     public static async Task<IReadOnlyList<string>> IntegrityProblemsAsync(TestDatabase db)
     {
@@ -67,6 +67,19 @@ public static class CatalogDump
 
         var problems = (await QueryAsync(db, "PRAGMA integrity_check")).Select(Join).Where(line => line != "ok").ToList();
         problems.AddRange((await QueryAsync(db, "PRAGMA foreign_key_check")).Select(row => "foreign key " + Join(row)));
+        if (await db.TableExistsAsync("book_title_fts"))
+        {
+            try
+            {
+                // rank 1: also checks that the index holds exactly the titles of the book table.
+                await ExecuteAsync(db, "INSERT INTO book_title_fts (book_title_fts, rank) VALUES ('integrity-check', 1);");
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                problems.Add("title search index: " + ex.Message);
+            }
+        }
+
         return problems;
     }
 

@@ -121,6 +121,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new(BookDataProvider.Sqlite, $"Data Source={file}", file);
     }
 
+    /// <summary>An existing SQLite file (a backup, say), deleted with its side files when disposed.</summary>
+    public static TestDatabase ForFile(string file) => new(BookDataProvider.Sqlite, $"Data Source={file}", file);
+
     /// <summary>
     /// A database that does not exist: for SQLite a new file path (as <see cref="CreateEmpty"/>), for PostgreSQL a new
     /// database name on the test server that is not created. Disposing removes whatever the test created there.

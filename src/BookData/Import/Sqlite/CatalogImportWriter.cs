@@ -156,6 +156,11 @@ internal sealed class CatalogImportWriter : IDisposable
             {
                 using var create = NewCommand(index.Create);
                 create.ExecuteNonQuery();
+                if (index.Fill is not null)
+                {
+                    using var fill = NewCommand(index.Fill);
+                    fill.ExecuteNonQuery();
+                }
             }
 
             deferredIndexes.Clear();

@@ -1,0 +1,6 @@
+namespace BookData.Tests.Books;
+
+public sealed class SqliteTitleSearchTests : TitleSearchTests
+{
+    protected override BookDataProvider Provider => BookDataProvider.Sqlite;
+}

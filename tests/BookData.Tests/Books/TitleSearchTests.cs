@@ -1,0 +1,264 @@
+using BookData.Books;
+using BookData.Tests.Support;
+using BookData.Text;
+using CsCheck;
+using Dapper;
+
+namespace BookData.Tests.Books;
+
+/// <summary>
+/// The indexed title search (migration 0002) against the scan it replaces: the scan's LIKE statement, run directly,
+/// is the oracle for the books, their order and the count, for any title and any text.
+/// </summary>
+public abstract class TitleSearchTests
+{
+    protected abstract BookDataProvider Provider { get; }
+
+    private int Iterations(int sqlite, int postgreSql) => Provider == BookDataProvider.PostgreSql ? postgreSql : sqlite;
+
+    private static readonly string[] Fragments =
+    [
+        "a", "A", "b", "Z", "the", "The", "THE", "river", " ", "'", "\"", "\"\"", "%", "_", "\\", "*", "-", "^", ":", "(", ")",
+        "NEAR", "AND", "OR", "NOT", "é", "É", "e\u0301", "日本", "語", "📚", "🔥", "Ω", "ω", "ß", "SS", "İ", "ı", "K", "\u212A", "ﬁ", "fi",
+    ];
+
+    private static readonly Gen<string> FragmentText =
+        Gen.Int[0, Fragments.Length - 1].Array[1, 8].Select(indexes => string.Concat(indexes.Select(i => Fragments[i])));
+
+    /// <summary>Titles as the library stores them: normalized, 1 to 500 characters, no control characters; null when the text is not one.</summary>
+    private static string? AsTitle(string text)
+    {
+        try
+        {
+            var title = CatalogText.Normalize(text);
+            return title.Length is > 0 and <= CatalogText.MaxTitleLength && !title.Any(char.IsControl) ? title : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    [ProviderFact]
+    public async Task SearchByTitleAsync_RandomTitlesAndTexts_EqualsTheLikeScan()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        var authorId = await AddAuthorAsync(db);
+        var anyText = Gen.OneOf(FragmentText, FragmentText, Gen.String[1, 12], Gen.String.AlphaNumeric);
+
+        // A text: a random substring of a title (any case), or a random text of its own.
+        var sample = Gen.Select(anyText.Array[1, 6], Gen.Int[0, 3].Array[1, 4], Gen.Int.Array[4], Gen.Int.Array[4], anyText);
+        await sample.SampleAsync(
+            async (texts, kinds, starts, lengths, own) =>
+            {
+                var titles = texts.Select(AsTitle).OfType<string>().ToArray();
+                await InsertTitlesAsync(db, authorId, titles);
+                var queries = new List<string> { own };
+                for (var i = 0; i < kinds.Length && titles.Length > 0; i++)
+                {
+                    var title = titles[(int)((uint)starts[i] % titles.Length)];
+                    var start = (int)((uint)starts[i] % title.Length);
+                    var length = (int)((uint)lengths[i] % (title.Length - start + 1));
+                    var part = title.Substring(start, length);
+                    queries.Add(kinds[i] switch
+                    {
+                        0 => part,
+                        1 => part.ToUpperInvariant(),
+                        2 => part.ToLowerInvariant(),
+                        _ => " " + part + "  ",
+                    });
+                }
+
+                foreach (var query in queries)
+                {
+                    await AssertSameAsScanAsync(db, books, query);
+                }
+            },
+            iter: Iterations(sqlite: 150, postgreSql: 40),
+            threads: 1);
+
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+    }
+
+    [ProviderTheory]
+    [InlineData("\"")]
+    [InlineData("\"\"\"")]
+    [InlineData("a\" OR \"b")]
+    [InlineData("riv*")]
+    [InlineData("NEAR(river sea)")]
+    [InlineData("title: river")]
+    [InlineData("-river")]
+    [InlineData("^river")]
+    [InlineData("river AND sea")]
+    [InlineData("100%")]
+    [InlineData("a_b")]
+    [InlineData("C:\\")]
+    [InlineData("📚📚")]
+    [InlineData("📚📚📚")]
+    [InlineData("é")]
+    [InlineData("ÉTÉ")]
+    [InlineData("ﬁ")]
+    [InlineData("\u212Aey")]
+    [InlineData("riv\u0000er")]
+    [InlineData("\u0000\u0000\u0000")]
+    public async Task SearchByTitleAsync_QuerySyntaxAndShortTexts_MatchOnlyAsTheScanDoes(string text)
+    {
+        if (Provider == BookDataProvider.PostgreSql && text.Contains('\0', StringComparison.Ordinal))
+        {
+            // PostgreSQL text cannot hold NUL: the scan refuses such a text as the index path does.
+            return;
+        }
+
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var authorId = await AddAuthorAsync(db);
+        await InsertTitlesAsync(db, authorId,
+        [
+            "The River and the Sea", "riv* river", "NEAR(river sea)", "title: river", "-river ^river", "river AND sea",
+            "Say \"hello\"", "Quotes \"\"\" three", "a\" OR \"b", "100% Pure", "100 Pure", "a_b", "axb", "C:\\Windows",
+            "📚📚📚 Books", "📚📚 Two", "L'été", "ÉTÉ", "été", "ﬁsh", "fish", "\u212Aey", "Key", "key",
+        ]);
+
+        await AssertSameAsScanAsync(db, new BookRepository(db.Factory), text);
+    }
+
+    [ProviderFact]
+    public async Task SearchByTitleAsync_AfterAddRenameAndDelete_FindsTheCurrentTitles()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        var authorId = await AddAuthorAsync(db);
+        var kept = await books.AddAsync(authorId, "Old Harbour Lights");
+        var renamed = await books.AddAsync(authorId, "Harbour Days");
+        var deleted = await books.AddAsync(authorId, "Harbour Nights");
+
+        await books.RenameAsync(renamed.BookId, "Mountain Days");
+        await books.DeleteAsync(deleted.BookId);
+
+        (await books.SearchByTitleAsync("harbour")).Items.Select(book => book.BookId).Should().Equal(kept.BookId);
+        (await books.SearchByTitleAsync("mountain")).Items.Select(book => book.BookId).Should().Equal(renamed.BookId);
+        (await books.SearchByTitleAsync("nights")).TotalCount.Should().Be(0);
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+    }
+
+    [ProviderFact]
+    public async Task SearchByTitleAsync_PagesOfAnIndexedText_AreThePagesOfTheScan()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        var authorId = await AddAuthorAsync(db);
+        await InsertTitlesAsync(db, authorId, Enumerable.Range(0, 57).Select(i => $"Book {i % 7} of the Sea {i:D3}").ToArray());
+
+        foreach (var pageNumber in new[] { 1, 2, 3, 4, 9 })
+        {
+            var page = await books.SearchByTitleAsync("OF THE", pageNumber, 20);
+            var scan = await ScanAsync(db, "OF THE", limit: 20, offset: (pageNumber - 1) * 20);
+            page.TotalCount.Should().Be(scan.Total);
+            page.Items.Select(book => book.BookId).Should().Equal(scan.Ids);
+        }
+    }
+
+    /// <summary>
+    /// The index is asked for a text's trigrams, not for the text: a title holding every trigram of the text, but not
+    /// the text, is not found; nor is one holding the text with other non-ASCII letters' case. Long texts (hundreds of
+    /// trigrams, more than FTS5's expression depth allows) are asked through some of their trigrams and decided by LIKE.
+    /// </summary>
+    [ProviderFact]
+    public async Task SearchByTitleAsync_TrigramsWithoutTheText_OrLongTexts_AreTheScans()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        var authorId = await AddAuthorAsync(db);
+        var longTitle = string.Concat(Enumerable.Range(0, 36).Select(i => $"Wörd \"{i}\" 📚 ")).Trim();
+        await InsertTitlesAsync(db, authorId,
+        [
+            "rivXX iveYY verZZ", "The River", "ÉTÉ", "été", longTitle, longTitle[..^3] + "xyz", longTitle[1..],
+        ]);
+
+        foreach (var text in new[] { "river", "RIVER", "été", "ÉTÉ", longTitle, longTitle[..^3], longTitle[100..400], longTitle.ToUpperInvariant() })
+        {
+            await AssertSameAsScanAsync(db, books, text);
+        }
+
+        (await books.SearchByTitleAsync("river")).Items.Select(book => book.Title).Should().Equal("The River");
+        (await books.SearchByTitleAsync(longTitle)).Items.Select(book => book.Title).Should().Equal(longTitle);
+    }
+
+    /// <summary>
+    /// A text in most titles (on SQLite the index's first 2,000 candidates lie densely, so the scan answers) and one in
+    /// a few thousand of them (the index counts): every page is the scan's.
+    /// </summary>
+    [ProviderFact]
+    public async Task SearchByTitleAsync_TextInThousandsOfTitles_EveryPageIsTheScans()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        var authorId = await AddAuthorAsync(db);
+        await InsertTitlesAsync(db, authorId, Enumerable.Range(0, 6_000)
+            .Select(i => i % 3 == 0 ? $"Rare Word {i:D5}" : $"The Common Tale {i:D5}").ToArray());
+
+        foreach (var text in new[] { "common tale", "RARE WORD", "0001" })
+        {
+            foreach (var (pageNumber, pageSize) in new[] { (1, 50), (3, 1000), (80, 50) })
+            {
+                var page = await books.SearchByTitleAsync(text, pageNumber, pageSize);
+                var scan = await ScanAsync(db, text, pageSize, (pageNumber - 1) * pageSize);
+                page.TotalCount.Should().Be(scan.Total, "the count for {0}", text);
+                page.Items.Select(book => book.BookId).Should().Equal(scan.Ids, "page {0} of {1}", pageNumber, text);
+            }
+        }
+    }
+
+    /// <summary>The repository's search equals the scan's statement run directly: same count, same books in the same order.</summary>
+    private static async Task AssertSameAsScanAsync(TestDatabase db, BookRepository books, string text)
+    {
+        string normalized;
+        try
+        {
+            normalized = CatalogText.Normalize(text);
+        }
+        catch (ArgumentException)
+        {
+            await FluentActions.Awaiting(() => books.SearchByTitleAsync(text)).Should().ThrowAsync<ArgumentException>();
+            return;
+        }
+
+        var page = await books.SearchByTitleAsync(text, 1, Page<BookSummary>.MaxPageSize);
+        var scan = await ScanAsync(db, normalized, Page<BookSummary>.MaxPageSize, 0);
+        page.TotalCount.Should().Be(scan.Total, "the count for {0} ({1} code points)", text, normalized.EnumerateRunes().Count());
+        page.Items.Select(book => book.BookId).Should().Equal(scan.Ids, "the books for {0}", text);
+    }
+
+    /// <summary>The scan as it was before the index: the LIKE statements, run directly.</summary>
+    private static async Task<(long Total, IReadOnlyList<long> Ids)> ScanAsync(TestDatabase db, string normalized, int limit, int offset)
+    {
+        var pattern = TitleSearch.LikePattern(CatalogText.Normalize(normalized));
+        await using var connection = await db.OpenConnectionAsync();
+        var total = await connection.ExecuteScalarAsync<long>(BookSql.CountMatchingTitle, new { Pattern = pattern });
+        var ids = (await connection.QueryAsync<BookSummary>(BookSql.SearchByTitle, new { Pattern = pattern, Limit = limit, Offset = offset }))
+            .Select(book => book.BookId).ToArray();
+        return (total, ids);
+    }
+
+    private static async Task<long> AddAuthorAsync(TestDatabase db)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO author (first_name, last_name) VALUES ('Ann', 'Writer') RETURNING author_id;");
+    }
+
+    private static async Task InsertTitlesAsync(TestDatabase db, long authorId, IReadOnlyList<string> titles)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var title in titles)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO book (author_id, title) VALUES (@AuthorId, @Title) ON CONFLICT DO NOTHING;",
+                new { AuthorId = authorId, Title = title },
+                transaction);
+        }
+
+        await transaction.CommitAsync();
+    }
+}
