@@ -24,6 +24,7 @@ internal static class BookDataCli
             """
             A catalog of authors, books and publishers in a SQLite database file (--db) or a PostgreSQL database (--connection "Host=...").
             Start with: bookdata demo
+            Exit codes: 0 success; 1 usage error (also when no command is given, after this help); 2 bad input data; 3 database error; 130 interrupted.
             Environment: BOOKDATA_BUSY_TIMEOUT (seconds to wait for another writer, default 30); BOOKDATA_JOURNAL_MODE=delete for a SQLite file on a network file system (default wal).
             """)
         {
@@ -53,13 +54,20 @@ internal static class BookDataCli
     public static Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(console);
+        var configuration = new InvocationConfiguration { Output = console.Output, Error = console.Error };
+        if (args.Count == 0)
+        {
+            // As git does: the help on standard output, and the usage exit code, since no command ran.
+            CreateRootCommand(console).Parse(["--help"]).Invoke(configuration);
+            return Task.FromResult(ExitCodes.Usage);
+        }
+
         var parseResult = CreateRootCommand(console).Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
         {
             return Task.FromResult(ReportUsageErrors(parseResult, console));
         }
 
-        var configuration = new InvocationConfiguration { Output = console.Output, Error = console.Error };
         return parseResult.InvokeAsync(configuration, cancellationToken);
     }
 
@@ -69,15 +77,27 @@ internal static class BookDataCli
     /// </summary>
     private static int ReportUsageErrors(ParseResult parseResult, CliConsole console)
     {
-        foreach (var error in parseResult.Errors)
-        {
-            console.Error.WriteLine($"error: {error.Message}");
-        }
-
         var names = new List<string>();
         for (SymbolResult? result = parseResult.CommandResult; result is CommandResult command; result = command.Parent)
         {
             names.Insert(0, command.Command.Name);
+        }
+
+        var group = parseResult.CommandResult.Command;
+        var unknownCommand = group.Action is null && group.Subcommands.Count > 0
+            ? parseResult.UnmatchedTokens.FirstOrDefault(token => !token.StartsWith('-'))
+            : null;
+        if (unknownCommand is not null)
+        {
+            // One error, the real one: System.CommandLine would also say a required command was not provided.
+            console.Error.WriteLine($"error: unknown command '{unknownCommand}' for '{string.Join(' ', names)}'.");
+        }
+        else
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                console.Error.WriteLine($"error: {error.Message}");
+            }
         }
 
         console.Error.WriteLine($"Run '{string.Join(' ', names)} --help' for usage.");

@@ -93,7 +93,7 @@ public static class BooksApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                [JsonErrorField(ex.Path)] = [$"The request body is not valid JSON for a book (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}); send {{\"author\":\"First Last\",\"title\":\"…\",\"publisher\":\"…\"}}."],
+                [ex.InnerException is JsonException ? "body" : JsonErrorField(ex.Path)] = [$"The request body is not valid JSON for a book (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}); send {{\"author\":\"First Last\",\"title\":\"…\",\"publisher\":\"…\"}}."],
             });
         }
 
@@ -188,6 +188,10 @@ public static class BooksApi
         _ => CatalogProblems.FieldName(libraryField),
     };
 
+    /// <summary>
+    /// The field a JSON value of the wrong type belongs to (<c>"title":5</c> is the title's error). Malformed JSON
+    /// (a reader error, which comes as the inner exception) is the body's error wherever the reader stopped.
+    /// </summary>
     private static string JsonErrorField(string? path) => path switch
     {
         "$.author" => "author",

@@ -66,5 +66,8 @@ public static class Paging
     }
 
     // A client's text is echoed back only in part: enough to recognise it, never a whole request.
-    private static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
+    /// <summary>A value as quoted in an error: at most 20 characters, then an ellipsis.</summary>
+    /// <param name="value">The value the client sent.</param>
+    /// <returns>The value, shortened.</returns>
+    internal static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
 }

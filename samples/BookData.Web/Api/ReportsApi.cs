@@ -60,26 +60,17 @@ public static class ReportsApi
         return TypedResults.Ok(rows.Select(row => new AuthorBooksRow(row.AuthorName, row.TotalBooks)).ToArray());
     }
 
-    private static bool TryParseOrder(string? order, out SortOrder sortOrder, out ValidationProblem problem)
+    internal static bool TryParseOrder(string? order, out SortOrder sortOrder, out ValidationProblem problem)
     {
         problem = null!;
-        if (string.IsNullOrEmpty(order) || string.Equals(order, "desc", StringComparison.OrdinalIgnoreCase))
+        if (Sorting.TryReadOrder(order, out var ascending, out var error))
         {
-            sortOrder = SortOrder.Descending;
-            return true;
-        }
-
-        if (string.Equals(order, "asc", StringComparison.OrdinalIgnoreCase))
-        {
-            sortOrder = SortOrder.Ascending;
+            sortOrder = ascending == true ? SortOrder.Ascending : SortOrder.Descending;
             return true;
         }
 
         sortOrder = default;
-        problem = TypedResults.ValidationProblem(new Dictionary<string, string[]>
-        {
-            ["order"] = [$"The order '{order}' is not known; use 'asc' or 'desc'."],
-        });
+        problem = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["order"] = [error] });
         return false;
     }
 }

@@ -1,4 +1,5 @@
 using BookData.Reports;
+using BookData.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,7 +7,8 @@ namespace BookData.Web.Pages;
 
 /// <summary>
 /// Publishers with their book and author counts, sorted by <c>?sort=name|books|authors</c> and
-/// <c>?order=asc|desc</c> (default: most books first); ties go by name. Unknown values fall back to the default.
+/// <c>?order=asc|desc</c> (default: most books first); ties go by name. Any other value of either is answered
+/// with 400 and a message naming the parameter, as the API does (see <see cref="Sorting"/>).
 /// </summary>
 public sealed class PublishersModel(CatalogReports reports) : PageModel
 {
@@ -22,20 +24,21 @@ public sealed class PublishersModel(CatalogReports reports) : PageModel
 
     public IReadOnlyList<PublisherRow> Publishers { get; private set; } = [];
 
+    /// <summary>What is wrong with <c>sort</c> or <c>order</c>; <see langword="null"/> when both are valid.</summary>
+    public string? SortError { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        SortColumn = Sort?.ToLowerInvariant() switch
+        if (!Sorting.TryReadSort(Sort, ["books", "name", "authors"], out var column, out var error)
+            || !Sorting.TryReadOrder(Order, out var ascending, out error))
         {
-            "name" => "name",
-            "authors" => "authors",
-            _ => "books",
-        };
-        Ascending = Order?.ToLowerInvariant() switch
-        {
-            "asc" => true,
-            "desc" => false,
-            _ => SortColumn == "name",
-        };
+            SortError = error;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        SortColumn = column;
+        Ascending = ascending ?? SortColumn == "name";
 
         var books = await reports.BooksPerPublisherAsync(SortOrder.Descending, cancellationToken);
         var authors = (await reports.AuthorsPerPublisherAsync(SortOrder.Descending, cancellationToken))

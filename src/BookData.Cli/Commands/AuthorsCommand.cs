@@ -17,7 +17,7 @@ internal static class AuthorsCommand
         var command = new Command(
             "authors",
             """
-            Prints every author with their books and each book's publishers, authors by last name, then first name.
+            Prints every author with their books and each book's publishers, authors by last name, then first name. An empty catalog is not an error: it says so, where it is and how to fill it (exit code 0; with --json, []).
             Example: bookdata authors --json
             """)
         {
@@ -30,6 +30,10 @@ internal static class AuthorsCommand
             if (context.ParseResult.GetValue(json))
             {
                 CatalogJson.WriteHierarchy(context.Console.Output, hierarchy);
+            }
+            else if (hierarchy.Count == 0)
+            {
+                context.Console.Output.WriteLine(EmptyCatalog.Message(context.Connections.DataSource));
             }
             else
             {

@@ -72,6 +72,7 @@ internal static class MigrateCommand
                 return ExitCodes.Success;
             }
 
+            context.PrepareToWrite();
             var result = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
             if (asJson)
             {

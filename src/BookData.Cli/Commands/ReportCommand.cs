@@ -40,7 +40,7 @@ internal static class ReportCommand
         var command = new Command(
             "report",
             """
-            Prints one of the catalog reports: books per publisher, distinct authors per publisher, or books per author.
+            Prints one of the catalog reports: books per publisher, distinct authors per publisher, or books per author. An empty catalog is not an error: it says so, where it is and how to fill it (exit code 0; with --json, []).
             Example: bookdata report authors-per-publisher --order asc
             """)
         {
@@ -63,7 +63,7 @@ internal static class ReportCommand
                     {
                         CatalogJson.WriteBooksPerPublisher(console.Output, books);
                     }
-                    else
+                    else if (!await IsEmptyAsync(reports, books.Count, context, cancellationToken).ConfigureAwait(false))
                     {
                         console.Ansi.Write(BooksPerPublisherTable(books));
                     }
@@ -76,7 +76,7 @@ internal static class ReportCommand
                     {
                         CatalogJson.WriteAuthorsPerPublisher(console.Output, authors);
                     }
-                    else
+                    else if (!await IsEmptyAsync(reports, authors.Count, context, cancellationToken).ConfigureAwait(false))
                     {
                         console.Ansi.Write(AuthorsPerPublisherTable(authors));
                     }
@@ -89,7 +89,7 @@ internal static class ReportCommand
                     {
                         CatalogJson.WriteBooksPerAuthor(console.Output, perAuthor);
                     }
-                    else
+                    else if (!await IsEmptyAsync(reports, perAuthor.Count, context, cancellationToken).ConfigureAwait(false))
                     {
                         console.Ansi.Write(ReportTable.Create(
                             "Books per author", "Author", "Books", perAuthor.Select(row => (row.AuthorName, row.TotalBooks))));
@@ -102,6 +102,28 @@ internal static class ReportCommand
         });
 
         return command;
+    }
+
+    /// <summary>
+    /// When a report has no rows and the catalog holds nothing at all, says so (where it is and how to fill it)
+    /// and returns <see langword="true"/>; a report with rows, or one that is empty in a catalog holding
+    /// something (books without publishers), is printed as a table.
+    /// </summary>
+    private static async Task<bool> IsEmptyAsync(CatalogReports reports, int rows, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (rows > 0)
+        {
+            return false;
+        }
+
+        var counts = await reports.GetCountsAsync(cancellationToken).ConfigureAwait(false);
+        if (counts.Authors + counts.Books + counts.Publishers > 0)
+        {
+            return false;
+        }
+
+        context.Console.Output.WriteLine(EmptyCatalog.Message(context.Connections.DataSource));
+        return true;
     }
 
     /// <summary>The books-per-publisher table.</summary>

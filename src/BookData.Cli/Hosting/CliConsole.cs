@@ -44,7 +44,7 @@ internal sealed class CliConsole
         this.openOutputStream = openOutputStream ?? (() => new TextWriterStream(output));
         Ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(output),
+            Out = new TrimmedConsoleOutput(output),
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,

@@ -49,6 +49,13 @@ internal sealed class CommandContext
     /// </summary>
     public string ConnectionString => connectionString ??= DatabaseLocation.Resolve(databaseOption, connectionOption, Console);
 
+    /// <summary>
+    /// Makes ready to write: creates the default database's folder when the catalog is the default file and
+    /// the folder is missing. Read-only commands (<c>migrate --status</c>, <c>sql</c>) never call it, so they
+    /// create no folder and no file.
+    /// </summary>
+    public void PrepareToWrite() => DatabaseLocation.CreateDefaultFolder(ConnectionString, Console);
+
     /// <summary>A connection factory for <see cref="ConnectionString"/>, created on first use; creating it does not connect.</summary>
     public BookDataConnectionFactory Connections => connections ??= CreateConnections(ConnectionString);
 

@@ -44,6 +44,7 @@ internal sealed class CommandRunner
                 parseResult, console, parseResult.GetValue(Options.Database), parseResult.GetValue(Options.Connection));
             if (database == DatabaseUse.MigrateFirst)
             {
+                context.PrepareToWrite();
                 await new BookDataMigrator(context.Connections).MigrateAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -21,7 +21,8 @@ internal static partial class DatabaseLocation
     /// The connection string of the catalog: <paramref name="connectionOption"/> or a SQLite string for the
     /// <paramref name="databaseOption"/> file when one is given (not both), else <c>BOOKDATA_CONNECTION</c>
     /// or <c>BOOKDATA_DB</c> (not both), else <c>bookdata/bookdata.db</c> in the local application data
-    /// folder (created if missing).
+    /// folder. Nothing is created here: a command that writes creates the default folder through
+    /// <see cref="CreateDefaultFolder"/>, and a read-only one leaves the disk as it was.
     /// </summary>
     /// <param name="databaseOption">The <c>--db</c> value, or <see langword="null"/>.</param>
     /// <param name="connectionOption">The <c>--connection</c> value, or <see langword="null"/>.</param>
@@ -72,9 +73,27 @@ internal static partial class DatabaseLocation
                 $"There is no local data folder for the default database; pass --db PATH or --connection STRING, or set {EnvironmentVariable} or {ConnectionEnvironmentVariable}.");
         }
 
+        return ForFile(Path.Combine(console.LocalDataFolder, FolderName, FileName));
+    }
+
+    /// <summary>
+    /// Creates the default database's folder (<c>bookdata</c> in the local application data folder) when
+    /// <paramref name="connectionString"/> names the default database file and the folder is missing.
+    /// </summary>
+    /// <param name="connectionString">The resolved connection string.</param>
+    /// <param name="console">Supplies the local application data folder.</param>
+    public static void CreateDefaultFolder(string connectionString, CliConsole console)
+    {
+        if (string.IsNullOrEmpty(console.LocalDataFolder))
+        {
+            return;
+        }
+
         var folder = Path.Combine(console.LocalDataFolder, FolderName);
-        Directory.CreateDirectory(folder);
-        return ForFile(Path.Combine(folder, FileName));
+        if (string.Equals(connectionString, ForFile(Path.Combine(folder, FileName)), StringComparison.Ordinal))
+        {
+            Directory.CreateDirectory(folder);
+        }
     }
 
     /// <summary>The SQLite connection string for a database file, with the path made absolute.</summary>

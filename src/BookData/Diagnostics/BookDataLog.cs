@@ -5,9 +5,7 @@ namespace BookData.Diagnostics;
 /// <summary>Every log entry BookData writes, as source-generated <see cref="LoggerMessage"/> methods.</summary>
 internal static partial class BookDataLog
 {
-    [LoggerMessage(EventId = 1001, EventName = "MigrationsApplied", Level = LogLevel.Information,
-        Message = "Applied {Count} migration script(s) to database '{Database}': {Scripts}")]
-    public static partial void MigrationsApplied(ILogger logger, int count, string database, IEnumerable<string> scripts);
+    // Event 1001 (MigrationsApplied) is retired: the migrator's event 1 logs each applied script once.
 
     [LoggerMessage(EventId = 1002, EventName = "SchemaCurrent", Level = LogLevel.Information,
         Message = "Database '{Database}' schema is current; no migration script was pending")]

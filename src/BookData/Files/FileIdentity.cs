@@ -36,6 +36,19 @@ internal readonly record struct FileIdentity(ulong Device, ulong FileNumber)
         return null;
     }
 
+    /// <summary>Reads the identity of the file an open handle refers to, even when its name has since been removed.</summary>
+    /// <param name="handle">An open file handle.</param>
+    /// <returns>The identity, or <see langword="null"/> when this platform offers none.</returns>
+    public static FileIdentity? Read(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            return LinuxStat.Read(handle);
+        }
+
+        return OperatingSystem.IsWindows() ? WindowsFileInformation.Read(handle) : null;
+    }
+
     /// <summary><c>statx(2)</c>, whose result has one layout on every Linux architecture.</summary>
     private static class LinuxStat
     {
@@ -84,6 +97,36 @@ internal readonly record struct FileIdentity(ulong Device, ulong FileNumber)
             }
 
             return Fallback(path, out kind);
+        }
+
+        public static FileIdentity? Read(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+        {
+            const int emptyPath = 0x1000; // AT_EMPTY_PATH: the file the descriptor refers to
+            if (missingStatx)
+            {
+                return null;
+            }
+
+            var added = false;
+            try
+            {
+                handle.DangerousAddRef(ref added);
+                return Statx((int)handle.DangerousGetHandle(), [0], emptyPath, TypeAndInode, out var status) == 0
+                    ? new FileIdentity(((ulong)status.DeviceMajor << 32) | status.DeviceMinor, status.Inode)
+                    : null;
+            }
+            catch (EntryPointNotFoundException)
+            {
+                missingStatx = true;
+                return null;
+            }
+            finally
+            {
+                if (added)
+                {
+                    handle.DangerousRelease();
+                }
+            }
         }
 
         private static byte[] NullTerminatedUtf8(string path)
@@ -144,6 +187,11 @@ internal readonly record struct FileIdentity(ulong Device, ulong FileNumber)
                 return null;
             }
         }
+
+        public static FileIdentity? Read(Microsoft.Win32.SafeHandles.SafeFileHandle handle) =>
+            GetFileInformationByHandle(handle, out var information)
+                ? new FileIdentity(information.VolumeSerialNumber, ((ulong)information.FileIndexHigh << 32) | information.FileIndexLow)
+                : null;
 
         [DllImport("kernel32.dll", SetLastError = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]

@@ -39,10 +39,8 @@ internal sealed class BookDataMigrationHostedService(
             {
                 BookDataLog.SchemaCurrent(logger, database);
             }
-            else
-            {
-                BookDataLog.MigrationsApplied(logger, result.Applied.Count, database, result.Applied);
-            }
+
+            // Each applied script was logged by the migrator (event 1, with its time); a summary here would say it twice.
         }
         catch (BookDataMigrationException ex) when (ex.ScriptName is not null)
         {

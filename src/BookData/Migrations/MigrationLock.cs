@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using BookData.Files;
 
 namespace BookData.Migrations;
 
@@ -12,20 +13,26 @@ namespace BookData.Migrations;
 /// and is guarded by a semaphore.
 /// </summary>
 /// <remarks>
-/// The lock file is never deleted: removing it while another process is about to lock it would let two
-/// processes hold locks on different files at once.
+/// The lock file is removed when the lock is released, while it is still held, so no lock file is left
+/// beside the database. A waiter that opened the file before it was removed would then lock a file that
+/// no longer has that name, so after locking, the holder checks that the name still leads to the file it
+/// locked (by device and inode, or volume and file index) and starts again if not: two holders can never
+/// lock different files at once. Where the platform gives no file identity (neither Linux nor Windows), the
+/// lock file cannot be checked that way, and it is left in place rather than removed.
 /// </remarks>
 internal sealed class MigrationLock : IDisposable
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> InProcessLocks = new(StringComparer.Ordinal);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(100);
 
+    private readonly string? lockPath;
     private FileStream? file;
     private SemaphoreSlim? semaphore;
 
-    private MigrationLock(FileStream? file, SemaphoreSlim? semaphore)
+    private MigrationLock(FileStream? file, string? lockPath, SemaphoreSlim? semaphore)
     {
         this.file = file;
+        this.lockPath = lockPath;
         this.semaphore = semaphore;
     }
 
@@ -42,8 +49,24 @@ internal sealed class MigrationLock : IDisposable
         {
             try
             {
-                var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
-                return new MigrationLock(stream, null);
+                var stream = new FileStream(
+                    lockPath,
+                    FileMode.OpenOrCreate,
+                    FileAccess.ReadWrite,
+                    FileShare.None,
+                    bufferSize: 1,
+                    OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
+                switch (StillNamed(stream, lockPath))
+                {
+                    case true:
+                        return new MigrationLock(stream, OperatingSystem.IsWindows() ? null : lockPath, null);
+                    case null:
+                        return new MigrationLock(stream, null, null); // No identity to check: the file stays.
+                    default:
+                        // The previous holder removed the file between this open and this lock: open the new one.
+                        await stream.DisposeAsync().ConfigureAwait(false);
+                        continue;
+                }
             }
             catch (IOException ex) when (IsHeldElsewhere(ex))
             {
@@ -90,12 +113,25 @@ internal sealed class MigrationLock : IDisposable
                     $"In-memory database '{dataSource}' is being migrated by another caller for longer than the busy timeout ({timeout.TotalSeconds:0.###} s)."));
         }
 
-        return new MigrationLock(null, semaphore);
+        return new MigrationLock(null, null, semaphore);
     }
 
     public void Dispose()
     {
-        Interlocked.Exchange(ref file, null)?.Dispose();
+        var held = Interlocked.Exchange(ref file, null);
+        if (held is not null && lockPath is not null)
+        {
+            try
+            {
+                File.Delete(lockPath); // Still held: no other process can hold a lock on this file now.
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A lock file that cannot be removed is left in place; it is harmless and used again next time.
+            }
+        }
+
+        held?.Dispose();
         Interlocked.Exchange(ref semaphore, null)?.Release();
     }
 
@@ -118,6 +154,26 @@ internal sealed class MigrationLock : IDisposable
         }
 
         return ex.HResult is 11 or 35;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> still names the file <paramref name="stream"/> has open;
+    /// <see langword="null"/> when the platform gives no identity to compare.
+    /// </summary>
+    private static bool? StillNamed(FileStream stream, string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return true; // Opened without sharing delete: nobody could remove it while this process opened it.
+        }
+
+        var locked = FileIdentity.Read(stream.SafeFileHandle);
+        if (locked is null)
+        {
+            return null;
+        }
+
+        return FileIdentity.Read(path, out _) == locked;
     }
 
     private static TimeSpan Min(TimeSpan left, TimeSpan right) => left < right ? left : right;

@@ -62,11 +62,33 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task Command_None_ExitsWithUsageError()
+    public async Task Command_Unknown_PrintsOneErrorNamingIt()
+    {
+        var result = await CliRunner.RunAsync("foo");
+
+        result.ExitCode.Should().Be(1);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().Equal("error: unknown command 'foo' for 'bookdata'.", "Run 'bookdata --help' for usage.");
+        result.Error.Should().NotContain("Required command");
+    }
+
+    [Fact]
+    public async Task Command_UnknownAfterOption_PrintsOneErrorNamingIt()
+    {
+        var result = await CliRunner.RunAsync("--verbose", "frobnicate", "--json");
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().StartWith("error: unknown command 'frobnicate' for 'bookdata'.").And.NotContain("Required command");
+    }
+
+    [Fact]
+    public async Task Command_None_PrintsHelpAndExitsWithUsageCode()
     {
         var result = await CliRunner.RunAsync();
 
         result.ExitCode.Should().Be(1);
+        result.Output.Should().Contain("Usage:").And.Contain("Commands:").And.Contain("Exit codes:");
+        result.Error.Should().BeEmpty();
     }
 
     [Fact]

@@ -5,6 +5,29 @@ namespace BookData.Cli.Tests.Commands;
 public sealed class DemoCommandTests
 {
     [Fact]
+    public async Task Demo_DbOption_LeavesOnlyTheDatabaseAndNoLockFile()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"bookdata-cli-demo-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var database = Path.Combine(folder, "demo.db");
+
+            var result = await CliRunner.RunAsync("demo", "--db", database);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            File.Exists(database + ".migrate.lock").Should().BeFalse();
+            Directory.GetFiles(folder).Select(Path.GetFileName).Should().Equal("demo.db");
+            (await CliDatabase.CountAsync(database, "book")).Should().Be(11);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Demo_NoArguments_PrintsTutorialFiguresInATempDatabase()
     {
         var result = await CliRunner.RunAsync("demo");

@@ -48,6 +48,20 @@ public sealed class ReadOnlyFolderTests : IAsyncLifetime
     }
 
     [OtherUserFact]
+    public async Task Export_IntoFolderTheUserMayNotWrite_NamesTheFileNotItsTemporaryFileAndWritesNothing()
+    {
+        var target = Path.Combine(Folder, "out.csv");
+        var before = Directory.GetFiles(Folder);
+
+        var result = await OtherUser.RunToolAsync(Home, "export", target, "--db", Catalog);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().StartWith($"error: Cannot write the CSV file '{target}': ")
+            .And.Contain("denied").And.NotContain(".tmp").And.NotContain(".out.csv.");
+        Directory.GetFiles(Folder).Should().Equal(before);
+    }
+
+    [OtherUserFact]
     public async Task ReadCommands_CatalogInReadOnlyFolder_SucceedAndCreateNothing()
     {
         var before = await File.ReadAllBytesAsync(Catalog);

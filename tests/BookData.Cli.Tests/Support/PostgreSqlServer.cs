@@ -9,7 +9,7 @@ namespace BookData.Cli.Tests.Support;
 public sealed class PostgreSqlServer : IAsyncDisposable
 {
     /// <summary>The environment variable that holds the server's connection string: <c>BOOKDATA_TEST_POSTGRES</c>.</summary>
-    public const string EnvironmentVariable = "BOOKDATA_TEST_POSTGRES";
+    public const string EnvironmentVariable = PostgreSqlTestEnvironment.EnvironmentVariable;
 
     private PostgreSqlServer(string databaseName)
     {
@@ -18,7 +18,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     }
 
     /// <summary>The server's connection string, or <see langword="null"/> when no server is configured.</summary>
-    public static string? ConnectionString => Environment.GetEnvironmentVariable(EnvironmentVariable);
+    public static string? ConnectionString => PostgreSqlTestEnvironment.ConnectionString;
 
     public string DatabaseName { get; }
 

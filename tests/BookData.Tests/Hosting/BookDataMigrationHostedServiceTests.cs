@@ -29,10 +29,14 @@ public abstract class BookDataMigrationHostedServiceTests
 
         status.IsUpToDate.Should().BeTrue();
         status.Applied.Select(entry => entry.Name).Should().Equal(BookDataMigrator.ScriptNames);
-        logs.Entries.Should().Contain(entry => entry.EventId.Name == "MigrationsApplied"
-            && entry.Level == LogLevel.Information
-            && entry.Message.Contains(BookDataMigrator.ScriptNames[0], StringComparison.Ordinal)
-            && entry.Message.Contains(database.Factory.DataSource, StringComparison.Ordinal));
+        foreach (var script in BookDataMigrator.ScriptNames)
+        {
+            logs.Entries.Where(entry => entry.Level >= LogLevel.Information && entry.Message.Contains(script, StringComparison.Ordinal))
+                .Should().ContainSingle("an applied script is logged once, by the migrator, not again by the startup")
+                .Which.Should().Match<LogCollector.LogEntry>(entry => entry.Level == LogLevel.Information
+                    && entry.EventId.Id == 1
+                    && entry.Message.Contains(database.Factory.DataSource, StringComparison.Ordinal));
+        }
     }
 
     [ProviderFact]
@@ -52,7 +56,8 @@ public abstract class BookDataMigrationHostedServiceTests
 
         (await database.CountAsync("schema_version")).Should().Be(BookDataMigrator.ScriptNames.Count);
         logs.Entries.Should().Contain(entry => entry.EventId.Name == "SchemaCurrent");
-        logs.Entries.Should().NotContain(entry => entry.EventId.Name == "MigrationsApplied");
+        logs.Entries.Should().NotContain(entry => entry.Level >= LogLevel.Information
+            && entry.Category == typeof(BookDataMigrator).FullName);
     }
 
     [ProviderFact]

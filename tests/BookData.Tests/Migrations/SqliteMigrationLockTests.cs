@@ -36,6 +36,41 @@ public sealed class SqliteMigrationLockTests : MigrationLockTests
         File.Exists(folder.DatabasePath).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task MigrateAsync_NewFile_RemovesItsLockFileWhenDone()
+    {
+        await using var folder = ScratchFolder.Create();
+
+        var result = await folder.Migrator(TestScripts.All).MigrateAsync();
+
+        result.Applied.Should().NotBeEmpty();
+        File.Exists(folder.DatabasePath + MigrationTarget.LockFileSuffix).Should().BeFalse();
+        File.Exists(folder.DatabasePath).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ManyCallersOnNewFile_ApplyEachScriptOnceAndLeaveNoLockFile()
+    {
+        await using var folder = ScratchFolder.Create();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => folder.Migrator(TestScripts.All).MigrateAsync())));
+
+        results.SelectMany(result => result.Applied).Should().HaveCount(TestScripts.All.Count).And.OnlyHaveUniqueItems();
+        File.Exists(folder.DatabasePath + MigrationTarget.LockFileSuffix).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task MigrateAsync_LockFileLeftByAnEarlierVersion_IsUsedAndThenRemoved()
+    {
+        await using var folder = ScratchFolder.Create();
+        await File.WriteAllBytesAsync(folder.DatabasePath + MigrationTarget.LockFileSuffix, []);
+
+        var result = await folder.Migrator(TestScripts.All).MigrateAsync();
+
+        result.Applied.Should().HaveCount(TestScripts.All.Count);
+        File.Exists(folder.DatabasePath + MigrationTarget.LockFileSuffix).Should().BeFalse();
+    }
+
     private protected override Task<IAsyncDisposable> HoldLockAsync(ScratchDatabase database) =>
         Task.FromResult<IAsyncDisposable>(HoldLock(database.Path));
 

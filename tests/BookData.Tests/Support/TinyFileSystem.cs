@@ -69,6 +69,16 @@ public sealed class TinyFileSystem : IDisposable
         return filler;
     }
 
+    /// <summary>Mounts the file system again read-only: creating a file in it then fails with EROFS.</summary>
+    public void RemountReadOnly()
+    {
+        var error = Run("mount", "-o", "remount,ro", Folder);
+        if (error is not null)
+        {
+            throw new InvalidOperationException($"Cannot remount '{Folder}' read-only: {error}");
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

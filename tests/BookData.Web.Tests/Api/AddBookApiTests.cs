@@ -135,7 +135,9 @@ public sealed class AddBookApiTests(CatalogAppFactory factory) : IClassFixture<C
     }
 
     [Theory]
-    [InlineData("{\"author\":\"Stephen King\",\"title\":", "title")]
+    [InlineData("{\"author\":\"Stephen King\",\"title\":", "body")]
+    [InlineData("{\"author\":\"Stephen King", "body")]
+    [InlineData("{\"author\":\"Stephen King\",,}", "body")]
     [InlineData("not json at all", "body")]
     [InlineData("{\"author\":\"Stephen King\",\"title\":5,\"publisher\":\"Random House\"}", "title")]
     [InlineData("[\"Stephen King\",\"It\",\"Random House\"]", "body")]

@@ -17,6 +17,10 @@ public sealed class HeadRequestTests(CatalogAppFactory factory) : IClassFixture<
     [InlineData("/")]
     [InlineData("/authors")]
     [InlineData("/books")]
+    [InlineData("/publishers")]
+    [InlineData("/publishers?sort=name&order=asc")]
+    [InlineData("/signin")]
+    [InlineData("/api/books/1")]
     public async Task Head_WhereGetAnswers_Returns200WithGetsContentType(string path)
     {
         var client = factory.CreateClient();

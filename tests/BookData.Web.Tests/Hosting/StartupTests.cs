@@ -10,6 +10,22 @@ namespace BookData.Web.Tests.Hosting;
 public sealed class StartupTests
 {
     [Fact]
+    public async Task Start_MigrateOnStartupOnNewDatabase_LogsEachAppliedScriptOnce()
+    {
+        await using var factory = new InformationLogsAppFactory();
+        factory.CreateClient();
+
+        var scripts = BookData.Migrations.BookDataMigrator.ScriptNames;
+        scripts.Should().NotBeEmpty();
+        foreach (var script in scripts)
+        {
+            factory.Logs.Entries.Where(entry => entry.Message.Contains(script, StringComparison.Ordinal))
+                .Should().ContainSingle($"{script} is applied once and logged once")
+                .Which.Level.Should().Be(LogLevel.Information);
+        }
+    }
+
+    [Fact]
     public async Task Start_NoApiKeyConfigured_GeneratesKeyLogsItOnceAndWritesNeedIt()
     {
         await using var factory = new NoKeyAppFactory();
@@ -72,6 +88,11 @@ public sealed class StartupTests
         var act = () => factory.CreateClient();
 
         act.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain("BookData:ApiKey");
+    }
+
+    private sealed class InformationLogsAppFactory : CatalogAppFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" };
     }
 
     private sealed class NoKeyAppFactory : CatalogAppFactory

@@ -55,7 +55,7 @@ public sealed class PagesTests(CatalogAppFactory factory) : IClassFixture<Catalo
     [InlineData("?sort=authors&order=desc", new[] { "Simon &amp; Schuster", "Random House", "Berkley", "Penguin Random House" })]
     [InlineData("?sort=authors&order=asc", new[] { "Penguin Random House", "Berkley", "Random House", "Simon &amp; Schuster" })]
     [InlineData("?sort=books&order=asc", new[] { "Berkley", "Penguin Random House", "Random House", "Simon &amp; Schuster" })]
-    [InlineData("?sort=nonsense&order=sideways", new[] { "Random House", "Simon &amp; Schuster", "Berkley", "Penguin Random House" })]
+    [InlineData("?sort=NAME&order=ASC", new[] { "Berkley", "Penguin Random House", "Random House", "Simon &amp; Schuster" })]
     public async Task GetPublishers_SortAndOrder_ListsPublishersInThatOrder(string query, string[] expected)
     {
         var html = await factory.CreateClient().GetStringAsync("/publishers" + query);
@@ -99,6 +99,20 @@ public sealed class PagesTests(CatalogAppFactory factory) : IClassFixture<Catalo
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain($"The page &#x27;{page}&#x27; is not valid; it must be a whole number from 1.");
         html.Should().NotContain("<cite>");
+    }
+
+    [Theory]
+    [InlineData("?sort=nonsense", "The sort &#x27;nonsense&#x27; is not known; use &#x27;books&#x27;, &#x27;name&#x27;, &#x27;authors&#x27;.")]
+    [InlineData("?sort=name&order=sideways", "The order &#x27;sideways&#x27; is not known; use &#x27;asc&#x27; or &#x27;desc&#x27;.")]
+    public async Task GetPublishers_UnknownSortOrOrder_Returns400PageNamingTheParameter(string query, string message)
+    {
+        using var response = await factory.CreateClient().GetAsync("/publishers" + query);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain(message);
+        html.Should().NotContain("<tr><td>");
     }
 
     [Fact]

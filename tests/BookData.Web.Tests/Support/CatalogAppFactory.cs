@@ -22,7 +22,7 @@ public class CatalogAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
-    public LogCollector Logs { get; } = new();
+    public LogCollector Logs { get; } = new(LogLevel.Information);
 
     /// <summary>Settings applied on top of the defaults below; a <see langword="null"/> value removes a default.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();

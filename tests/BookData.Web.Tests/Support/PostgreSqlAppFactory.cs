@@ -10,10 +10,10 @@ namespace BookData.Web.Tests.Support;
 public sealed class PostgreSqlAppFactory(bool seedSampleData) : CatalogAppFactory
 {
     /// <summary>The environment variable that holds the test server's connection string: <c>BOOKDATA_TEST_POSTGRES</c>.</summary>
-    public const string EnvironmentVariable = "BOOKDATA_TEST_POSTGRES";
+    public const string EnvironmentVariable = PostgreSqlTestEnvironment.EnvironmentVariable;
 
     /// <summary>The test server's connection string, or <see langword="null"/> when none is configured.</summary>
-    public static string? ServerConnectionString => Environment.GetEnvironmentVariable(EnvironmentVariable);
+    public static string? ServerConnectionString => PostgreSqlTestEnvironment.ConnectionString;
 
     public string DatabaseName { get; } = $"bookdata_web_test_{Guid.NewGuid():N}";
 

@@ -98,11 +98,16 @@ internal sealed class Utf8IdLookup
     private static byte Fold(byte b) => (uint)(b - 'A') <= 'Z' - 'A' ? (byte)(b | 0x20) : b;
 
     private ReadOnlySpan<byte> NameOf(KeyEntry entry) =>
-        blocks[entry.Start / BlockSize].AsSpan(entry.Start % BlockSize, entry.Length);
+        entry.Length == 0 ? default : blocks[entry.Start / BlockSize].AsSpan(entry.Start % BlockSize, entry.Length);
 
     /// <summary>Copies a probe's name into the blocks and returns the entry that refers to it.</summary>
     private KeyEntry Store(KeyProbe probe)
     {
+        if (probe.Name.IsEmpty)
+        {
+            return new KeyEntry(probe.Scope, 0, 0); // Nothing to copy, and no block may exist yet.
+        }
+
         if (used + probe.Name.Length > BlockSize)
         {
             blocks.Add(new byte[BlockSize]);
