@@ -72,7 +72,7 @@ public sealed class BookDataConnectionFactory
     /// The effective connection string, for code that opens its own connection to the catalog: on SQLite with
     /// <c>Foreign Keys=True</c> and pooling applied, on PostgreSQL with the busy timeout as <c>lock_timeout</c>.
     /// </summary>
-    public string ConnectionString => connections.ConnectionString;
+    internal string ConnectionString => connections.ConnectionString;
 
     /// <summary>
     /// The database the factory connects to, as messages name it: the SQLite file (or in-memory name), or

@@ -17,7 +17,7 @@ namespace BookData.Hosting;
 /// The check opens the database read-only first, so it never creates a missing database file, then
 /// reads the migration journal. It writes nothing.
 /// </remarks>
-public sealed class BookDataHealthCheck : IHealthCheck
+internal sealed class BookDataHealthCheck : IHealthCheck
 {
     /// <summary>The name the check is registered under unless another is given: <c>bookdata</c>.</summary>
     public const string DefaultName = "bookdata";

@@ -78,7 +78,7 @@ public static class CatalogText
     /// <param name="maxLength">The most characters (Unicode scalar values, see <see cref="CountCharacters"/>) the normalized value may have.</param>
     /// <returns>The normalized value.</returns>
     /// <exception cref="BookDataValidationException">The value is null, blank, too long or holds a refused character.</exception>
-    public static string Required(string? value, string field, int maxLength)
+    internal static string Required(string? value, string field, int maxLength)
     {
         var normalized = Optional(value, field, maxLength);
         if (normalized.Length == 0)
@@ -114,7 +114,7 @@ public static class CatalogText
     /// <param name="maxLength">The most characters (Unicode scalar values, see <see cref="CountCharacters"/>) the normalized value may have.</param>
     /// <returns>The normalized value, possibly empty.</returns>
     /// <exception cref="BookDataValidationException">The value is null, too long or holds a refused character.</exception>
-    public static string Optional(string? value, string field, int maxLength)
+    internal static string Optional(string? value, string field, int maxLength)
     {
         if (value is null)
         {
