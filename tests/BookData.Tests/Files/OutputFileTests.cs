@@ -52,7 +52,8 @@ public sealed class OutputFileTests
         (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
         (await File.ReadAllBytesAsync(db.Path + "-wal")).Should().Equal(walBefore);
         File.Exists(db.Path + "-journal").Should().BeFalse();
-        Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(path))!, "*.tmp").Should().BeEmpty();
+        // The exporter's temporary file is ".<file>.<guid>.tmp" beside the target; other programs' files in a shared folder do not count.
+        Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(Path.GetFullPath(path))}.*.tmp").Should().BeEmpty();
     }
 
     [Fact]
