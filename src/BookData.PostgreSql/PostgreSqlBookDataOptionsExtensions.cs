@@ -21,10 +21,21 @@ public static class PostgreSqlBookDataOptionsExtensions
     public static BookDataOptions UsePostgreSql(this BookDataOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.ChosenProvider = PostgreSqlCatalogProvider.Instance;
+
+        // Checked before the provider type is touched: with a BookData of another build, loading that type can
+        // fail on its own (a seam member it lacks) with an error that names neither package.
+        PackageVersions.ThrowIfMismatched();
+        options.ChosenProvider = Provider();
         options.Provider = BookDataProvider.PostgreSql;
         return options;
     }
+
+    /// <summary>Kept out of line, so compiling <see cref="UsePostgreSql"/> never loads the provider type.</summary>
+    /// <remarks>It returns the seam's type, not the provider's, so that its signature does not name the provider type either.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+#pragma warning disable CA1859 // The base type is the point: see the remarks.
+    private static Providers.CatalogProvider Provider() => PostgreSqlCatalogProvider.Instance;
+#pragma warning restore CA1859
 
     /// <summary>
     /// Calls <see cref="UsePostgreSql(BookDataOptions)"/> when the options ask for PostgreSQL: when

@@ -133,15 +133,16 @@ public sealed class ProviderSelectionTests
     [Fact]
     public void Describe_SameVersions_IsNull()
     {
-        PackageVersions.Describe(new Version(1, 2, 3, 0), new Version(1, 2, 3, 0)).Should().BeNull();
+        PackageVersions.Describe("1.0.0-alpha.0.79.g0af4b195eb", "1.0.0-alpha.0.79.g0af4b195eb").Should().BeNull();
     }
 
     [Theory]
-    [InlineData("1.2.3.0", "1.2.4.0")]
-    [InlineData("2.0.0.0", "1.2.3.0")]
+    [InlineData("1.2.3", "1.2.4")]
+    [InlineData("2.0.0", "1.2.3")]
+    [InlineData("1.0.0-alpha.0.79.g0af4b195eb", "1.0.0-alpha.0.78.g2879d4fbc6")]
     public void Describe_DifferentVersions_NamesBothVersions(string core, string provider)
     {
-        var message = PackageVersions.Describe(Version.Parse(core), Version.Parse(provider));
+        var message = PackageVersions.Describe(core, provider);
 
         message.Should().Contain($"BookData {core} is loaded").And.Contain($"BookData.PostgreSql {provider}").And.Contain("same version");
     }
@@ -149,8 +150,17 @@ public sealed class ProviderSelectionTests
     [Fact]
     public void Describe_ThisBuild_CoreAndPostgreSqlAssembliesMatch()
     {
-        PackageVersions.Describe(typeof(BookDataOptions).Assembly.GetName().Version, typeof(PackageVersions).Assembly.GetName().Version)
+        PackageVersions.Describe(PackageVersions.PackageVersionOf(typeof(BookDataOptions).Assembly), PackageVersions.PackageVersionOf(typeof(PackageVersions).Assembly))
             .Should().BeNull();
+    }
+
+    [Fact]
+    public void PackageVersionOf_ThisBuild_IsThePackageVersionWithoutBuildMetadata()
+    {
+        var version = PackageVersions.PackageVersionOf(typeof(PackageVersions).Assembly);
+
+        version.Should().NotBeNullOrWhiteSpace().And.NotContain("+");
+        version.Should().StartWith(typeof(PackageVersions).Assembly.GetName().Version!.Major.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class PostgreSqlTitleSearchUpgradeTests : TitleSearchUpgradeTests
             {
                 Provider = BookDataProvider.PostgreSql,
                 ConnectionString = new NpgsqlConnectionStringBuilder(db.Options.ConnectionString) { Username = role, Pooling = false }.ToString(),
-            });
+            }.UsePostgreSql());
 
             var act = () => new BookDataMigrator(limited).MigrateAsync();
 
