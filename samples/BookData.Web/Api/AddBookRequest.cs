@@ -1,8 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace BookData.Web.Api;
 
 /// <summary>
 /// The body of <c>POST /api/books</c>: <c>{"author":"First Last","title":"…","publisher":"…"}</c>, or with the
-/// author named exactly, <c>{"firstName":"…","lastName":"…","title":"…","publisher":"…"}</c>.
+/// author named exactly, <c>{"firstName":"…","lastName":"…","title":"…","publisher":"…"}</c>. Validated before the
+/// endpoint runs (<see cref="Validate"/>); lengths and characters are then checked by the library, whose errors
+/// name the same fields.
 /// </summary>
 /// <param name="Author">
 /// The author's full name. An existing author whose first and last name together read so is used ("John Le
@@ -13,4 +17,51 @@ namespace BookData.Web.Api;
 /// <param name="Publisher">The publisher's name.</param>
 /// <param name="FirstName">The author's exact first name; omit it or leave it empty for an author known by one name.</param>
 /// <param name="LastName">The author's exact last name.</param>
-public sealed record AddBookRequest(string? Author, string? Title, string? Publisher, string? FirstName = null, string? LastName = null);
+public sealed record AddBookRequest(string? Author, string? Title, string? Publisher, string? FirstName = null, string? LastName = null)
+    : IValidatableObject
+{
+    /// <summary>Whether the author is named exactly (<c>firstName</c> or <c>lastName</c> given) rather than by full name.</summary>
+    internal bool NamesAuthorExactly => FirstName is not null || LastName is not null;
+
+    /// <summary>
+    /// The request's rules, all reported at once, each keyed on its JSON field: the author is named one way
+    /// (<c>author</c>, or <c>firstName</c> and <c>lastName</c>), and the name, <c>title</c> and <c>publisher</c>
+    /// are not missing, empty or white space.
+    /// </summary>
+    /// <param name="validationContext">The validation context (not used).</param>
+    /// <returns>One result per field in error.</returns>
+    /// <remarks>
+    /// The rules are here rather than in <see cref="RequiredAttribute"/>s because a type's own rules are skipped
+    /// while any property attribute fails, and a client should see every missing field in one answer.
+    /// </remarks>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (NamesAuthorExactly && Author is not null)
+        {
+            yield return new ValidationResult("Name the author either with author or with firstName and lastName, not both.", ["author"]);
+        }
+        else if (NamesAuthorExactly && IsBlank(LastName))
+        {
+            yield return Missing("lastName", "last name");
+        }
+        else if (!NamesAuthorExactly && IsBlank(Author))
+        {
+            yield return Missing("author", "author");
+        }
+
+        if (IsBlank(Title))
+        {
+            yield return Missing("title", "title");
+        }
+
+        if (IsBlank(Publisher))
+        {
+            yield return Missing("publisher", "publisher");
+        }
+    }
+
+    private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
+
+    private static ValidationResult Missing(string field, string label) =>
+        new($"The {label} is required and cannot be empty or white space.", [field]);
+}

@@ -11,13 +11,14 @@ internal sealed class CatalogExceptionHandler(IProblemDetailsService problemDeta
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
-        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        var failed = httpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var originalPath = failed?.Path ?? httpContext.Request.Path.Value;
         if (!CatalogProblems.IsApiPath(originalPath))
         {
             return false;
         }
 
-        var problem = CatalogProblems.For(exception);
+        var problem = CatalogProblems.For(exception, httpContext, failed?.Endpoint);
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }

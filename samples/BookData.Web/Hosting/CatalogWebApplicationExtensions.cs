@@ -9,7 +9,8 @@ public static class CatalogWebApplicationExtensions
 {
     /// <summary>
     /// Adds the middleware in order: security headers, redirects kept relative (<see cref="RelativeRedirects"/>), errors as problem details (API) or the error page
-    /// (pages), HSTS outside development, static files from <c>wwwroot</c>, routing, the write rate limit, authentication and authorization.
+    /// (pages), HSTS outside development, static files from <c>wwwroot</c>, routing, the write rate limit, authentication and authorization,
+    /// and each endpoint's request size limit (<see cref="EndpointRequestSizeLimits"/>).
     /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The same application.</returns>
@@ -35,6 +36,7 @@ public static class CatalogWebApplicationExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEndpointRequestSizeLimits();
         return app;
     }
 

@@ -48,7 +48,7 @@ public static class CatalogWebBuilderExtensions
         builder.Services.AddCatalogWebOptions(section);
         builder.Services.AddEditorAuthentication();
         builder.Services.AddWriteRateLimiting();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = CatalogProblems.Customize);
         builder.Services.AddExceptionHandler<CatalogExceptionHandler>();
         builder.Services.AddPagesAndApi();
         builder.AddRequestLimits();
@@ -110,6 +110,11 @@ public static class CatalogWebBuilderExtensions
         services.AddRazorPages(options => options.Conventions.AuthorizePage("/Books/Add", EditorAuthentication.FormEditorPolicy));
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+
+        // Request bodies are validated before the endpoint runs (AddBookRequest). A body binding cannot read throws
+        // in every environment, so CatalogProblems answers it with problem details naming the field, not a bare 400.
+        services.AddValidation();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options => options.AddApiKeySecurity().OmitHeadOperations());
     }
 

@@ -291,5 +291,72 @@ public sealed class AddBookApiTests(CatalogAppFactory factory) : IClassFixture<C
         (await Catalog.HasTitleAsync(factory, title)).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task PostBooks_EmptyJsonBody_Returns400ProblemOnBodyAndWritesNothing()
+    {
+        var before = await Catalog.CountsAsync(factory);
+        using var content = new ByteArrayContent([]);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await factory.CreateEditorClient().PostAsync("/api/books", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").EnumerateObject().Select(error => error.Name).Should().Equal("body");
+        (await Catalog.CountsAsync(factory)).Should().Be(before);
+    }
+
+    [Theory]
+    [InlineData("null", "The request body must be a JSON object; send {\"author\":\"First Last\",\"title\":\"…\",\"publisher\":\"…\"}.")]
+    [InlineData("{\"author\":\"Stephen King\",,}", "The request body is not valid JSON for this request (line 1, byte 26); send {\"author\":\"First Last\",\"title\":\"…\",\"publisher\":\"…\"}.")]
+    public async Task PostBooks_UnreadableBody_ErrorSaysWhereAndShowsTheShape(string json, string message)
+    {
+        using var response = await factory.CreateEditorClient().PostAsync("/api/books", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").GetProperty("body")[0].GetString().Should().Be(message);
+    }
+
+    [Fact]
+    public async Task PostBooks_Utf16JsonWithCharset_Returns201()
+    {
+        var json = JsonSerializer.Serialize(new { author = "Utf Sixteen", title = "Wide Characters \u00E9", publisher = "Encoding Press" });
+
+        using var response = await factory.CreateEditorClient().PostAsync("/api/books", new StringContent(json, Encoding.Unicode, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        (await Catalog.HasTitleAsync(factory, "Wide Characters \u00E9")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task PostBooks_PlainTextBody_Returns415ProblemSayingToSendJsonAndWritesNothing()
+    {
+        var before = await Catalog.CountsAsync(factory);
+
+        using var response = await factory.CreateEditorClient().PostAsync("/api/books",
+            new StringContent("{\"author\":\"Text Poster\",\"title\":\"Text\",\"publisher\":\"Text Press\"}", Encoding.UTF8, "text/plain"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("detail").GetString().Should().Contain("Content-Type: application/json");
+        (await Catalog.CountsAsync(factory)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task PostBooks_BlankFirstNameOnly_Returns400OnLastNameAndWritesNothing()
+    {
+        var before = await Catalog.CountsAsync(factory);
+
+        using var response = await factory.CreateEditorClient().PostAsJsonAsync("/api/books", new { firstName = " ", title = "T", publisher = "P" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("errors").GetProperty("lastName")[0].GetString()
+            .Should().Be("The last name is required and cannot be empty or white space.");
+        problem.RootElement.GetProperty("errors").EnumerateObject().Should().ContainSingle();
+        (await Catalog.CountsAsync(factory)).Should().Be(before);
+    }
+
     private static object Book(string title) => new { author = "Test Author", title, publisher = "Test Press" };
 }

@@ -36,7 +36,10 @@ public sealed class HealthAndOpenApiTests(CatalogAppFactory factory) : IClassFix
         scheme.GetProperty("name").GetString().Should().Be("X-Api-Key");
         var post = paths.GetProperty("/api/books").GetProperty("post");
         post.GetProperty("security")[0].TryGetProperty("ApiKey", out _).Should().BeTrue();
-        post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).Should().BeTrue();
+        post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()
+            .Should().Be("#/components/schemas/AddBookRequest");
+        document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("AddBookRequest").GetProperty("properties")
+            .EnumerateObject().Select(property => property.Name).Should().BeEquivalentTo("author", "title", "publisher", "firstName", "lastName");
         paths.GetProperty("/api/books").GetProperty("get").TryGetProperty("security", out _).Should().BeFalse();
         var operations = paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject()).ToList();
         operations.Select(operation => operation.Name).Should().NotContain("head");
