@@ -78,6 +78,31 @@ internal static class BookSql
         LIMIT @Limit OFFSET @Offset;
         """;
 
+    /// <summary>
+    /// <see cref="SearchByTitle"/> among known candidates: <c>@Ids</c> is a JSON array of every candidate the trigram
+    /// index found (all of them, from the probe), kept by the same LIKE predicate and sorted the same way; each row
+    /// also carries the number of matches (<c>Total</c>, a window over every kept row, counted before <c>LIMIT</c>),
+    /// so the page and the count cost one lookup of each candidate instead of two.
+    /// </summary>
+    public const string SearchByTitleAmongCandidatesSqlite = """
+        SELECT b.book_id AS BookId, b.title AS Title, a.author_id AS AuthorId,
+               a.first_name AS AuthorFirstName, a.last_name AS AuthorLastName, count(*) OVER () AS Total
+        FROM book AS b
+        JOIN author AS a ON a.author_id = b.author_id
+        WHERE b.book_id IN (SELECT value FROM json_each(@Ids))
+          AND b.title LIKE @Pattern ESCAPE '\'
+        ORDER BY b.title, a.last_name, a.first_name, b.book_id
+        LIMIT @Limit OFFSET @Offset;
+        """;
+
+    /// <summary>Counts the matches among known candidates (<c>@Ids</c>, as in <see cref="SearchByTitleAmongCandidatesSqlite"/>): for a page past the last match.</summary>
+    public const string CountMatchingTitleAmongCandidatesSqlite = """
+        SELECT count(*)
+        FROM book AS b
+        WHERE b.book_id IN (SELECT value FROM json_each(@Ids))
+          AND b.title LIKE @Pattern ESCAPE '\';
+        """;
+
     public const string Count = "SELECT count(*) FROM book;";
 
     public const string PublishersOfBook = """

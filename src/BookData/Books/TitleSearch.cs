@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using BookData.Connections;
 using BookData.Providers;
@@ -16,7 +17,10 @@ namespace BookData.Books;
 /// The index folds case more widely than LIKE does (all letters, not only ASCII ones), so it only proposes
 /// candidates: every statement keeps the scan's exact predicate, and the answer, its order and its count are the
 /// scan's. On SQLite the page itself is read the scan's way when the text matches many books: walking the titles
-/// in order stops after the page, while the index's candidates would all have to be sorted first. A text in most
+/// in order stops after the page, while the index's candidates would all have to be sorted first. A text in fewer titles
+/// than the probe reads (<see cref="ProbeCandidates"/>) is answered by one statement over the probe's candidates, which
+/// returns the page with the number of matches, so each candidate's row is looked up once, not once for the count and
+/// again for the page. A text in most
 /// titles (judged from how densely the index's first candidates lie) is answered by the scan alone, count included.
 /// </remarks>
 internal static class TitleSearch
@@ -96,6 +100,15 @@ internal static class TitleSearch
                 .ConfigureAwait(false);
         }
 
+        if (candidates.Count < ProbeCandidates)
+        {
+            // The probe read every candidate: the page and the count come from one statement over them.
+            var page = await ReadAmongCandidatesAsync(connection, snapshot, candidates, pattern, pageNumber, pageSize, cancellationToken)
+                .ConfigureAwait(false);
+            snapshot.Commit();
+            return page;
+        }
+
         var total = await connection.ExecuteScalarAsync<long>(
             new CommandDefinition(BookSql.CountMatchingTitleIndexedSqlite, indexed, snapshot, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
@@ -116,6 +129,49 @@ internal static class TitleSearch
 
         snapshot.Commit();
         return new Page<BookSummary>(items.AsList(), pageNumber, pageSize, total);
+    }
+
+    /// <summary>
+    /// One page and the number of matches among <paramref name="candidates"/> (every candidate the index has), read by
+    /// one statement in <paramref name="snapshot"/>; a page past the last match counts them again, without the page.
+    /// </summary>
+    private static async Task<Page<BookSummary>> ReadAmongCandidatesAsync(
+        DbConnection connection,
+        DbTransaction snapshot,
+        List<long> candidates,
+        string pattern,
+        int pageNumber,
+        int pageSize,
+        CancellationToken cancellationToken)
+    {
+        var ids = new StringBuilder((candidates.Count * 8) + 2).Append('[');
+        foreach (var id in candidates)
+        {
+            ids.Append(ids.Length == 1 ? string.Empty : ",").Append(id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var parameters = new { Ids = ids.Append(']').ToString(), Pattern = pattern, Limit = pageSize, Offset = Page<BookSummary>.Offset(pageNumber, pageSize) };
+        var rows = (await connection.QueryAsync<(long BookId, string Title, long AuthorId, string AuthorFirstName, string AuthorLastName, long Total)>(
+            new CommandDefinition(BookSql.SearchByTitleAmongCandidatesSqlite, parameters, snapshot, cancellationToken: cancellationToken))
+            .ConfigureAwait(false)).AsList();
+        long total;
+        if (rows.Count > 0)
+        {
+            total = rows[0].Total;
+        }
+        else if (parameters.Offset == 0)
+        {
+            total = 0;
+        }
+        else
+        {
+            total = await connection.ExecuteScalarAsync<long>(
+                new CommandDefinition(BookSql.CountMatchingTitleAmongCandidatesSqlite, parameters, snapshot, cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
+        }
+
+        var items = rows.ConvertAll(row => new BookSummary(row.BookId, row.Title, row.AuthorId, row.AuthorFirstName, row.AuthorLastName));
+        return new Page<BookSummary>(items, pageNumber, pageSize, total);
     }
 
     /// <summary>Whether the index can answer <paramref name="normalized"/>: it has at least <see cref="MinIndexedCharacters"/> code points and no NUL character.</summary>

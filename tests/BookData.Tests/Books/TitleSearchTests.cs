@@ -209,6 +209,45 @@ public abstract class TitleSearchTests
         }
     }
 
+    /// <summary>
+    /// A text in few titles (every candidate read by the probe, the page and the count from one statement): titles that
+    /// tie under the title's collation (case only) by authors whose names tie too are paged in the scan's order, and a
+    /// page past the last match still carries the count.
+    /// </summary>
+    [ProviderFact]
+    public async Task SearchByTitleAsync_FewMatchesWithTies_EveryPageAndCountIsTheScans()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            foreach (var (first, last) in new[] { ("Bea", "Zed"), ("Al", "Zed"), ("Cy", "Abe"), ("", "Abe") })
+            {
+                var authorId = await connection.ExecuteScalarAsync<long>(
+                    "INSERT INTO author (first_name, last_name) VALUES (@First, @Last) RETURNING author_id;", new { First = first, Last = last });
+                foreach (var title in new[] { "Harbour Lights", "HARBOUR lights", "harbour Days", "Old Harbour", "Harbourmaster" })
+                {
+                    await connection.ExecuteAsync(
+                        "INSERT INTO book (author_id, title) VALUES (@AuthorId, @Title) ON CONFLICT DO NOTHING;",
+                        new { AuthorId = authorId, Title = title + (first.Length == 0 ? " " + last : string.Empty) });
+                }
+            }
+        }
+
+        foreach (var text in new[] { "harbour", "LIGHTS", "bour da", "no such title" })
+        {
+            foreach (var pageNumber in new[] { 1, 2, 3, 5, 50 })
+            {
+                var page = await books.SearchByTitleAsync(text, pageNumber, 3);
+                var scan = await ScanAsync(db, text, 3, (pageNumber - 1) * 3);
+                page.TotalCount.Should().Be(scan.Total, "the count for {0}, page {1}", text, pageNumber);
+                page.Items.Select(book => book.BookId).Should().Equal(scan.Ids, "page {0} of {1}", pageNumber, text);
+            }
+        }
+
+        (await books.SearchByTitleAsync("harbour", 50, 3)).TotalCount.Should().Be(16);
+    }
+
     /// <summary>The repository's search equals the scan's statement run directly: same count, same books in the same order.</summary>
     private static async Task AssertSameAsScanAsync(TestDatabase db, BookRepository books, string text)
     {
