@@ -30,6 +30,7 @@ internal sealed class PostgreSqlCatalogProvider : CatalogProvider
         JournalExists = PostgreSqlCatalogSql.JournalExists,
         CountSchemaObjects = PostgreSqlCatalogSql.CountSchemaObjects,
         HealthProbe = PostgreSqlCatalogSql.HealthProbe,
+        HealthRead = PostgreSqlCatalogSql.HealthRead,
     };
 
     private PostgreSqlCatalogProvider()

@@ -99,6 +99,20 @@ internal static class PostgreSqlCatalogSql
     public const string HealthProbe = "SELECT 1;";
 
     /// <summary>
+    /// The health check's read once the schema is current: the first author, or a made-up row of the same citext
+    /// columns when there is none, so Npgsql always decodes citext values as the repositories do.
+    /// </summary>
+    public const string HealthRead = """
+        (SELECT author_id AS AuthorId, first_name AS FirstName, last_name AS LastName
+         FROM author
+         ORDER BY author_id
+         LIMIT 1)
+        UNION ALL
+        SELECT 0, ''::citext COLLATE "C", 'none'::citext COLLATE "C"
+        LIMIT 1;
+        """;
+
+    /// <summary>
     /// Counts the titles containing the text through the pg_trgm index on <c>title::text</c>: ILIKE on that
     /// expression (backslash is LIKE's default escape) can use the index, and the scan's own predicate decides.
     /// </summary>

@@ -7,12 +7,13 @@ namespace BookData.PostgreSql.Connections;
 
 /// <summary>
 /// Opens pooled Npgsql connections for one <see cref="BookData.Connections.BookDataConnectionFactory"/>: the busy
-/// timeout is the session's <c>lock_timeout</c>, and read-only connections start with
-/// <c>default_transaction_read_only</c> on.
+/// timeout is the session's <c>lock_timeout</c>, read-only connections start with
+/// <c>default_transaction_read_only</c> on, and each pool's types are kept current (<see cref="PostgreSqlTypeCatalog"/>).
 /// </summary>
 internal sealed class PostgreSqlConnections : CatalogConnections
 {
     private readonly string readOnlyConnectionString;
+    private readonly PostgreSqlPoolSettings pool;
 
     /// <summary>Derives the connection strings from the validated options; nothing is opened.</summary>
     public PostgreSqlConnections(BookDataOptions options)
@@ -21,6 +22,7 @@ internal sealed class PostgreSqlConnections : CatalogConnections
         var busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
         var postgres = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = true };
         DataSource = string.Create(CultureInfo.InvariantCulture, $"{postgres.Host}:{postgres.Port}/{postgres.Database}");
+        pool = new PostgreSqlPoolSettings(postgres.MaxPoolSize, postgres.Timeout);
 
         // PostgreSQL reads lock_timeout = 0 as "wait for ever"; SQLite's zero busy timeout means "do not wait".
         var lockTimeout = Math.Max(busyMilliseconds, 1);
@@ -49,12 +51,13 @@ internal sealed class PostgreSqlConnections : CatalogConnections
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await PostgreSqlTypeCatalog.EnsureCurrentAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch (NpgsqlException ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw PostgreSqlErrors.CannotOpen(DataSource, ex);
+            throw PostgreSqlErrors.CannotOpen(DataSource, ex, pool);
         }
         catch
         {

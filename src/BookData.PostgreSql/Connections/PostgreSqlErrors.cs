@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net.Sockets;
 using Npgsql;
 
@@ -20,9 +21,24 @@ internal static class PostgreSqlErrors
     public static bool IsMissingDatabase(DbException ex) =>
         ex is PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName };
 
+    /// <summary>
+    /// <see langword="true"/> when Npgsql gave up waiting for a connection of its pool: every connection the pool
+    /// may hold (<c>Maximum Pool Size</c>) was in use for the whole <c>Timeout</c>. Npgsql reports this, like a
+    /// server that does not answer, as an <see cref="NpgsqlException"/> around a <see cref="TimeoutException"/>;
+    /// only its message (not translated) tells them apart.
+    /// </summary>
+    public static bool IsPoolExhausted(DbException ex) =>
+        ex is NpgsqlException and not PostgresException
+        && ex.InnerException is TimeoutException
+        && ex.Message.StartsWith("The connection pool has been exhausted", StringComparison.Ordinal);
+
     /// <summary>An error opening a connection.</summary>
-    public static BookDataDatabaseException CannotOpen(string dataSource, DbException ex) => ex switch
+    /// <param name="dataSource">The database as messages name it.</param>
+    /// <param name="ex">What Npgsql threw.</param>
+    /// <param name="pool">The pool's size and wait, which a pool-exhaustion message names; unknown when <see langword="null"/>.</param>
+    public static BookDataDatabaseException CannotOpen(string dataSource, DbException ex, PostgreSqlPoolSettings? pool = null) => ex switch
     {
+        _ when IsPoolExhausted(ex) => PoolExhausted(dataSource, ex, pool),
         PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } => new BookDataDatabaseException(
             $"Cannot open database '{dataSource}': the server has no such database; run the migrations (bookdata migrate) to create it.", ex),
         PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } => new BookDataDatabaseException(
@@ -32,6 +48,33 @@ internal static class PostgreSqlErrors
             $"Cannot open database '{dataSource}': no PostgreSQL server answered: {ex.InnerException.Message}", ex),
         _ => new BookDataDatabaseException($"Cannot open database '{dataSource}': {ex.Message}", ex),
     };
+
+    private static BookDataDatabaseException PoolExhausted(string dataSource, DbException ex, PostgreSqlPoolSettings? pool)
+    {
+        var size = pool is null ? "" : string.Create(CultureInfo.InvariantCulture, $"all {pool.MaximumPoolSize} of its connections ");
+        var wait = pool is null ? "Timeout" : string.Create(CultureInfo.InvariantCulture, $"Timeout ({pool.TimeoutSeconds} s)");
+        var settings = pool is null
+            ? "Maximum Pool Size"
+            : string.Create(CultureInfo.InvariantCulture, $"Maximum Pool Size (now {pool.MaximumPoolSize})");
+        return new BookDataDatabaseException(
+            $"Cannot open database '{dataSource}': this process's connection pool is exhausted: {size}were in use for the whole {wait}, so the server was not asked. "
+            + $"Raise {settings} or Timeout in the connection string (keeping the pools of every process within the server's max_connections), "
+            + "or find what holds connections open (a connection not disposed, a long transaction, more concurrent work than the pool).",
+            ex);
+    }
+
+    /// <summary>
+    /// The one message for an extension a migration script needs and this user cannot create: which extension, which
+    /// script, and what a DBA runs (<c>CREATE EXTENSION name;</c> in the database, as a superuser or the database's
+    /// owner; on a managed service, the allow-list; on a server without the extension's files, the contrib package).
+    /// </summary>
+    public static string MissingExtension(string extension, string scriptName, string database, string user, string dataSource, PostgresException ex)
+    {
+        var remedy = ex.SqlState == PostgresErrorCodes.UndefinedFile
+            ? $"this server does not have the extension's files installed ({ex.MessageText}): install the server's contrib extensions (Debian and Ubuntu: postgresql-contrib; Red Hat: postgresql-contrib), then, as a superuser or the database's owner, run CREATE EXTENSION {extension}; in database \"{database}\""
+            : $"user \"{user}\" may not create it ({ex.SqlState}: {ex.MessageText}): as a superuser or the database's owner, run CREATE EXTENSION {extension}; in database \"{database}\" (from PostgreSQL 13 on, granting the user CREATE on the database is enough when the extension is trusted: see the trusted column of pg_available_extension_versions); on a managed service (Amazon RDS, Azure Database for PostgreSQL, Google Cloud SQL) the extension must also be on the server's allow-list of extensions";
+        return $"Migration script '{scriptName}' needs the PostgreSQL extension {extension}, which database \"{database}\" ('{dataSource}') does not have, and {remedy}; then migrate again. No script was applied.";
+    }
 
     /// <summary>Any other unexpected PostgreSQL error, named with the database it happened in.</summary>
     public static BookDataDatabaseException Translate(string dataSource, DbException ex) => ex switch

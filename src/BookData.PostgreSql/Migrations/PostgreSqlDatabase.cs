@@ -69,17 +69,18 @@ internal static class PostgreSqlDatabase
     }
 
     /// <summary>
-    /// Makes Npgsql learn the types a migration created (citext): it reads a database's types once per connection
-    /// string, so connections opened before the migration would not know them. Both of the factory's connection
-    /// strings (read-write and read-only) are refreshed.
+    /// Makes Npgsql learn the types a migration created (citext) at once, for both of the factory's connection strings
+    /// (read-write and read-only), retiring their pools' older connections (<see cref="PostgreSqlTypeCatalog.ReloadAsync"/>).
+    /// Connections of other processes, or of this one that missed the migration, learn them when next opened
+    /// (<see cref="PostgreSqlTypeCatalog.EnsureCurrentAsync"/>).
     /// </summary>
     public static async Task ReloadTypesAsync(BookDataConnectionFactory factory, NpgsqlConnection readWrite, CancellationToken cancellationToken)
     {
-        await readWrite.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
+        await PostgreSqlTypeCatalog.ReloadAsync(readWrite, cancellationToken).ConfigureAwait(false);
         var readOnly = (NpgsqlConnection)await factory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         await using (readOnly.ConfigureAwait(false))
         {
-            await readOnly.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
+            await PostgreSqlTypeCatalog.ReloadAsync(readOnly, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -10,6 +10,8 @@ namespace BookData.PostgreSql.Migrations;
 /// <summary>
 /// <see cref="BookDataMigrator"/> on PostgreSQL: a missing database is created first, and the upgrade runs under a
 /// session advisory lock (<see cref="PostgreSqlMigrationSql"/>) while DbUp applies the scripts on a connection of its own.
+/// The extensions the pending scripts create are checked first (<see cref="PostgreSqlExtensions"/>), and the types they
+/// create are reloaded after (<see cref="PostgreSqlDatabase.ReloadTypesAsync"/>).
 /// </summary>
 internal static class PostgreSqlMigration
 {
@@ -83,6 +85,7 @@ internal static class PostgreSqlMigration
                     return new MigrationResult([]);
                 }
 
+                await PostgreSqlExtensions.EnsureCreatableAsync((NpgsqlConnection)connection, current.Pending, dataSource, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 var applied = migrator.Apply(DeployChanges.To.PostgresqlDatabase(connectionFactory.ConnectionString), dataSource);
                 await PostgreSqlDatabase.ReloadTypesAsync(connectionFactory, (NpgsqlConnection)connection, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 namespace BookData.PostgreSql.Migrations;
 
-/// <summary>The statements of the advisory lock that serializes migrations of one PostgreSQL database.</summary>
+/// <summary>The statements the PostgreSQL migration runs around the scripts: the advisory lock that serializes migrations of one database, and the extension checks.</summary>
 internal static class PostgreSqlMigrationSql
 {
     /// <summary>
@@ -14,4 +14,10 @@ internal static class PostgreSqlMigrationSql
 
     /// <summary>Releases the lock <see cref="Lock"/> took.</summary>
     public const string Unlock = "SELECT pg_advisory_unlock(@Key);";
+
+    /// <summary>Which of the extensions <c>@Names</c> (a text array) the database has.</summary>
+    public const string PresentExtensions = "SELECT extname::text FROM pg_catalog.pg_extension WHERE extname = ANY(@Names);";
+
+    /// <summary>The database and user of the session, as an extension error names them.</summary>
+    public const string CurrentDatabaseAndUser = "SELECT current_database()::text AS Database, current_user::text AS User;";
 }

@@ -25,6 +25,14 @@ internal static class AuthorSql
 
     public const string Count = "SELECT count(*) FROM author;";
 
+    /// <summary>The health check's read (<see cref="Providers.CatalogStatements.HealthRead"/>): the first author, if any.</summary>
+    public const string HealthReadSqlite = """
+        SELECT author_id AS AuthorId, first_name AS FirstName, last_name AS LastName
+        FROM author
+        ORDER BY author_id
+        LIMIT 1;
+        """;
+
     public const string Insert = """
         INSERT INTO author (first_name, last_name)
         VALUES (@FirstName, @LastName)

@@ -1,21 +1,25 @@
 using System.Globalization;
+using BookData.Authors;
 using BookData.Connections;
 using BookData.Migrations;
 using System.Data.Common;
+using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BookData.Hosting;
 
 /// <summary>
 /// Reports whether the catalog database can be used: unhealthy (or the registration's failure status)
-/// when it cannot be opened or read, when migration scripts are pending, when its journal holds scripts
+/// when it cannot be opened, when migration scripts are pending, when an author cannot be read as the repositories
+/// read one, when its journal holds scripts
 /// from a newer BookData, or when applied scripts have changed since (unless
 /// <see cref="BookDataOptions.AllowChangedMigrations"/> is set); healthy otherwise. The description says
 /// which. Register it with <c>services.AddBookData(...).AddHealthCheck()</c>.
 /// </summary>
 /// <remarks>
 /// The check opens the database read-only first, so it never creates a missing database file, then
-/// reads the migration journal. It writes nothing.
+/// reads the migration journal and, when the schema is current, one author row (its names, through the
+/// same mapping the repositories use). It writes nothing.
 /// </remarks>
 internal sealed class BookDataHealthCheck : IHealthCheck
 {
@@ -41,7 +45,7 @@ internal sealed class BookDataHealthCheck : IHealthCheck
     /// <param name="context">The registration being checked; its failure status is reported on failure.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>
-    /// Healthy when the database opens and no script is pending; otherwise the registration's failure status
+    /// Healthy when the database opens, no script is pending and an author reads; otherwise the registration's failure status
     /// (<see cref="HealthStatus.Unhealthy"/> by default) with a description naming the database and the problem.
     /// Data: <c>applied</c>, <c>pending</c>, <c>changed</c> and <c>unknown</c> script counts when the journal could be read.
     /// </returns>
@@ -109,6 +113,27 @@ internal sealed class BookDataHealthCheck : IHealthCheck
         if (problems.Count > 0)
         {
             return new HealthCheckResult(failureStatus, $"Database '{database}' has {string.Join("; ", problems)}.", data: data);
+        }
+
+        try
+        {
+            var connection = await connectionFactory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.QueryFirstOrDefaultAsync<Author>(new CommandDefinition(
+                    connectionFactory.CatalogProvider.Statements.HealthRead, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is DbException or InvalidCastException or BookDataDatabaseException)
+        {
+            var error = ex switch
+            {
+                BookDataDatabaseException known => known,
+                DbException db => connectionFactory.CatalogProvider.Translate(database, db),
+                _ => new BookDataDatabaseException($"Database '{database}' returned a value the library cannot read: {ex.Message}", ex),
+            };
+            return new HealthCheckResult(
+                failureStatus, $"The catalog in database '{database}' cannot be read (reading an author failed). {error.Message}", error, data);
         }
 
         return HealthCheckResult.Healthy(

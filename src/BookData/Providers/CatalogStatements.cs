@@ -27,6 +27,7 @@ internal sealed class CatalogStatements
         JournalExists = MigrationSql.JournalExistsSqlite,
         CountSchemaObjects = MigrationSql.CountSchemaObjectsSqlite,
         HealthProbe = "SELECT count(*) FROM sqlite_schema;",
+        HealthRead = AuthorSql.HealthReadSqlite,
     };
 
     /// <summary>Finds an author by first and last name (<c>@FirstName</c>, <c>@LastName</c>), ignoring case as the schema does.</summary>
@@ -64,4 +65,11 @@ internal sealed class CatalogStatements
     /// the schema is what finds a file that is not a SQLite database).
     /// </summary>
     public required string HealthProbe { get; init; }
+
+    /// <summary>
+    /// The health check's read of the catalog once its schema is current: one <see cref="Author"/> row with the
+    /// columns and types the repositories read (on PostgreSQL a citext value even when there is no author), mapped
+    /// as they map it, so the check cannot report healthy while reads fail.
+    /// </summary>
+    public required string HealthRead { get; init; }
 }

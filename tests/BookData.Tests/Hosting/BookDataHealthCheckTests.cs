@@ -38,6 +38,21 @@ public abstract class BookDataHealthCheckTests
     }
 
     [ProviderFact]
+    public async Task CheckHealthAsync_CurrentJournalButAuthorsUnreadable_IsUnhealthyAndNamesTheRead()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider);
+        await ExecuteAsync(database, "ALTER TABLE author RENAME TO author_moved;");
+
+        var result = await CheckAsync(database);
+
+        result.Status.Should().Be(HealthStatus.Unhealthy);
+        result.Description.Should().Contain("cannot be read").And.Contain(database.Factory.DataSource).And.Contain("author");
+        result.Exception.Should().BeOfType<BookDataDatabaseException>();
+        (await database.TableExistsAsync("author_moved")).Should().BeTrue();
+        (await database.TableExistsAsync("author")).Should().BeFalse();
+    }
+
+    [ProviderFact]
     public async Task CheckHealthAsync_JournalHasScriptFromNewerVersion_IsUnhealthyAndNamesIt()
     {
         await using var database = await TestDatabase.CreateAsync(Provider);
@@ -113,6 +128,9 @@ public abstract class BookDataHealthCheckTests
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Runs the health check of <paramref name="factory"/>'s database as its registration would.</summary>
+    internal static Task<HealthCheckResult> RunAsync(BookDataConnectionFactory factory) => CheckAsync(factory);
 
     protected static Task<HealthCheckResult> CheckAsync(BookDataConnectionFactory factory, HealthStatus failureStatus = HealthStatus.Unhealthy)
     {

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using BookData.Migrations;
+using BookData.PostgreSql.Connections;
+using Dapper;
+using Npgsql;
+
+namespace BookData.PostgreSql.Migrations;
+
+/// <summary>
+/// The PostgreSQL extensions the pending scripts create (citext in 0001, pg_trgm in 0002), checked before any script
+/// runs: one that exists is left alone (its script's <c>CREATE EXTENSION IF NOT EXISTS</c> then needs no privilege);
+/// one that is missing is created once in a transaction that is rolled back, which proves that this user may create
+/// it (privilege, installed contrib files, a managed service's allow-list) without changing anything. The script
+/// creates it for real, in its own transaction.
+/// </summary>
+internal static partial class PostgreSqlExtensions
+{
+    /// <summary>The extensions the scripts create, each with the first script that does, in script order.</summary>
+    public static IReadOnlyList<(string Extension, string ScriptName)> NeededBy(IEnumerable<MigrationScript> scripts)
+    {
+        var needed = new List<(string, string)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var script in scripts)
+        {
+            foreach (Match match in CreateExtension().Matches(script.Contents))
+            {
+                var name = match.Groups["name"].Value.ToLowerInvariant();
+                if (seen.Add(name))
+                {
+                    needed.Add((name, script.Name));
+                }
+            }
+        }
+
+        return needed;
+    }
+
+    /// <summary>
+    /// Checks that every extension the pending scripts create exists or may be created by this user; creates nothing.
+    /// </summary>
+    /// <exception cref="BookDataMigrationException">
+    /// An extension is missing and this user cannot create it; the message names it and what a DBA runs.
+    /// </exception>
+    public static async Task EnsureCreatableAsync(
+        NpgsqlConnection connection, IEnumerable<MigrationScript> pending, string dataSource, CancellationToken cancellationToken)
+    {
+        var needed = NeededBy(pending);
+        if (needed.Count == 0)
+        {
+            return;
+        }
+
+        var present = (await connection.QueryAsync<string>(new CommandDefinition(
+            PostgreSqlMigrationSql.PresentExtensions,
+            new { Names = needed.Select(need => need.Extension).ToArray() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var (extension, scriptName) in needed)
+        {
+            if (present.Contains(extension))
+            {
+                continue;
+            }
+
+            try
+            {
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    // CREATE EXTENSION takes no parameters: the name matched the identifier pattern above and is quoted.
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        $"CREATE EXTENSION IF NOT EXISTS \"{extension}\";", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (PostgresException ex)
+            {
+                var who = await connection.QuerySingleAsync<(string Database, string User)>(new CommandDefinition(
+                    PostgreSqlMigrationSql.CurrentDatabaseAndUser, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                throw new BookDataMigrationException(
+                    scriptName, PostgreSqlErrors.MissingExtension(extension, scriptName, who.Database, who.User, dataSource, ex), ex);
+            }
+        }
+    }
+
+    [GeneratedRegex("""CREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?"?(?<name>[A-Za-z_][A-Za-z0-9_]*)"?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreateExtension();
+}
