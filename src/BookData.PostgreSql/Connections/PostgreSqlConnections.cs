@@ -7,8 +7,8 @@ namespace BookData.PostgreSql.Connections;
 
 /// <summary>
 /// Opens pooled Npgsql connections for one <see cref="BookData.Connections.BookDataConnectionFactory"/>: the busy
-/// timeout is the session's <c>lock_timeout</c>, and read-only connections start with
-/// <c>default_transaction_read_only</c> on.
+/// timeout is the session's <c>lock_timeout</c>, the command timeout comes from <see cref="PostgreSqlTimeouts"/>, and
+/// read-only connections start with <c>default_transaction_read_only</c> on.
 /// </summary>
 internal sealed class PostgreSqlConnections : CatalogConnections
 {
@@ -19,7 +19,13 @@ internal sealed class PostgreSqlConnections : CatalogConnections
     {
         // Validate() bounds BusyTimeout to int.MaxValue / 1000 seconds, so the milliseconds fit an int.
         var busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
-        var postgres = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = true };
+        var postgres = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            Pooling = true,
+
+            // Timeouts: the one place that derives the command timeout from the options (PostgreSqlTimeouts).
+            CommandTimeout = PostgreSqlTimeouts.CommandTimeoutSeconds(options),
+        };
         DataSource = string.Create(CultureInfo.InvariantCulture, $"{postgres.Host}:{postgres.Port}/{postgres.Database}");
 
         // PostgreSQL reads lock_timeout = 0 as "wait for ever"; SQLite's zero busy timeout means "do not wait".
