@@ -59,7 +59,7 @@ public sealed class BookDataOptions
     /// <c>Command Timeout</c>. Npgsql counts whole seconds: 2.5 seconds becomes 3.
     /// </para>
     /// <para>
-    /// Imports and migrations are not bounded by it (see <see cref="MigrationTimeout"/>). Without a limit, a statement
+    /// Migrations (see <see cref="MigrationTimeout"/>) and the import's set-based statements are not bounded by it. Without a limit, a statement
     /// still stops when the operation's <see cref="CancellationToken"/> is cancelled (a web request's
     /// <c>RequestAborted</c>, for example): the driver asks the server to cancel it.
     /// </para>
