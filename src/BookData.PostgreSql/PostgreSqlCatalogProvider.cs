@@ -81,6 +81,7 @@ internal sealed class PostgreSqlCatalogProvider : CatalogProvider
             throw new BookDataValidationException(field, "The PostgreSQL connection string names no database; add \"Database=NAME\".");
         }
 
+        PostgreSqlTimeouts.Validate(options);
         if (options.BackupBeforeMigrate)
         {
             throw new BookDataValidationException(
@@ -96,6 +97,8 @@ internal sealed class PostgreSqlCatalogProvider : CatalogProvider
     public override bool IsForeignKeyViolation(DbException ex) => PostgreSqlErrors.IsForeignKeyViolation(ex);
 
     public override bool IsLockTimeout(DbException ex) => PostgreSqlErrors.IsLockTimeout(ex);
+
+    public override bool IsCommandTimeout(Exception? ex) => PostgreSqlTimeouts.IsCommandTimeout(ex);
 
     public override BookDataDatabaseException CannotOpen(string dataSource, DbException ex) => PostgreSqlErrors.CannotOpen(dataSource, ex);
 

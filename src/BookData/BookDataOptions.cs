@@ -45,6 +45,43 @@ public sealed class BookDataOptions
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long one statement of an ordinary operation (a query, a write, a report, an export) may run before the
+    /// driver cancels it and the operation fails with <see cref="BookDataDatabaseException"/>. Default:
+    /// <see langword="null"/>: the connection string's own <c>Command Timeout</c> if it sets one, else no limit.
+    /// <see cref="TimeSpan.Zero"/> means no limit. PostgreSQL only; SQLite ignores it.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// It bounds a whole statement, its lock waits included, so on PostgreSQL <see cref="Validate"/> requires it (or the
+    /// connection string's <c>Command Timeout</c>) to be at least one second longer than <see cref="BusyTimeout"/>:
+    /// a statement that waits for another connection's lock then always fails with the lock error after
+    /// <see cref="BusyTimeout"/>, never with a command timeout first. When set, it replaces the connection string's
+    /// <c>Command Timeout</c>. Npgsql counts whole seconds: 2.5 seconds becomes 3.
+    /// </para>
+    /// <para>
+    /// Migrations (see <see cref="MigrationTimeout"/>) and the import's set-based statements are not bounded by it. Without a limit, a statement
+    /// still stops when the operation's <see cref="CancellationToken"/> is cancelled (a web request's
+    /// <c>RequestAborted</c>, for example): the driver asks the server to cancel it.
+    /// </para>
+    /// </remarks>
+    public TimeSpan? CommandTimeout { get; set; }
+
+    /// <summary>
+    /// How long each statement of a migration script may run before the migration fails with
+    /// <see cref="BookDataMigrationException"/> naming the script and this timeout; the script's transaction is rolled
+    /// back and earlier scripts stay applied. Default: <see langword="null"/>, no limit; <see cref="TimeSpan.Zero"/>
+    /// also means no limit. PostgreSQL only; SQLite ignores it.
+    /// </summary>
+    /// <remarks>
+    /// DbUp runs a script statement by statement inside the script's one transaction, and the limit applies to each
+    /// statement (DbUp's <c>WithExecutionTimeout</c>); Npgsql counts whole seconds, so 2.5 seconds becomes 3. A script
+    /// statement that waits for a lock still fails after <see cref="BusyTimeout"/> if that comes first. The wait for the
+    /// migration lock of another migrating process is <see cref="BusyTimeout"/>, whatever this is. SQLite ignores it:
+    /// its scripts run in this process, where no command timeout can stop a running statement.
+    /// </remarks>
+    public TimeSpan? MigrationTimeout { get; set; }
+
+    /// <summary>
     /// SQLite's <c>synchronous</c> setting for every connection. Default:
     /// <see cref="SynchronousMode.Normal"/>, which in WAL mode never corrupts the database and never
     /// loses a committed transaction when the process dies; only a power cut can roll back the last
@@ -120,6 +157,9 @@ public sealed class BookDataOptions
                 $"Provider must be one of {string.Join(", ", Enum.GetNames<BookDataProvider>())}; it is {explicitProvider}.");
         }
 
+        ValidateTimeout(CommandTimeout, nameof(CommandTimeout));
+        ValidateTimeout(MigrationTimeout, nameof(MigrationTimeout));
+
         ResolveProvider().Validate(this);
 
         if (BusyTimeout < TimeSpan.Zero || BusyTimeout > TimeSpan.FromSeconds(int.MaxValue / 1000))
@@ -148,6 +188,19 @@ public sealed class BookDataOptions
             throw new BookDataValidationException(
                 $"{SectionName}:{nameof(Synchronous)}",
                 $"Synchronous must be one of {string.Join(", ", Enum.GetNames<SynchronousMode>())}; it is {Synchronous}.");
+        }
+    }
+
+    /// <summary>The largest timeout a driver's command timeout (whole seconds in an <see cref="int"/>) can carry.</summary>
+    internal static TimeSpan MaxCommandTimeout { get; } = TimeSpan.FromSeconds(int.MaxValue);
+
+    private static void ValidateTimeout(TimeSpan? timeout, string name)
+    {
+        if (timeout is { } value && (value < TimeSpan.Zero || value > MaxCommandTimeout))
+        {
+            throw new BookDataValidationException(
+                $"{SectionName}:{name}",
+                $"{name} must be unset (no limit), zero (no limit) or a positive time of at most {int.MaxValue} seconds; it is {value}.");
         }
     }
 

@@ -7,8 +7,9 @@ namespace BookData.PostgreSql.Connections;
 
 /// <summary>
 /// Opens pooled Npgsql connections for one <see cref="BookData.Connections.BookDataConnectionFactory"/>: the busy
-/// timeout is the session's <c>lock_timeout</c>, read-only connections start with
-/// <c>default_transaction_read_only</c> on, and each pool's types are kept current (<see cref="PostgreSqlTypeCatalog"/>).
+/// timeout is the session's <c>lock_timeout</c>, the command timeout comes from <see cref="PostgreSqlTimeouts"/>,
+/// read-only connections start with <c>default_transaction_read_only</c> on, and each pool's types are kept current
+/// (<see cref="PostgreSqlTypeCatalog"/>).
 /// </summary>
 internal sealed class PostgreSqlConnections : CatalogConnections
 {
@@ -20,7 +21,13 @@ internal sealed class PostgreSqlConnections : CatalogConnections
     {
         // Validate() bounds BusyTimeout to int.MaxValue / 1000 seconds, so the milliseconds fit an int.
         var busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
-        var postgres = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = true };
+        var postgres = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            Pooling = true,
+
+            // Timeouts: the one place that derives the command timeout from the options (PostgreSqlTimeouts).
+            CommandTimeout = PostgreSqlTimeouts.CommandTimeoutSeconds(options),
+        };
         DataSource = string.Create(CultureInfo.InvariantCulture, $"{postgres.Host}:{postgres.Port}/{postgres.Database}");
         pool = new PostgreSqlPoolSettings(postgres.MaxPoolSize, postgres.Timeout);
 

@@ -81,6 +81,10 @@ internal static class PostgreSqlErrors
     {
         PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable } => new BookDataDatabaseException(
             $"Database '{dataSource}' stayed locked by another writer for longer than the busy timeout.", ex),
+        _ when PostgreSqlTimeouts.IsCommandTimeout(ex) => new BookDataDatabaseException(
+            $"Database '{dataSource}': a statement ran longer than the command timeout ({BookDataOptions.SectionName}:{nameof(BookDataOptions.CommandTimeout)}, "
+            + "or else the connection string's Command Timeout) and was cancelled; raise it, or leave both unset for no limit.",
+            ex),
         PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction } => new BookDataDatabaseException(
             $"Database '{dataSource}' is read-only: {ex.Message}", ex),
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => new BookDataDatabaseException(

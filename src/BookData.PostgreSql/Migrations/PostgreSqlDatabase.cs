@@ -41,7 +41,12 @@ internal static class PostgreSqlDatabase
 
         var target = new NpgsqlConnectionStringBuilder(factory.ConnectionString);
         var name = target.Database!;
-        var maintenance = new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Database = "postgres", Pooling = false };
+        // CREATE DATABASE is a migration step: MigrationTimeout bounds it (Timeouts), not the ordinary command timeout.
+        var maintenance = new NpgsqlConnectionStringBuilder(PostgreSqlTimeouts.ForMigration(factory.ConnectionString, factory.Options))
+        {
+            Database = "postgres",
+            Pooling = false,
+        };
         try
         {
             var connection = new NpgsqlConnection(maintenance.ToString());

@@ -87,7 +87,13 @@ internal static class PostgreSqlMigration
 
                 await PostgreSqlExtensions.EnsureCreatableAsync((NpgsqlConnection)connection, current.Pending, dataSource, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
-                var applied = migrator.Apply(DeployChanges.To.PostgresqlDatabase(connectionFactory.ConnectionString), dataSource);
+                // Timeouts: DbUp's connection and each script statement get MigrationTimeout (0 = no limit), never
+                // the ordinary operations' command timeout; lock waits inside a script still end at the busy timeout.
+                var migrationTimeout = PostgreSqlTimeouts.MigrationTimeoutSeconds(migrator.Options);
+                var applied = migrator.Apply(
+                    DeployChanges.To.PostgresqlDatabase(PostgreSqlTimeouts.ForMigration(connectionFactory.ConnectionString, migrator.Options))
+                        .WithExecutionTimeout(TimeSpan.FromSeconds(migrationTimeout)),
+                    dataSource);
                 await PostgreSqlDatabase.ReloadTypesAsync(connectionFactory, (NpgsqlConnection)connection, cancellationToken).ConfigureAwait(false);
                 return new MigrationResult(applied);
             }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using BookData.Connections;
 using DbUp;
 using DbUp.Builder;
@@ -311,6 +312,18 @@ public sealed class BookDataMigrator
         if (!result.Successful && result.Error is BookDataMigrationException { ScriptName: not null } checkFailed)
         {
             throw checkFailed;
+        }
+
+        if (!result.Successful && result.ErrorScript is { } timedOut && connectionFactory.CatalogProvider.IsCommandTimeout(result.Error))
+        {
+            var limit = Options.MigrationTimeout is { } timeout
+                ? string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(timeout.TotalSeconds)} s")
+                : "the connection string's Command Timeout";
+            throw new BookDataMigrationException(
+                timedOut.Name,
+                $"Migration script '{timedOut.Name}' ran longer than the migration timeout ({limit}, {BookDataOptions.SectionName}:{nameof(BookDataOptions.MigrationTimeout)}) on database '{dataSource}' and was cancelled; "
+                + $"its changes were rolled back and earlier scripts stay applied. Raise {BookDataOptions.SectionName}:{nameof(BookDataOptions.MigrationTimeout)}, or leave it unset for no limit.",
+                result.Error);
         }
 
         if (!result.Successful)

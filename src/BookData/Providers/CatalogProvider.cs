@@ -42,6 +42,12 @@ internal abstract class CatalogProvider
     /// <summary>A statement waited for another connection's lock for longer than the busy timeout.</summary>
     public abstract bool IsLockTimeout(DbException ex);
 
+    /// <summary>
+    /// The driver cancelled a statement because it ran longer than its command timeout (never a lock wait: that is
+    /// <see cref="IsLockTimeout"/>). SQLite has no such timeout.
+    /// </summary>
+    public virtual bool IsCommandTimeout(Exception? ex) => false;
+
     /// <summary>An error opening or first touching the database, named with the database.</summary>
     public abstract BookDataDatabaseException CannotOpen(string dataSource, DbException ex);
 
