@@ -25,13 +25,13 @@ internal static class BooksCommand
         };
         var page = new Option<int>("--page")
         {
-            Description = "The page to print, from 1. Default: 1.",
+            Description = "The page to print, from 1.",
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         };
         var pageSize = new Option<int>("--page-size")
         {
-            Description = $"Books per page, 1 to {Page<BookSummary>.MaxPageSize}. Default: {DefaultPageSize}.",
+            Description = $"Books per page, 1 to {Page<BookSummary>.MaxPageSize}.",
             HelpName = "N",
             DefaultValueFactory = _ => DefaultPageSize,
         };

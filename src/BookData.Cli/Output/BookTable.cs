@@ -1,6 +1,7 @@
 using System.Globalization;
 using BookData.Books;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using SpectreText = Spectre.Console.Text;
 
 namespace BookData.Cli.Output;
@@ -8,16 +9,27 @@ namespace BookData.Cli.Output;
 /// <summary>A page of books as a table: id, title, author.</summary>
 internal static class BookTable
 {
-    /// <summary>Builds the table, titled with the page and the number of matching books.</summary>
+    /// <summary>
+    /// Builds the page: a line with the page and the number of matching books, then the table of the page's books.
+    /// No books, or a page past the last one, is the line alone, saying so (an empty table's title would wrap).
+    /// </summary>
     /// <param name="page">The page of books found.</param>
-    /// <returns>A table ready to write to a Spectre console.</returns>
-    public static Table Create(Page<BookSummary> page)
+    /// <returns>What to write to a Spectre console.</returns>
+    public static IRenderable Create(Page<BookSummary> page)
     {
-        var title = string.Create(
-            CultureInfo.InvariantCulture,
-            $"Books: page {page.PageNumber} of {Math.Max(1, page.TotalPages)}, {page.TotalCount} {(page.TotalCount == 1 ? "book" : "books")}");
+        var books = string.Create(CultureInfo.InvariantCulture, $"{page.TotalCount} {(page.TotalCount == 1 ? "book" : "books")}");
+        if (page.TotalCount == 0)
+        {
+            return new SpectreText("No books found.\n");
+        }
+
+        if (page.Items.Count == 0)
+        {
+            return new SpectreText(string.Create(
+                CultureInfo.InvariantCulture, $"Page {page.PageNumber} is past the last page ({page.TotalPages}) of {books}.\n"));
+        }
+
         var table = new Table()
-            .Title(new TableTitle(title, new Style(decoration: Decoration.Bold)))
             .AddColumn(new TableColumn(new SpectreText("Id")).RightAligned())
             .AddColumn(new TableColumn(new SpectreText("Title")))
             .AddColumn(new TableColumn(new SpectreText("Author")));
@@ -30,6 +42,9 @@ internal static class BookTable
                 new SpectreText(book.AuthorName));
         }
 
-        return table;
+        var heading = new SpectreText(
+            string.Create(CultureInfo.InvariantCulture, $"Books: page {page.PageNumber} of {page.TotalPages}, {books}"),
+            new Style(decoration: Decoration.Bold));
+        return new Rows(heading, table);
     }
 }

@@ -66,6 +66,28 @@ public sealed class BooksCommandTests
         page.GetProperty("totalCount").GetInt64().Should().Be(0);
     }
 
+    [Fact]
+    public async Task Books_NoMatchTable_SaysNoBooksOnOneLineWithoutAnEmptyTable()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync("books", "--search", "zzz", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Trim().Should().Be("No books found.");
+    }
+
+    [Fact]
+    public async Task Books_PagePastTheLastTable_SaysWhichIsTheLastPage()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+
+        var result = await CliRunner.RunAsync("books", "--page", "99", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Trim().Should().Be("Page 99 is past the last page (1) of 10 books.");
+    }
+
     [Theory]
     [InlineData("--page", "0", "--page 0 is not valid; pages are numbered from 1.")]
     [InlineData("--page", "-3", "--page -3 is not valid; pages are numbered from 1.")]
