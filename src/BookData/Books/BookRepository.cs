@@ -98,7 +98,8 @@ public sealed class BookRepository
     /// <remarks>
     /// A text of three or more characters (Unicode code points) is looked up in the title search index that
     /// migration 0002 adds (trigrams: FTS5 on SQLite, pg_trgm on PostgreSQL); a shorter one reads every title.
-    /// Both give the same books, order and count.
+    /// Both give the same books, order and count. A text that no title can hold (one with a NUL character, or longer
+    /// than <see cref="CatalogText.MaxTitleLength"/> characters) matches no book.
     /// </remarks>
     /// <param name="text">The text to look for; white space is normalized; empty matches every book.</param>
     /// <param name="pageNumber">The page, starting at 1. Default: 1.</param>
@@ -106,6 +107,7 @@ public sealed class BookRepository
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The page of matching books with their authors, and the total number of matches.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is not valid Unicode (a lone surrogate).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The page or page size is out of range.</exception>
     /// <exception cref="BookDataDatabaseException">The database cannot be read.</exception>
     public Task<Page<BookSummary>> SearchByTitleAsync(
@@ -116,7 +118,7 @@ public sealed class BookRepository
     {
         ArgumentNullException.ThrowIfNull(text);
         Page<BookSummary>.Validate(pageNumber, pageSize);
-        var normalized = CatalogText.Normalize(text);
+        var normalized = CatalogText.NormalizeArgument(text, nameof(text));
         var provider = connectionFactory.CatalogProvider;
         return connectionFactory.ReadAsync(
             "book.search_by_title",

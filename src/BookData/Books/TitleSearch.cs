@@ -62,6 +62,12 @@ internal static class TitleSearch
         int pageSize,
         CancellationToken cancellationToken)
     {
+        if (!CanBeInATitle(normalized))
+        {
+            // SQLite would read a LIKE pattern only up to a NUL (and refuses one over 50,000 bytes); PostgreSQL refuses NUL.
+            return new Page<BookSummary>([], pageNumber, pageSize, 0);
+        }
+
         var pattern = LikePattern(normalized);
         if (!UsesIndex(normalized))
         {
@@ -174,11 +180,17 @@ internal static class TitleSearch
         return new Page<BookSummary>(items, pageNumber, pageSize, total);
     }
 
-    /// <summary>Whether the index can answer <paramref name="normalized"/>: it has at least <see cref="MinIndexedCharacters"/> code points and no NUL character.</summary>
+    /// <summary>
+    /// Whether some title could hold <paramref name="normalized"/>: titles have no NUL character (every write path
+    /// refuses control characters) and at most <see cref="CatalogText.MaxTitleLength"/> characters.
+    /// </summary>
+    public static bool CanBeInATitle(string normalized) =>
+        !normalized.Contains('\0', StringComparison.Ordinal) && CatalogText.CountCharacters(normalized) <= CatalogText.MaxTitleLength;
+
+    /// <summary>Whether the index can answer <paramref name="normalized"/> (text with no NUL character): it has at least <see cref="MinIndexedCharacters"/> code points.</summary>
     public static bool UsesIndex(string normalized)
     {
-        // FTS5 reads a query string only up to a NUL character: such a text is left to the scan.
-        if (normalized.Length < MinIndexedCharacters || normalized.Contains('\0', StringComparison.Ordinal))
+        if (normalized.Length < MinIndexedCharacters)
         {
             return false;
         }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -28,9 +27,15 @@ public static class CatalogText
     /// <returns>The normalized text; <see cref="string.Empty"/> for white space only.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> is not valid Unicode (a lone surrogate).</exception>
-    public static string Normalize(string value)
+    public static string Normalize(string value) => NormalizeArgument(value, nameof(value));
+
+    /// <summary>
+    /// <see cref="Normalize(string)"/>, with errors naming the caller's parameter <paramref name="parameterName"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not valid Unicode: the message names the lone surrogate and its position.</exception>
+    internal static string NormalizeArgument(string value, string parameterName)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(value, parameterName);
         var span = value.AsSpan().Trim();
         if (span.IsEmpty)
         {
@@ -64,6 +69,13 @@ public static class CatalogText
             }
 
             collapsed = builder.ToString();
+        }
+
+        if (FindLoneSurrogate(collapsed) is { } lone)
+        {
+            throw new ArgumentException(
+                $"The text contains a lone surrogate U+{(int)lone.Unit:X4} at character {lone.Position}, which is not valid Unicode text.",
+                parameterName);
         }
 
         return collapsed.IsNormalized(NormalizationForm.FormC) ? collapsed : collapsed.Normalize(NormalizationForm.FormC);
@@ -166,17 +178,18 @@ public static class CatalogText
     /// <summary>Refuses the first character of <paramref name="value"/> that <see cref="Optional"/> does not accept.</summary>
     private static void CheckCharacters(string value, string field)
     {
+        if (FindLoneSurrogate(value) is { } lone)
+        {
+            throw new BookDataValidationException(
+                field,
+                $"The {field} contains a lone surrogate U+{(int)lone.Unit:X4} at character {lone.Position}, which is not valid Unicode text.");
+        }
+
         var position = 0;
         for (var i = 0; i < value.Length;)
         {
             position++;
-            if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var used) != OperationStatus.Done)
-            {
-                throw new BookDataValidationException(
-                    field,
-                    $"The {field} contains a lone surrogate U+{(int)value[i]:X4} at character {position}, which is not valid Unicode text.");
-            }
-
+            Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var used);
             if (RefusedKind(rune) is { } kind)
             {
                 throw new BookDataValidationException(
@@ -186,6 +199,33 @@ public static class CatalogText
 
             i += used;
         }
+    }
+
+    /// <summary>
+    /// The first lone surrogate of <paramref name="value"/> and its 1-based position in characters (as
+    /// <see cref="CountCharacters"/> counts them), or <see langword="null"/> when the value is valid UTF-16.
+    /// </summary>
+    private static (char Unit, int Position)? FindLoneSurrogate(string value)
+    {
+        var position = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            position++;
+            if (!char.IsSurrogate(value[i]))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return (value[i], position);
+        }
+
+        return null;
     }
 
     /// <summary>What kind of refused character <paramref name="rune"/> is, or <see langword="null"/> when it is allowed.</summary>

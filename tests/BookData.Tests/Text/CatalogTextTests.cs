@@ -16,6 +16,21 @@ public sealed class CatalogTextTests
         CatalogText.Normalize(input).Should().Be(expected);
     }
 
+    // The surrogate is given as a number: xUnit's test-case serialization would turn a lone surrogate into U+FFFD.
+    [Theory]
+    [InlineData("ab", 0xD800, "cd", "U+D800 at character 3")]
+    [InlineData("", 0xDC00, "xyz", "U+DC00 at character 1")]
+    [InlineData("📚 ", 0xD83D, "", "U+D83D at character 3")]
+    public void Normalize_LoneSurrogate_ThrowsArgumentExceptionNamingItsPosition(string before, int surrogate, string after, string expected)
+    {
+        var input = before + (char)surrogate + after;
+
+        var act = () => CatalogText.Normalize(input);
+
+        act.Should().Throw<ArgumentException>()
+            .Where(e => e.ParamName == "value" && e.Message.Contains("lone surrogate " + expected, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Normalize_DecomposedAccent_IsComposed()
     {
