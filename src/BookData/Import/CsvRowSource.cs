@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -303,7 +304,7 @@ internal sealed class CsvRowSource : IDisposable
         field = default;
         if (!Utf8.IsValid(bytes))
         {
-            reason = $"the {column.Label} is not valid UTF-8 text";
+            reason = NotUtf8Reason(bytes, column.Label);
             return false;
         }
 
@@ -324,6 +325,28 @@ internal sealed class CsvRowSource : IDisposable
         var utf8 = normalized[c];
         field = new ImportField(utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, utf8)), value);
         return true;
+    }
+
+    /// <summary>The separator a one-column header seems to use instead of a comma (a semicolon, as spreadsheets write in many countries, or a tab), if any.</summary>
+    private static string? OtherSeparator(string header) =>
+        header.Contains(';', StringComparison.Ordinal) ? "semicolons"
+            : header.Contains('\t', StringComparison.Ordinal) ? "tabs"
+            : header.Contains('|', StringComparison.Ordinal) ? "vertical bars"
+            : null;
+
+    /// <summary>Why <paramref name="bytes"/> (not valid UTF-8) were refused: the first bad byte and where it is in the value, and what to do.</summary>
+    private static string NotUtf8Reason(ReadOnlySpan<byte> bytes, string label)
+    {
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out var used) == OperationStatus.Done)
+        {
+            offset += used;
+        }
+
+        const string advice = "the file must be UTF-8: one saved as Windows-1252 or Latin-1 must be saved again as UTF-8";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"the {label} is not valid UTF-8 text (byte 0x{bytes[offset]:X2} at byte {offset + 1} of the value); {advice}");
     }
 
     /// <summary>Finds the four columns in the header.</summary>
@@ -355,12 +378,14 @@ internal sealed class CsvRowSource : IDisposable
         var missing = columns.Where((_, c) => indexes[c] < 0).Select(column => column.Name).ToArray();
         if (missing.Length > 0)
         {
+            var separator = headers.Length == 1 ? OtherSeparator(headers[0]) : null;
             throw new BookDataImportException(
                 sourceName,
                 headerLine,
                 missing[0],
                 $"the header lacks the column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing)}; "
-                + $"it must name {CatalogCsvFormat.Header} (in any order)");
+                + $"it must name {CatalogCsvFormat.Header} (in any order)"
+                + (separator is null ? string.Empty : $"; its columns seem to be separated by {separator}, but the file must be comma-separated"));
         }
 
         return indexes;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -118,7 +119,9 @@ public static class CatalogText
     /// </para>
     /// <para>
     /// These characters are invisible, so two names that differ only by them would look identical in every
-    /// listing. Emoji sequences that rely on the zero-width joiner or a variation selector are refused too.
+    /// listing. Emoji sequences that rely on the zero-width joiner or a variation selector are refused too. The one
+    /// exception: the zero-width non-joiner and joiner (U+200C, U+200D) between two letters, where Persian, Urdu and
+    /// the Indic scripts need them to spell a word (<c>اسماعیل‌زاده</c>).
     /// </para>
     /// </remarks>
     /// <param name="value">The value as the caller gave it.</param>
@@ -186,17 +189,19 @@ public static class CatalogText
         }
 
         var position = 0;
+        var previous = default(Rune);
         for (var i = 0; i < value.Length;)
         {
             position++;
             Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var used);
-            if (RefusedKind(rune) is { } kind)
+            if (RefusedKind(rune) is { } kind && !IsJoinerBetweenLetters(rune, previous, value.AsSpan(i + used)))
             {
                 throw new BookDataValidationException(
                     field,
                     $"The {field} contains the {kind} U+{rune.Value:X4} at character {position}, which is not allowed.");
             }
 
+            previous = rune;
             i += used;
         }
     }
@@ -227,6 +232,20 @@ public static class CatalogText
 
         return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="rune"/> is the zero-width non-joiner or joiner (U+200C, U+200D) with a letter (or a mark)
+    /// on each side: in Persian, Urdu and the Indic scripts they are part of a word's spelling and change how it is
+    /// drawn, so they are kept there; anywhere else (at either end, beside a space, in emoji sequences) they are refused.
+    /// </summary>
+    private static bool IsJoinerBetweenLetters(Rune rune, Rune previous, ReadOnlySpan<char> rest) =>
+        rune.Value is 0x200C or 0x200D
+            && IsLetterOrMark(previous)
+            && Rune.DecodeFromUtf16(rest, out var next, out _) == OperationStatus.Done
+            && IsLetterOrMark(next);
+
+    private static bool IsLetterOrMark(Rune rune) =>
+        rune.Value != 0 && (Rune.IsLetter(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
 
     /// <summary>What kind of refused character <paramref name="rune"/> is, or <see langword="null"/> when it is allowed.</summary>
     private static string? RefusedKind(Rune rune)

@@ -168,7 +168,29 @@ public abstract class CatalogImporterBadInputTests
         var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
 
         var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
-        error.Should().BeEquivalentTo(new { LineNumber = 3L, Field = "publisher", Reason = "the publisher is not valid UTF-8 text" });
+        error.Should().BeEquivalentTo(new { LineNumber = 3L, Field = "publisher" });
+        error.Reason.Should().Be(
+            "the publisher is not valid UTF-8 text (byte 0xFF at byte 7 of the value); "
+            + "the file must be UTF-8: one saved as Windows-1252 or Latin-1 must be saved again as UTF-8");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderTheory]
+    [InlineData(";", "semicolons")]
+    [InlineData("\t", "tabs")]
+    public async Task ImportAsync_HeaderWithAnotherSeparator_SaysTheFileMustBeCommaSeparatedAndWritesNothing(string separator, string named)
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(
+            string.Join(separator, "first_name", "last_name", "title", "publisher") + "\n"
+            + string.Join(separator, "Isaac", "Asimov", "Foundation", "Gnome Press") + "\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 1L, Field = "first_name" });
+        error.Message.Should().EndWith($"its columns seem to be separated by {named}, but the file must be comma-separated.");
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 

@@ -126,6 +126,31 @@ public sealed class CatalogTextTests
     }
 
     [Theory]
+    [InlineData("محمد اسماعیل\u200Cزاده")]
+    [InlineData("ذبیح\u200Cالله")]
+    [InlineData("क्\u200Dष")]
+    [InlineData("क्\u200Cष")]
+    public void Optional_ZeroWidthJoinerOrNonJoinerBetweenLetters_IsKept(string value)
+    {
+        CatalogText.Optional(value, "last name", CatalogText.MaxNameLength).Should().Be(value);
+    }
+
+    [Theory]
+    [InlineData("\u200CZadeh", "U+200C", 1)]
+    [InlineData("Zadeh\u200C", "U+200C", 6)]
+    [InlineData("Ab \u200Ccd", "U+200C", 4)]
+    [InlineData("Ab\u200C cd", "U+200C", 3)]
+    [InlineData("\U0001F468\u200D\U0001F469", "U+200D", 2)]
+    [InlineData("a\u200C\u200Cb", "U+200C", 2)]
+    public void Optional_ZeroWidthJoinerOrNonJoinerNotBetweenLetters_ErrorNamesCodePointAndPosition(string value, string codePoint, int position)
+    {
+        var act = () => CatalogText.Optional(value, "last name", CatalogText.MaxNameLength);
+
+        act.Should().Throw<BookDataValidationException>()
+            .WithMessage($"The last name contains the invisible format character {codePoint} at character {position}, which is not allowed.");
+    }
+
+    [Theory]
     [InlineData("Random\u200BHouse", "U+200B", 7)]
     [InlineData("Random House\u202E", "U+202E", 13)]
     [InlineData("\u2066Random House\u2069", "U+2066", 1)]
