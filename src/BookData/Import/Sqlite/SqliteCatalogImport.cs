@@ -34,6 +34,7 @@ internal sealed class SqliteCatalogImport(ImportRequest request)
         // the transaction) is a hint here; the writer looks again under the write lock and the final check covers every case.
         var foreignKeysEnforced = !request.CatalogWasEmpty;
         using var pageCache = new PageCacheScope(connection, request.Options.CacheSizeMiB);
+        using var statementJournal = new InMemoryStatementJournal(connection);
         SetForeignKeys(connection, foreignKeysEnforced);
         try
         {
@@ -85,6 +86,9 @@ internal sealed class SqliteCatalogImport(ImportRequest request)
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
+
+                // The index builds' sorts spill to temporary files again, as the connection's own setting says.
+                statementJournal.Restore();
                 writer.Complete();
                 transaction.Commit();
 

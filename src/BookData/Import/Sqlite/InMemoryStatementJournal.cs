@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace BookData.Import.Sqlite;
+
+/// <summary>
+/// Keeps SQLite's statement journals in memory for the load of an import (<c>PRAGMA temp_store = MEMORY</c>,
+/// set before the transaction begins, which is when SQLite decides where they go), and gives the connection its
+/// own setting back before the set-aside indexes are built, so that their sorts still spill to temporary files.
+/// </summary>
+/// <remarks>
+/// A multi-row insert into <c>book</c> keeps a statement journal: the schema's <c>CHECK (length(title) …)</c> calls a
+/// function, so SQLite prepares to undo the statement alone. The journal holds the original of every page the
+/// statement changes; SQLite keeps 64 KiB of it in memory and writes the rest to a temporary file. When a file's
+/// books arrive in random author order, each insert of 32 books changes about 32 pages of the (author, title)
+/// index, so at a million rows the journal took about 1.8 million <c>pwrite</c> calls (docs/benchmarks.md).
+/// The import never rolls back one statement (any error ends it and rolls back the whole transaction), so the
+/// journal only costs; in memory it costs a copy. SQLite refuses to change <c>temp_store</c> while the connection's
+/// temporary database is open (temporary tables someone made on the pooled connection would be lost), so the scope
+/// then changes nothing.
+/// </remarks>
+internal sealed class InMemoryStatementJournal : IDisposable
+{
+    private const int Memory = 2;
+
+    private readonly SqliteConnection connection;
+    private readonly int? previous;
+
+    /// <param name="connection">The import's open connection, outside any transaction.</param>
+    public InMemoryStatementJournal(SqliteConnection connection)
+    {
+        this.connection = connection;
+        if (TemporaryDatabaseOpen(connection))
+        {
+            return;
+        }
+
+        var current = Convert.ToInt32(Scalar(connection, "PRAGMA temp_store;"), CultureInfo.InvariantCulture);
+        if (current != Memory && Set(connection, Memory) == raw.SQLITE_OK)
+        {
+            previous = current;
+        }
+    }
+
+    /// <summary>Whether the load's statement journals are kept in memory.</summary>
+    public bool Active => previous is not null;
+
+    /// <summary>Gives the connection its own setting back; allowed inside the import's transaction while the temporary database stays closed.</summary>
+    /// <returns><see langword="true"/> when the connection has its own setting again.</returns>
+    public bool Restore() => previous is not { } value || Set(connection, value) == raw.SQLITE_OK;
+
+    public void Dispose() => Restore();
+
+    private static bool TemporaryDatabaseOpen(SqliteConnection connection)
+    {
+        // database_list lists the temporary database only once it has been opened.
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_database_list WHERE name = 'temp';";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static int Set(SqliteConnection connection, int value) =>
+        // PRAGMA takes no parameters; the value is 0, 1 or 2, read from SQLite itself, never user text.
+        raw.sqlite3_exec(connection.Handle, string.Create(CultureInfo.InvariantCulture, $"PRAGMA temp_store = {value};"));
+}
