@@ -23,7 +23,7 @@ namespace BookData.Import.Sqlite;
 internal sealed class CatalogIds
 {
     /// <summary>Joins an author's last and first names into one key; control characters never occur in a name.</summary>
-    private const byte NameSeparator = 0;
+    public const byte NameSeparator = 0;
 
     private readonly Utf8IdLookup authors;
     private readonly Utf8IdLookup publishers;
@@ -46,6 +46,28 @@ internal sealed class CatalogIds
         nextBookId = size.MaxBookId + 1;
         IsCatalogEmpty = size is { Authors: 0, Publishers: 0, Books: 0 };
     }
+
+    /// <summary>The authors: the key is the last name, <see cref="NameSeparator"/> and the first name.</summary>
+    public Utf8IdLookup Authors => authors;
+
+    /// <summary>The publishers, by name.</summary>
+    public Utf8IdLookup Publishers => publishers;
+
+    /// <summary>The books, by title within their author's id.</summary>
+    public Utf8IdLookup Books => books;
+
+    /// <summary>The id the next new author takes.</summary>
+    public long NextAuthorId => nextAuthorId;
+
+    /// <summary>The id the next new publisher takes.</summary>
+    public long NextPublisherId => nextPublisherId;
+
+    /// <summary>The id the next new book takes.</summary>
+    public long NextBookId => nextBookId;
+
+    /// <summary>Ids for an empty catalog, new ones numbered from the given ids on.</summary>
+    public static CatalogIds ForEmptyCatalog(long firstAuthorId, long firstPublisherId, long firstBookId) =>
+        new(new CatalogSize(0, 0, 0, firstAuthorId - 1, firstPublisherId - 1, firstBookId - 1));
 
     /// <summary>Whether the catalog had no authors, publishers or books when the import began.</summary>
     public bool IsCatalogEmpty { get; }
