@@ -53,7 +53,7 @@ internal sealed class PostgreSqlCatalogImport(ImportRequest request)
                 await pump.RunAsync(load.Ids, (batch, first, end, _) => load.AddAsync(batch, first, end), cancellationToken).ConfigureAwait(false);
                 if (await load.MatchesTheServerAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await ExecuteAsync(PostgreSqlImportSql.DropIndexes, transaction, cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(PostgreSqlImportSql.DropIndexes + PostgreSqlImportSql.TruncateCatalog, transaction, cancellationToken).ConfigureAwait(false);
                     var linksAdded = await load.CopyAsync(cancellationToken).ConfigureAwait(false);
                     await ExecuteAsync(PostgreSqlImportSql.RestoreIndexes, transaction, cancellationToken).ConfigureAwait(false);
                     added = new Added(load.AuthorCount, load.BookCount, load.PublisherCount, linksAdded);

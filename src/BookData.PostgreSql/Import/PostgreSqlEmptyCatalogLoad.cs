@@ -38,6 +38,11 @@ internal sealed class PostgreSqlEmptyCatalogLoad
     private long[] links = new long[1 << 16];
     private int linkCount;
 
+    /// <summary>The new authors, publishers and books by id (less the first new one), once the input has been read.</summary>
+    private Utf8IdLookup.KeyEntry[] authors = [];
+    private Utf8IdLookup.KeyEntry[] publishers = [];
+    private Utf8IdLookup.KeyEntry[] books = [];
+
     /// <summary>The server's folding of the names with a non-ASCII character, by entity index; their sort keys.</summary>
     private readonly Dictionary<int, byte[]> authorSortKeys = [];
     private readonly Dictionary<int, byte[]> publisherSortKeys = [];
@@ -102,9 +107,9 @@ internal sealed class PostgreSqlEmptyCatalogLoad
     /// </summary>
     public async Task<bool> MatchesTheServerAsync(CancellationToken cancellationToken)
     {
-        var authors = Ids.Authors.KeysFrom(firstAuthorId, AuthorCount);
-        var publishers = Ids.Publishers.KeysFrom(firstPublisherId, PublisherCount);
-        var books = Ids.Books.KeysFrom(firstBookId, BookCount);
+        authors = Ids.Authors.KeysFrom(firstAuthorId, AuthorCount);
+        publishers = Ids.Publishers.KeysFrom(firstPublisherId, PublisherCount);
+        books = Ids.Books.KeysFrom(firstBookId, BookCount);
         var values = new List<string>();
         var nonAsciiAuthors = new List<int>();
         var nonAsciiPublishers = new List<int>();
@@ -125,6 +130,7 @@ internal sealed class PostgreSqlEmptyCatalogLoad
         Collect(Ids.Books, books, nonAsciiBooks, values);
         if (values.Count == 0)
         {
+            ForgetIds();
             return true;
         }
 
@@ -165,7 +171,16 @@ internal sealed class PostgreSqlEmptyCatalogLoad
             bookSortKeys[i] = utf8;
         }
 
+        ForgetIds();
         return true;
+
+        // Nothing is looked up any more: the maps' memory goes before the copies need theirs.
+        void ForgetIds()
+        {
+            Ids.Authors.ForgetIds();
+            Ids.Publishers.ForgetIds();
+            Ids.Books.ForgetIds();
+        }
 
         static void Collect(Utf8IdLookup lookup, Utf8IdLookup.KeyEntry[] keys, List<int> nonAscii, List<string> values)
         {
@@ -196,9 +211,6 @@ internal sealed class PostgreSqlEmptyCatalogLoad
     /// </summary>
     public async Task StageAsync(NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
     {
-        var authors = Ids.Authors.KeysFrom(firstAuthorId, AuthorCount);
-        var publishers = Ids.Publishers.KeysFrom(firstPublisherId, PublisherCount);
-        var books = Ids.Books.KeysFrom(firstBookId, BookCount);
         var authorNames = new (string First, string Last)?[authors.Length];
         var publisherNames = new string?[publishers.Length];
         for (var i = 0; i < linkCount; i++)
@@ -226,7 +238,6 @@ internal sealed class PostgreSqlEmptyCatalogLoad
     /// <returns>The links added (the file's distinct book–publisher pairs).</returns>
     public async Task<long> CopyAsync(CancellationToken cancellationToken)
     {
-        var authors = Ids.Authors.KeysFrom(firstAuthorId, AuthorCount);
         var order = SortedByKey(Ids.Authors, authors, authorSortKeys, byScope: false);
         await CopyAsync(PostgreSqlImportSql.CopyAuthors, order, async (importer, i) =>
         {
@@ -235,9 +246,6 @@ internal sealed class PostgreSqlEmptyCatalogLoad
             await importer.WriteAsync(first, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(last, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        authors = null;
-
-        var publishers = Ids.Publishers.KeysFrom(firstPublisherId, PublisherCount);
         order = SortedByKey(Ids.Publishers, publishers, publisherSortKeys, byScope: false);
         await CopyAsync(PostgreSqlImportSql.CopyPublishers, order, async (importer, i) =>
         {
@@ -245,7 +253,6 @@ internal sealed class PostgreSqlEmptyCatalogLoad
             await importer.WriteAsync(Encoding.UTF8.GetString(Ids.Publishers.NameOf(publishers[i])), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
-        var books = Ids.Books.KeysFrom(firstBookId, BookCount);
         order = SortedByKey(Ids.Books, books, bookSortKeys, byScope: true);
         await CopyAsync(PostgreSqlImportSql.CopyBooks, order, async (importer, i) =>
         {
@@ -253,8 +260,8 @@ internal sealed class PostgreSqlEmptyCatalogLoad
             await importer.WriteAsync(books[i].Scope, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(Encoding.UTF8.GetString(Ids.Books.NameOf(books[i])), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        order = null;
-        books = null;
+        order = [];
+        books = [];
 
         // Book, then publisher: the primary key's order; a pair the file names twice is written once.
         Array.Sort(links, 0, linkCount);

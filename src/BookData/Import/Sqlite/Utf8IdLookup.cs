@@ -115,6 +115,16 @@ internal sealed class Utf8IdLookup
         return keys;
     }
 
+    /// <summary>
+    /// Lets go of the map from keys to ids (most of the lookup's memory), keeping the names for
+    /// <see cref="NameOf"/>; for a caller that has taken <see cref="KeysFrom"/> and looks nothing up any more.
+    /// </summary>
+    public void ForgetIds()
+    {
+        ids.Clear();
+        ids.TrimExcess();
+    }
+
     /// <summary>The UTF-8 bytes of a stored key's name, as first added.</summary>
     public ReadOnlySpan<byte> NameOf(KeyEntry entry) =>
         entry.Length == 0 ? default : blocks[entry.Start / BlockSize].AsSpan(entry.Start % BlockSize, entry.Length);
