@@ -110,19 +110,8 @@ internal sealed class PostgreSqlCatalogProvider : CatalogProvider
     public override Task<MigrationResult> MigrateAsync(BookDataMigrator migrator, CancellationToken cancellationToken) =>
         PostgreSqlMigration.MigrateAsync(migrator, cancellationToken);
 
-    public override async Task<ImportSummary> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
-    {
-        var import = new PostgreSqlCatalogImport(
-            (NpgsqlConnection)request.Connection, request.Source, request.SourceName, request.Options, request.Progress, request.TotalBytes);
-        try
-        {
-            return await import.RunAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            request.RowsRead = import.RowsRead;
-        }
-    }
+    public override Task<ImportSummary> ImportAsync(ImportRequest request, CancellationToken cancellationToken) =>
+        new PostgreSqlCatalogImport(request).RunAsync(cancellationToken);
 
     public override Task<Page<BookSummary>> ReadIndexedTitlePageAsync(
         DbConnection connection, string normalized, string pattern, int pageNumber, int pageSize, CancellationToken cancellationToken) =>

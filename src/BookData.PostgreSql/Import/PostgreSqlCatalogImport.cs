@@ -1,5 +1,4 @@
 using System.Data;
-using System.Threading.Channels;
 using BookData.Import;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,30 +6,25 @@ using NpgsqlTypes;
 namespace BookData.PostgreSql.Import;
 
 /// <summary>
-/// One CSV import into a PostgreSQL catalog, in one read-committed transaction: the rows, parsed, normalized
-/// and validated by <see cref="CsvRowSource"/>, stream through a binary <c>COPY</c> into a temporary staging
-/// table, then one set-based statement per table moves what the catalog lacks into it
-/// (<see cref="PostgreSqlImportSql"/>).
+/// One CSV import into a PostgreSQL catalog, in one read-committed transaction. The rows are parsed, normalized and
+/// validated by <see cref="CsvRowSource"/> on a second thread (<see cref="ImportPump"/>). Into an empty catalog
+/// the client gives the ids and copies each table's final rows (<see cref="PostgreSqlEmptyCatalogLoad"/>);
+/// otherwise the rows stream through a binary <c>COPY</c> into a temporary staging table and one set-based
+/// statement per table moves what the catalog lacks into it (<see cref="PostgreSqlImportSql"/>).
 /// </summary>
 /// <remarks>
-/// A thread-pool thread reads and normalizes the input while the calling flow copies the rows to the
-/// server, so memory does not grow with the file. Bad rows are handled as on SQLite (<see cref="ImportRejections"/>).
+/// Memory does not grow with the file on the staging path, and grows with the new names (once each, in UTF-8) and
+/// 8 bytes per row into an empty catalog. Bad rows are handled as on SQLite (<see cref="ImportRejections"/>).
 /// Anything that ends the import early (a bad row, an error, cancellation) disposes the <c>COPY</c> and the
 /// transaction, which rolls everything back; the staging table goes with the transaction.
 /// </remarks>
-internal sealed class PostgreSqlCatalogImport(
-    NpgsqlConnection connection,
-    CsvRowSource source,
-    string sourceName,
-    ImportOptions options,
-    IProgress<ImportProgress>? progress,
-    long? totalBytes)
+internal sealed class PostgreSqlCatalogImport(ImportRequest request)
 {
-    private readonly ImportRejections rejections = new(sourceName, options);
-    private long lastOffset;
+    /// <summary>The printable ASCII characters and the control characters but NUL, which <c>lower()</c> must fold as the client does.</summary>
+    private static readonly string Ascii = new([.. Enumerable.Range(1, 127).Select(c => (char)c)]);
 
-    /// <summary>Data rows read so far, skipped ones included.</summary>
-    public long RowsRead { get; private set; }
+    private readonly NpgsqlConnection connection = (NpgsqlConnection)request.Connection;
+    private readonly ImportPump pump = new(request);
 
     /// <summary>Runs the import and commits it.</summary>
     /// <param name="cancellationToken">Cancels the import; everything it wrote is rolled back.</param>
@@ -51,95 +45,97 @@ internal sealed class PostgreSqlCatalogImport(
             await ExecuteAsync(PostgreSqlImportSql.SetWorkMemory + lockCatalog, transaction, cancellationToken).ConfigureAwait(false);
             var rebuildIndexes = lockCatalog == PostgreSqlImportSql.LockCatalogExclusive
                 && await ScalarAsync(PostgreSqlImportSql.CanRebuildIndexes, transaction, cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(PostgreSqlImportSql.CreateStaging, transaction, cancellationToken).ConfigureAwait(false);
-            await CopyRowsAsync(cancellationToken).ConfigureAwait(false);
 
-            // Ids first (the catalog's, or new ones in order of first appearance), then the rows the catalog lacks.
-            await ExecuteAsync(PostgreSqlImportSql.AnalyzeStaging + PostgreSqlImportSql.StageAuthors + PostgreSqlImportSql.StagePublishers + PostgreSqlImportSql.StageBooks + PostgreSqlImportSql.AnalyzeStagedIds, transaction, cancellationToken).ConfigureAwait(false);
-            if (rebuildIndexes)
+            Added added;
+            if (rebuildIndexes && await FoldsAsciiLikeTheClientAsync(transaction, cancellationToken).ConfigureAwait(false))
             {
-                await ExecuteAsync(PostgreSqlImportSql.DropIndexes, transaction, cancellationToken).ConfigureAwait(false);
+                var load = await PostgreSqlEmptyCatalogLoad.StartAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await pump.RunAsync(load.Ids, (batch, first, end, _) => load.AddAsync(batch, first, end), cancellationToken).ConfigureAwait(false);
+                if (await load.MatchesTheServerAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await ExecuteAsync(PostgreSqlImportSql.DropIndexes + PostgreSqlImportSql.TruncateCatalog, transaction, cancellationToken).ConfigureAwait(false);
+                    var linksAdded = await load.CopyAsync(cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(PostgreSqlImportSql.RestoreIndexes, transaction, cancellationToken).ConfigureAwait(false);
+                    added = new Added(load.AuthorCount, load.BookCount, load.PublisherCount, linksAdded);
+                }
+                else
+                {
+                    // Names with non-ASCII letters that the server's folding calls equal: it matches them itself.
+                    added = await StageAndMergeAsync(rebuildIndexes, load.StageAsync, transaction, cancellationToken).ConfigureAwait(false);
+                }
             }
-
-            var authorsAdded = await ExecuteAsync(PostgreSqlImportSql.InsertAuthors, transaction, cancellationToken).ConfigureAwait(false);
-            var publishersAdded = await ExecuteAsync(PostgreSqlImportSql.InsertPublishers, transaction, cancellationToken).ConfigureAwait(false);
-            var booksAdded = await ExecuteAsync(PostgreSqlImportSql.InsertBooks, transaction, cancellationToken).ConfigureAwait(false);
-            var linksAdded = await ExecuteAsync(PostgreSqlImportSql.InsertLinks, transaction, cancellationToken).ConfigureAwait(false);
-            if (rebuildIndexes)
+            else
             {
-                await ExecuteAsync(PostgreSqlImportSql.RestoreIndexes, transaction, cancellationToken).ConfigureAwait(false);
+                added = await StageAndMergeAsync(rebuildIndexes, StageInputAsync, transaction, cancellationToken).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
 
             // Once the commit is under way it completes: a cancellation now would leave its outcome unknown.
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-
-            var summary = new ImportSummary(RowsRead, authorsAdded, booksAdded, publishersAdded, linksAdded, [.. rejections.Skipped]) { LinesRead = source.LinesRead };
-            progress?.Report(new ImportProgress(RowsRead, totalBytes ?? lastOffset, totalBytes));
-            return summary;
+            return pump.Summary(added.Authors, added.Books, added.Publishers, added.Links);
         }
     }
 
-    /// <summary>Streams the good rows into the staging table and deals with the bad ones.</summary>
-    private async Task CopyRowsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies rows into the staging table with <paramref name="stage"/>, then moves what the catalog lacks into it:
+    /// ids first (the catalog's, or new ones in order of first appearance), then the rows.
+    /// </summary>
+    private async Task<Added> StageAndMergeAsync(
+        bool rebuildIndexes, Func<NpgsqlBinaryImporter, CancellationToken, Task> stage, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
+        await ExecuteAsync(PostgreSqlImportSql.CreateStaging, transaction, cancellationToken).ConfigureAwait(false);
         var importer = await connection.BeginBinaryImportAsync(PostgreSqlImportSql.CopyRows, cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
-            // The input is parsed and normalized on a second thread while this one copies the rows to the server.
-            using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var rows = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-            var reading = Task.Run(() => source.ProduceAsync(rows.Writer, ids: null, stopReading.Token), CancellationToken.None);
-            try
-            {
-                await foreach (var batch in rows.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    for (var i = 0; i < batch.Count; i++)
-                    {
-                        var row = batch[i];
-                        RowsRead++;
-                        if (row.RejectionReason is { } reason)
-                        {
-                            rejections.Reject(row, reason);
-                        }
-                        else
-                        {
-                            await WriteRowAsync(importer, row, cancellationToken).ConfigureAwait(false);
-                        }
-
-                        if (RowsRead % options.ProgressInterval == 0)
-                        {
-                            progress?.Report(new ImportProgress(RowsRead, row.ByteOffset, totalBytes));
-                        }
-                    }
-
-                    lastOffset = batch.LastByteOffset;
-                    batch.Return();
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                // Rethrows what ended the reading, if anything did.
-                await reading.ConfigureAwait(false);
-            }
-            finally
-            {
-                await CatalogImporter.StopAsync(reading, stopReading).ConfigureAwait(false);
-            }
-
+            await stage(importer, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await ExecuteAsync(PostgreSqlImportSql.AnalyzeStaging + PostgreSqlImportSql.StageAuthors + PostgreSqlImportSql.StagePublishers + PostgreSqlImportSql.StageBooks + PostgreSqlImportSql.AnalyzeStagedIds, transaction, cancellationToken).ConfigureAwait(false);
+        if (rebuildIndexes)
+        {
+            await ExecuteAsync(PostgreSqlImportSql.DropIndexes, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        var authorsAdded = await ExecuteAsync(PostgreSqlImportSql.InsertAuthors, transaction, cancellationToken).ConfigureAwait(false);
+        var publishersAdded = await ExecuteAsync(PostgreSqlImportSql.InsertPublishers, transaction, cancellationToken).ConfigureAwait(false);
+        var booksAdded = await ExecuteAsync(PostgreSqlImportSql.InsertBooks, transaction, cancellationToken).ConfigureAwait(false);
+        var linksAdded = await ExecuteAsync(PostgreSqlImportSql.InsertLinks, transaction, cancellationToken).ConfigureAwait(false);
+        if (rebuildIndexes)
+        {
+            await ExecuteAsync(PostgreSqlImportSql.RestoreIndexes, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new Added(authorsAdded, booksAdded, publishersAdded, linksAdded);
     }
 
-    private static async Task WriteRowAsync(NpgsqlBinaryImporter importer, ImportRow row, CancellationToken cancellationToken)
+    /// <summary>Streams the good rows of the input into the staging table; the reading thread deals with the bad ones.</summary>
+    private Task StageInputAsync(NpgsqlBinaryImporter importer, CancellationToken cancellationToken) =>
+        pump.RunAsync(null, async (batch, first, end, token) =>
+        {
+            for (var i = first; i < end; i++)
+            {
+                var row = batch[i];
+                await importer.StartRowAsync(token).ConfigureAwait(false);
+                await importer.WriteAsync(row.LineNumber, NpgsqlDbType.Bigint, token).ConfigureAwait(false);
+                await importer.WriteAsync(row.FirstName, NpgsqlDbType.Text, token).ConfigureAwait(false);
+                await importer.WriteAsync(row.LastName, NpgsqlDbType.Text, token).ConfigureAwait(false);
+                await importer.WriteAsync(row.Title, NpgsqlDbType.Text, token).ConfigureAwait(false);
+                await importer.WriteAsync(row.Publisher, NpgsqlDbType.Text, token).ConfigureAwait(false);
+            }
+        }, cancellationToken);
+
+    private async Task<bool> FoldsAsciiLikeTheClientAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(row.LineNumber, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(row.FirstName, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(row.LastName, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(row.Title, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(row.Publisher, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        var command = new NpgsqlCommand(PostgreSqlImportSql.FoldsAsciiLikeTheClient, connection, transaction) { CommandTimeout = 0 };
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddWithValue("Ascii", Ascii);
+            command.Parameters.AddWithValue("Folded", Ascii.ToLowerInvariant());
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+        }
     }
 
     private async Task<bool> ScalarAsync(string sql, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -160,4 +156,7 @@ internal sealed class PostgreSqlCatalogImport(
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>What an import added to each table.</summary>
+    private readonly record struct Added(long Authors, long Books, long Publishers, long Links);
 }

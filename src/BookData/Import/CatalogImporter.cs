@@ -40,9 +40,11 @@ namespace BookData.Import;
 /// other, each waiting (up to the busy timeout) for the write lock.
 /// </para>
 /// <para>
-/// On PostgreSQL the rows are parsed, normalized and validated the same way, then streamed with a binary
-/// <c>COPY</c> into a temporary staging table and moved into the catalog by one set-based statement per
-/// table, in one read-committed transaction: ids follow the order in which the file first names each
+/// On PostgreSQL the rows are parsed, normalized and validated the same way. Into an empty catalog they are
+/// matched in the client and each table gets one binary <c>COPY</c> of its final rows, its indexes built after
+/// the load; otherwise they are streamed with a binary <c>COPY</c> into a temporary staging table and moved
+/// into the catalog by one set-based statement per table. Either way it is one read-committed transaction,
+/// and ids follow the order in which the file first names each
 /// author, book and publisher, as on SQLite; names compare through <c>citext</c>, which ignores the case
 /// of every letter, not only ASCII ones. Other writers keep working during the import; one that adds a row
 /// the import also adds is not an error, and one that adds a name the import has added but not yet

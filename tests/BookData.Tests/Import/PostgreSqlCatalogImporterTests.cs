@@ -58,6 +58,62 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
     }
 
     [ProviderFact]
+    public async Task ImportAsync_NonAsciiLetterThatFoldsToAnAsciiOne_IsTheSameNameAsItsAsciiSpelling()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        // U+0130 LATIN CAPITAL LETTER I WITH DOT ABOVE lower-cases to an ASCII i (it stays as it is under NFC): citext
+        // calls "\u0130vy" and "Ivy" the same name, which ASCII folding alone would not.
+        using var file = TempFile.WithText(Header
+            + "Stephen,Ivy,It,Viking\n"
+            + "Stephen,\u0130vy,Carrie,\u0130nk Press\n"
+            + "Ann,Ivyson,Tales,ink press\n");
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
+
+        summary.Should().BeEquivalentTo(new { RowsRead = 3L, AuthorsAdded = 2L, BooksAdded = 3L, PublishersAdded = 2L, LinksAdded = 3L });
+        (await RowsAsync(postgres)).Should().Equal(
+            "author|1|Stephen|Ivy", "author|2|Ann|Ivyson",
+            "book|1|1|It", "book|2|1|Carrie", "book|3|2|Tales",
+            "link|1|1", "link|2|2", "link|3|2",
+            "publisher|1|Viking", "publisher|2|\u0130nk Press");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_IntoCatalogEmptiedAfterUse_ContinuesEveryIdSequenceAndLeavesItPastTheNewIds()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        var books = new BookRepository(postgres.Factory);
+        await books.AddBookAsync(AuthorName.Create("Gone", "Writer"), "Gone Book", "Gone Press");
+        foreach (var table in new[] { "book_publisher", "book", "author", "publisher" })
+        {
+            await CatalogDump.QueryAsync(postgres, $"DELETE FROM {table}");
+        }
+
+
+        var summary = await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
+        await books.AddBookAsync(AuthorName.Create("Next", "Writer"), "Next Book", "Next Press");
+
+        summary.Should().BeEquivalentTo(new { AuthorsAdded = 7L, BooksAdded = 10L, PublishersAdded = 4L });
+        (await CatalogDump.QueryAsync(postgres, "SELECT min(author_id), max(author_id) FROM author"))[0].Should().Equal("2", "9");
+        (await CatalogDump.QueryAsync(postgres, "SELECT min(book_id), max(book_id) FROM book"))[0].Should().Equal("2", "12");
+        (await CatalogDump.QueryAsync(postgres, "SELECT min(publisher_id), max(publisher_id) FROM publisher"))[0].Should().Equal("2", "6");
+        (await CatalogDump.QueryAsync(postgres, "SELECT b.book_id, b.author_id FROM book AS b WHERE b.title = 'Next Book'"))[0].Should().Equal("12", "9");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_FailedIntoEmptyCatalog_UsesUpNoId()
+    {
+        await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
+        using var file = TempFile.WithText(GeneratedRows(100) + "Tom,,Patriot Games,Berkley\n");
+
+        var act = () => new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
+        await act.Should().ThrowAsync<BookDataImportException>();
+        await new BookRepository(postgres.Factory).AddBookAsync(AuthorName.Create("First", "Writer"), "First Book", "First Press");
+
+        (await RowsAsync(postgres)).Should().Equal("author|1|First|Writer", "book|1|1|First Book", "link|1|1", "publisher|1|First Press");
+    }
+
+    [ProviderFact]
     public async Task ImportAsync_IntoCatalogWithRowsAddedThroughTheRepositories_MergesAsSqliteDoes()
     {
         await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);

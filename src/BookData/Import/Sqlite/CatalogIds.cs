@@ -23,7 +23,7 @@ namespace BookData.Import.Sqlite;
 internal sealed class CatalogIds
 {
     /// <summary>Joins an author's last and first names into one key; control characters never occur in a name.</summary>
-    private const byte NameSeparator = 0;
+    public const byte NameSeparator = 0;
 
     private readonly Utf8IdLookup authors;
     private readonly Utf8IdLookup publishers;
@@ -46,6 +46,37 @@ internal sealed class CatalogIds
         nextBookId = size.MaxBookId + 1;
         IsCatalogEmpty = size is { Authors: 0, Publishers: 0, Books: 0 };
     }
+
+    /// <summary>The authors: the key is the last name, <see cref="NameSeparator"/> and the first name.</summary>
+    public Utf8IdLookup Authors => authors;
+
+    /// <summary>The publishers, by name.</summary>
+    public Utf8IdLookup Publishers => publishers;
+
+    /// <summary>The books, by title within their author's id.</summary>
+    public Utf8IdLookup Books => books;
+
+    /// <summary>The id the next new author takes.</summary>
+    public long NextAuthorId => nextAuthorId;
+
+    /// <summary>The id the next new publisher takes.</summary>
+    public long NextPublisherId => nextPublisherId;
+
+    /// <summary>The id the next new book takes.</summary>
+    public long NextBookId => nextBookId;
+
+    /// <summary>
+    /// Whether <see cref="Resolve"/> hands the values of new entities to the writer as strings (the SQLite writer
+    /// binds them); without, the writer reads them from the lookups once the input has been read.
+    /// </summary>
+    public bool KeepsNewValues { get; private init; } = true;
+
+    /// <summary>
+    /// Ids for an empty catalog, new ones numbered from the given ids on; new values stay in the lookups only
+    /// (<see cref="KeepsNewValues"/> is false).
+    /// </summary>
+    public static CatalogIds ForEmptyCatalog(long firstAuthorId, long firstPublisherId, long firstBookId) =>
+        new(new CatalogSize(0, 0, 0, firstAuthorId - 1, firstPublisherId - 1, firstBookId - 1)) { KeepsNewValues = false };
 
     /// <summary>Whether the catalog had no authors, publishers or books when the import began.</summary>
     public bool IsCatalogEmpty { get; }
@@ -96,6 +127,7 @@ internal sealed class CatalogIds
     public ImportRow Resolve(long lineNumber, long byteOffset, in ImportField firstName, in ImportField lastName, in ImportField title, in ImportField publisher)
     {
         string? newFirstName = null, newLastName = null, newTitle = null, newPublisher = null;
+        ImportRowAdds adds = 0;
         var key = AuthorKey(lastName.Utf8, firstName.Utf8);
         if (!lastAuthor.TryMatch(0, key, out var authorId))
         {
@@ -103,8 +135,12 @@ internal sealed class CatalogIds
             {
                 authorId = nextAuthorId++;
                 authors.Add(0, key, authorId);
-                newFirstName = firstName.ToText();
-                newLastName = lastName.ToText();
+                adds |= ImportRowAdds.Author;
+                if (KeepsNewValues)
+                {
+                    newFirstName = firstName.ToText();
+                    newLastName = lastName.ToText();
+                }
             }
 
             lastAuthor.Remember(0, key, authorId);
@@ -114,7 +150,8 @@ internal sealed class CatalogIds
         {
             publisherId = nextPublisherId++;
             publishers.Add(0, publisher.Utf8, publisherId);
-            newPublisher = publisher.ToText();
+            adds |= ImportRowAdds.Publisher;
+            newPublisher = KeepsNewValues ? publisher.ToText() : null;
         }
 
         if (!lastBook.TryMatch(authorId, title.Utf8, out var bookId))
@@ -123,7 +160,8 @@ internal sealed class CatalogIds
             {
                 bookId = nextBookId++;
                 books.Add(authorId, title.Utf8, bookId);
-                newTitle = title.ToText();
+                adds |= ImportRowAdds.Book;
+                newTitle = KeepsNewValues ? title.ToText() : null;
             }
 
             lastBook.Remember(authorId, title.Utf8, bookId);
@@ -142,9 +180,7 @@ internal sealed class CatalogIds
             AuthorId = authorId,
             PublisherId = publisherId,
             BookId = bookId,
-            Adds = (newLastName is not null ? ImportRowAdds.Author : 0)
-                | (newPublisher is not null ? ImportRowAdds.Publisher : 0)
-                | (newTitle is not null ? ImportRowAdds.Book : 0),
+            Adds = adds,
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BookData.Connections;
 using Microsoft.Data.Sqlite;
 
@@ -27,7 +26,7 @@ internal sealed class SqliteCatalogImport(ImportRequest request)
     public async Task<ImportSummary> RunAsync(CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)request.Connection;
-        long rowsRead = 0;
+        var pump = new ImportPump(request);
 
         // Into an empty catalog, foreign keys are checked once at the end instead of row by row.
         // SQLite only lets them be switched outside a transaction, so emptiness (decided by the importer before
@@ -43,47 +42,17 @@ internal sealed class SqliteCatalogImport(ImportRequest request)
             try
             {
                 using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced);
-                var rejections = new ImportRejections(request.SourceName, request.Options);
-                long lastOffset = 0;
 
                 // The input is parsed, normalized and matched to ids on a second thread while this one writes to SQLite.
-                using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var rows = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-                var reading = Task.Run(() => request.Source.ProduceAsync(rows.Writer, writer.Ids, stopReading.Token), CancellationToken.None);
-                try
+                await pump.RunAsync(writer.Ids, (batch, first, end, _) =>
                 {
-                    await foreach (var batch in rows.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                    foreach (ref readonly var row in batch.Rows[first..end])
                     {
-                        foreach (ref readonly var row in batch.Rows)
-                        {
-                            rowsRead++;
-                            if (row.RejectionReason is { } reason)
-                            {
-                                rejections.Reject(row, reason);
-                            }
-                            else
-                            {
-                                writer.Write(row);
-                            }
-
-                            if (rowsRead % request.Options.ProgressInterval == 0)
-                            {
-                                request.Progress?.Report(new ImportProgress(rowsRead, row.ByteOffset, request.TotalBytes));
-                            }
-                        }
-
-                        lastOffset = batch.LastByteOffset;
-                        batch.Return();
-                        cancellationToken.ThrowIfCancellationRequested();
+                        writer.Write(row);
                     }
 
-                    // Rethrows what ended the reading, if anything did.
-                    await reading.ConfigureAwait(false);
-                }
-                finally
-                {
-                    await CatalogImporter.StopAsync(reading, stopReading).ConfigureAwait(false);
-                }
+                    return ValueTask.CompletedTask;
+                }, cancellationToken).ConfigureAwait(false);
 
                 cancellationToken.ThrowIfCancellationRequested();
 
@@ -95,15 +64,7 @@ internal sealed class SqliteCatalogImport(ImportRequest request)
                 // Gives back the disk the import's write-ahead log took (best effort: never fails the import).
                 WalCheckpoint.Truncate(connection, request.ConnectionFactory.Options.BusyTimeout, request.ConnectionFactory.DataSource, $"the import of {request.SourceName}", request.Logger);
 
-                var summary = new ImportSummary(
-                    rowsRead,
-                    writer.AuthorsAdded,
-                    writer.BooksAdded,
-                    writer.PublishersAdded,
-                    writer.LinksAdded,
-                    [.. rejections.Skipped]) { LinesRead = request.Source.LinesRead };
-                request.Progress?.Report(new ImportProgress(rowsRead, request.TotalBytes ?? lastOffset, request.TotalBytes));
-                return summary;
+                return pump.Summary(writer.AuthorsAdded, writer.BooksAdded, writer.PublishersAdded, writer.LinksAdded);
             }
             finally
             {
@@ -114,8 +75,6 @@ internal sealed class SqliteCatalogImport(ImportRequest request)
         }
         finally
         {
-            request.RowsRead = rowsRead;
-
             // The pooled connection goes back as the factory opened it (which also turns foreign keys on
             // at every open); never at the cost of the import's own outcome.
             Cleanup.Quietly(() => SetForeignKeys(connection, enforced: true), "turning foreign keys back on", request.ConnectionFactory.DataSource, request.Logger);

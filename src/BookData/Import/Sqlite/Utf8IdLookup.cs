@@ -97,7 +97,36 @@ internal sealed class Utf8IdLookup
 
     private static byte Fold(byte b) => (uint)(b - 'A') <= 'Z' - 'A' ? (byte)(b | 0x20) : b;
 
-    private ReadOnlySpan<byte> NameOf(KeyEntry entry) =>
+    /// <summary>
+    /// Every key whose id is at least <paramref name="firstId"/>, at index id − <paramref name="firstId"/>: the keys
+    /// added with the ids <paramref name="firstId"/> to <paramref name="firstId"/> + <paramref name="count"/> − 1.
+    /// </summary>
+    public KeyEntry[] KeysFrom(long firstId, int count)
+    {
+        var keys = new KeyEntry[count];
+        foreach (var (entry, id) in ids)
+        {
+            if (id >= firstId)
+            {
+                keys[id - firstId] = entry;
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// Lets go of the map from keys to ids (most of the lookup's memory), keeping the names for
+    /// <see cref="NameOf"/>; for a caller that has taken <see cref="KeysFrom"/> and looks nothing up any more.
+    /// </summary>
+    public void ForgetIds()
+    {
+        ids.Clear();
+        ids.TrimExcess();
+    }
+
+    /// <summary>The UTF-8 bytes of a stored key's name, as first added.</summary>
+    public ReadOnlySpan<byte> NameOf(KeyEntry entry) =>
         entry.Length == 0 ? default : blocks[entry.Start / BlockSize].AsSpan(entry.Start % BlockSize, entry.Length);
 
     /// <summary>Copies a probe's name into the blocks and returns the entry that refers to it.</summary>
@@ -121,7 +150,7 @@ internal sealed class Utf8IdLookup
     }
 
     /// <summary>A stored key: the scope and where the name's UTF-8 bytes are.</summary>
-    private readonly record struct KeyEntry(long Scope, int Start, int Length);
+    public readonly record struct KeyEntry(long Scope, int Start, int Length);
 
     /// <summary>A key being looked up: the scope and the name's UTF-8 bytes, wherever they are.</summary>
     private readonly ref struct KeyProbe(long scope, ReadOnlySpan<byte> name)
