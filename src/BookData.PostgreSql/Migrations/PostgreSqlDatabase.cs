@@ -25,23 +25,37 @@ internal static class PostgreSqlDatabase
     /// <c>postgres</c> maintenance database as the same user. A database another process creates at the same
     /// moment counts as created.
     /// </summary>
+    /// <remarks>
+    /// Whether it exists is asked on the maintenance database first, not by logging in to it: through PgBouncer a login to
+    /// a missing database gives no 3D000 and makes the pooler wait before it tries that database again. Only when the
+    /// maintenance database cannot be reached is the database probed by opening it.
+    /// </remarks>
     /// <exception cref="BookDataDatabaseException">The server does not answer, or the database is missing and cannot be created.</exception>
     public static async Task CreateIfMissingAsync(BookDataConnectionFactory factory, ILogger logger, CancellationToken cancellationToken)
     {
-        try
+        var exists = await PostgreSqlConnections.DatabaseExistsAsync(factory.ConnectionString, cancellationToken).ConfigureAwait(false);
+        if (exists == true)
         {
-            var probe = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await probe.DisposeAsync().ConfigureAwait(false);
             return;
         }
-        catch (BookDataDatabaseException ex) when (ex.InnerException is DbException inner && PostgreSqlErrors.IsMissingDatabase(inner))
+
+        if (exists is null)
         {
-            // Created below.
+            try
+            {
+                var probe = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await probe.DisposeAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (BookDataDatabaseException ex) when (ex.InnerException is DbException inner && PostgreSqlErrors.IsMissingDatabase(inner))
+            {
+                // Created below.
+            }
         }
 
         var target = new NpgsqlConnectionStringBuilder(factory.ConnectionString);
         var name = target.Database!;
-        var maintenance = new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Database = "postgres", Pooling = false };
+        var maintenance = new NpgsqlConnectionStringBuilder(factory.ConnectionString) { Database = PostgreSqlConnectionSql.MaintenanceDatabase, Pooling = false };
         try
         {
             var connection = new NpgsqlConnection(maintenance.ToString());
@@ -70,18 +84,11 @@ internal static class PostgreSqlDatabase
 
     /// <summary>
     /// Makes Npgsql learn the types a migration created (citext): it reads a database's types once per connection
-    /// string, so connections opened before the migration would not know them. Both of the factory's connection
-    /// strings (read-write and read-only) are refreshed.
+    /// string, so connections opened before the migration would not know them. Read-write and read-only connections
+    /// share the factory's one connection string, so one reload serves both.
     /// </summary>
-    public static async Task ReloadTypesAsync(BookDataConnectionFactory factory, NpgsqlConnection readWrite, CancellationToken cancellationToken)
-    {
-        await readWrite.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
-        var readOnly = (NpgsqlConnection)await factory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
-        await using (readOnly.ConfigureAwait(false))
-        {
-            await readOnly.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public static Task ReloadTypesAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ReloadTypesAsync(cancellationToken);
 
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
