@@ -57,6 +57,33 @@ public sealed class PooledPostgreSqlConnectionTests
         (await new AuthorRepository(db.Factory).GetByIdAsync(author.AuthorId)).Should().Be(author);
     }
 
+    [ProviderTheory]
+    [InlineData(0.2, false, "200ms", "off")]
+    [InlineData(0, false, "1ms", "off")]
+    [InlineData(12, true, "12s", "on")]
+    public async Task BeginTransactionAsync_ThroughPooler_SetsBusyTimeoutAndReadOnlyInsideTheTransactionOnly(
+        double busySeconds, bool readOnly, string lockTimeout, string transactionReadOnly)
+    {
+        await using var db = await TestDatabase.CreatePooledAsync();
+        var factory = new BookDataConnectionFactory(new BookDataOptions
+        {
+            ConnectionString = db.Options.ConnectionString,
+            BusyTimeout = TimeSpan.FromSeconds(busySeconds),
+        }.UsePostgreSql());
+        await using var connection = (NpgsqlConnection)await factory.OpenAsync();
+
+        await using (var transaction = await factory.BeginTransactionAsync(connection, readOnly, CancellationToken.None))
+        {
+            (await ShowAsync(connection, "lock_timeout")).Should().Be(lockTimeout);
+            (await ShowAsync(connection, "transaction_read_only")).Should().Be(transactionReadOnly);
+            await transaction.RollbackAsync();
+        }
+
+        // Nothing stays on the session (the server connection goes back to the pooler's other clients).
+        (await ShowAsync(connection, "lock_timeout")).Should().Be("0");
+        (await ShowAsync(connection, "transaction_read_only")).Should().Be("off");
+    }
+
     [ProviderFact]
     public async Task OpenAsync_ThroughPoolerDatabaseMissing_ThrowsNamingTheDatabaseAndCreatesNothing()
     {
@@ -91,6 +118,12 @@ public sealed class PooledPostgreSqlConnectionTests
         result.Applied.Should().Equal(BookDataMigrator.ScriptNames);
         (await inspector.JournalAsync()).Should().Equal(BookDataMigrator.ScriptNames);
         (await new AuthorRepository(factory).CountAsync()).Should().Be(0);
+    }
+
+    private static async Task<string?> ShowAsync(NpgsqlConnection connection, string setting)
+    {
+        await using var command = new NpgsqlCommand($"SHOW {setting};", connection);
+        return (string?)await command.ExecuteScalarAsync();
     }
 
     /// <summary>A database name the server does not have (dropped at dispose if a test created it), and a factory reaching it through the pooler.</summary>
