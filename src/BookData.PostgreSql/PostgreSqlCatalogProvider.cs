@@ -113,6 +113,7 @@ internal sealed class PostgreSqlCatalogProvider : CatalogProvider
     public override async Task<ImportSummary> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
     {
         var import = new PostgreSqlCatalogImport(
+            request.ConnectionFactory,
             (NpgsqlConnection)request.Connection, request.Source, request.SourceName, request.Options, request.Progress, request.TotalBytes);
         try
         {

@@ -33,7 +33,7 @@ public sealed class BookDataOptions
     /// <summary>
     /// How long a statement waits for another connection's write lock before it fails with
     /// <see cref="BookDataDatabaseException"/>, and how long the migrator waits for another one to finish.
-    /// On PostgreSQL it is the session's <c>lock_timeout</c>. Default: 30 seconds.
+    /// On PostgreSQL it is the <c>lock_timeout</c> of each transaction BookData begins (set inside the transaction). Default: 30 seconds.
     /// </summary>
     /// <remarks>
     /// Honoured to the millisecond (SQLite's <c>busy_timeout</c>; PostgreSQL's <c>lock_timeout</c>), so

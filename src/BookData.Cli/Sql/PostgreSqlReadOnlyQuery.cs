@@ -39,7 +39,7 @@ internal static class PostgreSqlReadOnlyQuery
     ];
 
     /// <summary>Runs the query and writes its rows to <paramref name="output"/> as they arrive.</summary>
-    /// <param name="connections">A PostgreSQL factory; opens the read-only connection.</param>
+    /// <param name="connections">A PostgreSQL factory; opens the connection and begins its read-only transaction.</param>
     /// <param name="sql">One SQL statement that only reads.</param>
     /// <param name="output">Receives the columns and rows, with values as the SQLite path gives them where the types agree.</param>
     /// <param name="maxRows">The most rows to write; 0 for all. The server stops the query when the cap is reached.</param>
@@ -60,19 +60,15 @@ internal static class PostgreSqlReadOnlyQuery
         }
 
         RefuseNonQuery(sql);
-        var opened = await connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+        var opened = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (opened.ConfigureAwait(false))
         {
+            // A read-only transaction (the library's one way to begin it): the guarantee holds without session settings,
+            // so also behind a transaction-pooling pooler.
             var connection = (NpgsqlConnection)opened;
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = (NpgsqlTransaction)await connections.BeginTransactionAsync(connection, readOnly: true, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY;", connection, transaction);
-                await using (readOnly.ConfigureAwait(false))
-                {
-                    await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
                 // One batch command is sent as one prepared statement, never split into several by Npgsql.
                 var statement = new NpgsqlBatchCommand(sql);
                 var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { statement } };

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Threading.Channels;
+using BookData.Connections;
 using BookData.Import;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,6 +20,7 @@ namespace BookData.PostgreSql.Import;
 /// transaction, which rolls everything back; the staging table goes with the transaction.
 /// </remarks>
 internal sealed class PostgreSqlCatalogImport(
+    BookDataConnectionFactory connectionFactory,
     NpgsqlConnection connection,
     CsvRowSource source,
     string sourceName,
@@ -40,7 +42,9 @@ internal sealed class PostgreSqlCatalogImport(
     /// <exception cref="OperationCanceledException">The import was cancelled.</exception>
     public async Task<ImportSummary> RunAsync(CancellationToken cancellationToken)
     {
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+        // The busy timeout is set inside the transaction (SET LOCAL lock_timeout), as for every write.
+        var transaction = (NpgsqlTransaction)await connectionFactory.BeginTransactionAsync(
+            connection, readOnly: false, cancellationToken, IsolationLevel.ReadCommitted).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             // An empty catalog is loaded without its indexes, which needs the tables to itself from the start; whether

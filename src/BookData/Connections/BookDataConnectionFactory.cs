@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using BookData.Providers;
@@ -11,7 +12,9 @@ namespace BookData.Connections;
 /// <c>synchronous</c> level, connection pooling, the configured journal mode for file databases
 /// (<see cref="BookDataOptions.JournalMode"/>: write-ahead logging by default) and a 64 MiB
 /// <c>journal_size_limit</c>. With the
-/// <c>BookData.PostgreSql</c> package (<c>UsePostgreSql()</c>): pooled Npgsql connections whose <c>lock_timeout</c> is the busy timeout.
+/// <c>BookData.PostgreSql</c> package (<c>UsePostgreSql()</c>): pooled Npgsql connections with no session settings; each
+/// transaction BookData begins sets its <c>lock_timeout</c> to the busy timeout inside the transaction, so they also work
+/// through a transaction-pooling pooler such as PgBouncer.
 /// </summary>
 /// <remarks>
 /// The factory is thread-safe and meant to be a singleton. Each call returns a new (pooled)
@@ -70,7 +73,8 @@ public sealed class BookDataConnectionFactory
 
     /// <summary>
     /// The effective connection string, for code that opens its own connection to the catalog: on SQLite with
-    /// <c>Foreign Keys=True</c> and pooling applied, on PostgreSQL with the busy timeout as <c>lock_timeout</c>.
+    /// <c>Foreign Keys=True</c> and pooling applied, on PostgreSQL with pooling on and no startup options (the busy timeout is
+    /// set inside each transaction BookData begins, so a connection you open from it has no <c>lock_timeout</c>).
     /// </summary>
     internal string ConnectionString => connections.ConnectionString;
 
@@ -104,8 +108,26 @@ public sealed class BookDataConnectionFactory
     /// <summary>
     /// Opens a read-only connection: every statement that would write fails. The database must exist.
     /// </summary>
+    /// <remarks>
+    /// On PostgreSQL the connection comes with a read-only transaction already begun (<c>SET TRANSACTION READ ONLY</c>, with
+    /// the busy timeout as its <c>lock_timeout</c>), so the guarantee needs no session setting and holds behind PgBouncer in
+    /// transaction pooling mode. Every statement runs in that transaction; begin no other on the connection. Disposing the
+    /// connection rolls it back.
+    /// </remarks>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>An open read-only connection the caller must dispose.</returns>
     /// <exception cref="BookDataDatabaseException">The database does not exist or cannot be opened.</exception>
     public Task<DbConnection> OpenReadOnlyAsync(CancellationToken cancellationToken = default) => connections.OpenReadOnlyAsync(cancellationToken);
+
+    /// <summary>
+    /// Begins a transaction with the settings every BookData transaction relies on (see
+    /// <see cref="CatalogConnections.BeginTransactionAsync"/>): the one place the library begins its transactions.
+    /// </summary>
+    /// <param name="connection">An open connection from this factory.</param>
+    /// <param name="readOnly">Whether every statement of the transaction that would write must fail.</param>
+    /// <param name="cancellationToken">Cancels the begin.</param>
+    /// <param name="isolationLevel">The isolation level; the engine's default unless given.</param>
+    internal Task<DbTransaction> BeginTransactionAsync(
+        DbConnection connection, bool readOnly, CancellationToken cancellationToken, IsolationLevel isolationLevel = IsolationLevel.Unspecified) =>
+        connections.BeginTransactionAsync(connection, readOnly, isolationLevel, cancellationToken);
 }

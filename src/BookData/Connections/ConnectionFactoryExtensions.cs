@@ -69,8 +69,9 @@ internal static class ConnectionFactoryExtensions
             {
                 try
                 {
-                    // On SQLite, BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything.
-                    var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    // On SQLite, BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything;
+                    // on PostgreSQL the busy timeout is set inside the transaction (SET LOCAL lock_timeout).
+                    var transaction = await factory.BeginTransactionAsync(connection, readOnly: false, cancellationToken).ConfigureAwait(false);
                     await using var transactionScope = transaction.ConfigureAwait(false);
                     var result = await write(connection, transaction).ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();
