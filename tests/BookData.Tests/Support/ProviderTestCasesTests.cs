@@ -49,15 +49,6 @@ public sealed class ProviderTestCasesTests
     }
 
     [Fact]
-    public void SkipIfUnavailable_PooledClassWithKnownFailureAndPooler_SkipsWithKnownFailure()
-    {
-        var testCase = Discover(typeof(KnownFailingPooledTests), nameof(KnownFailingPooledTests.Connect_ThroughPooler_Fails), new PostgreSqlTestServers(Server: true, Pooler: true, Replica: true));
-
-        testCase!.SkipReason.Should().Be(KnownFailingPooledTests.KnownFailure);
-        testCase.TestMethod.TestClass.Class.Name.Should().Be(typeof(KnownFailingPooledTests).FullName);
-    }
-
-    [Fact]
     public void SkipIfUnavailable_PooledClassWithPooler_RunsNormally()
     {
         Discover(typeof(PostgreSqlTestPoolerTests), nameof(PostgreSqlTestPoolerTests.ConnectionStringFor_TestDatabase_ReachesItThroughWildcardEntry), new PostgreSqlTestServers(Server: true, Pooler: true, Replica: false))
@@ -119,18 +110,6 @@ public sealed class ProviderTestCasesTests
         public TValue GetValue<TValue>(string name) => default!;
 
         public void SetValue<TValue>(string name, TValue value)
-        {
-        }
-    }
-
-    /// <summary>A pooled family marked as known to fail, for the discovery test above (skipped wherever a pooler is configured, with this reason).</summary>
-    [RequiresPostgreSqlPooled(KnownFailure = KnownFailure)]
-    public sealed class KnownFailingPooledTests
-    {
-        public const string KnownFailure = "A fixture of ProviderTestCasesTests: a pooled family marked as known to fail is skipped with its reason";
-
-        [ProviderFact]
-        public void Connect_ThroughPooler_Fails()
         {
         }
     }
