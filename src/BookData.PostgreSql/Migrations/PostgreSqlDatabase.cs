@@ -76,7 +76,7 @@ internal static class PostgreSqlDatabase
     public static async Task ReloadTypesAsync(BookDataConnectionFactory factory, NpgsqlConnection readWrite, CancellationToken cancellationToken)
     {
         await readWrite.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
-        var readOnly = (NpgsqlConnection)await factory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+        var readOnly = (NpgsqlConnection)await factory.OpenPrimaryReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         await using (readOnly.ConfigureAwait(false))
         {
             await readOnly.ReloadTypesAsync(cancellationToken).ConfigureAwait(false);
