@@ -119,6 +119,26 @@ public sealed class ReadConnectionStringTests
     }
 
     [Fact]
+    public void TranslateReadError_ReplicaCancelledQueryForRecovery_NamesTheReplicaAndTheReplayNotAWrite()
+    {
+        var factory = new BookDataConnectionFactory(new BookDataOptions
+        {
+            ConnectionString = Primary,
+            ReadConnectionString = "Host=replica.example.com;Database=catalog;Password=hunter2",
+        }.UsePostgreSql());
+        var conflict = new Npgsql.PostgresException("canceling statement due to conflict with recovery", "ERROR", "ERROR", Npgsql.PostgresErrorCodes.SerializationFailure);
+
+        var error = factory.TranslateReadError(conflict);
+
+        error.Message.Should().Contain("read replica 'replica.example.com:5432/catalog'")
+            .And.Contain("replay")
+            .And.Contain("max_standby_streaming_delay")
+            .And.NotContain("write back")
+            .And.NotContain("hunter2");
+        error.SqlState.Should().Be(Npgsql.PostgresErrorCodes.SerializationFailure);
+    }
+
+    [Fact]
     public void AddBookData_ReadConnectionStringInConfiguration_IsBound()
     {
         var configuration = new ConfigurationBuilder()
