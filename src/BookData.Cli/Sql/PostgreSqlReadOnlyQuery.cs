@@ -39,7 +39,7 @@ internal static class PostgreSqlReadOnlyQuery
     ];
 
     /// <summary>Runs the query and writes its rows to <paramref name="output"/> as they arrive.</summary>
-    /// <param name="connections">A PostgreSQL factory; opens the connection and begins its read-only transaction.</param>
+    /// <param name="connections">A PostgreSQL factory; opens the connection (to its read replica when it has one) and begins its read-only transaction.</param>
     /// <param name="sql">One SQL statement that only reads.</param>
     /// <param name="output">Receives the columns and rows, with values as the SQLite path gives them where the types agree.</param>
     /// <param name="maxRows">The most rows to write; 0 for all. The server stops the query when the cap is reached.</param>
@@ -49,7 +49,7 @@ internal static class PostgreSqlReadOnlyQuery
     /// The text is empty, not valid SQL, more than one statement, or would write; the query failed on its own terms
     /// (for example a division by zero); or a value is larger than <see cref="QueryRows.MaxValueBytes"/>.
     /// </exception>
-    /// <exception cref="BookDataDatabaseException">The database cannot be opened.</exception>
+    /// <exception cref="BookDataDatabaseException">The database (or the read replica, named as such) cannot be opened.</exception>
     /// <exception cref="PostgresException">The server failed while the query ran.</exception>
     public static async Task<QueryResult> RunAsync(
         BookDataConnectionFactory connections, string sql, IQueryOutput output, long maxRows, CancellationToken cancellationToken)
@@ -60,7 +60,8 @@ internal static class PostgreSqlReadOnlyQuery
         }
 
         RefuseNonQuery(sql);
-        var opened = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // The read replica when there is one (--read-connection), else the catalog itself.
+        var opened = await connections.OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         await using (opened.ConfigureAwait(false))
         {
             // A read-only transaction (the library's one way to begin it): the guarantee holds without session settings,

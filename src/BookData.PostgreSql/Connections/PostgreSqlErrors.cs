@@ -111,6 +111,10 @@ internal static class PostgreSqlErrors
             ex),
         PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction } => new BookDataDatabaseException(
             $"Database '{dataSource}' is read-only: {ex.Message}", ex),
+        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } postgres
+            when postgres.MessageText.Contains("conflict with recovery", StringComparison.OrdinalIgnoreCase) => new BookDataDatabaseException(
+            $"Database '{dataSource}', a hot standby, cancelled the query because it conflicted with the replay of the primary's changes "
+            + $"(the standby's max_standby_streaming_delay); retry it: {ex.Message}", ex),
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => new BookDataDatabaseException(
             $"Database '{dataSource}' rolled the write back because it conflicted with a concurrent one; retry it: {ex.Message}", ex),
         _ => new BookDataDatabaseException($"Database '{dataSource}' failed: {ex.Message}", ex),

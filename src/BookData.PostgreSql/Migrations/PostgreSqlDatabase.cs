@@ -91,7 +91,8 @@ internal static class PostgreSqlDatabase
     /// Makes Npgsql learn the types a migration created (citext) at once, retiring the pool's older connections
     /// (<see cref="PostgreSqlTypeCatalog.ReloadAsync"/>). Read-write and read-only connections share the factory's one
     /// connection string, so one reload serves both. Connections of other processes, or of this one that missed the
-    /// migration, learn them when next opened (<see cref="PostgreSqlTypeCatalog.EnsureCurrentAsync"/>).
+    /// migration, learn them when next opened (<see cref="PostgreSqlTypeCatalog.EnsureCurrentAsync"/>); so do a read
+    /// replica's, once the replica has replayed the migration (reloading them here could come before it has).
     /// </summary>
     public static Task ReloadTypesAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         PostgreSqlTypeCatalog.ReloadAsync(connection, cancellationToken);

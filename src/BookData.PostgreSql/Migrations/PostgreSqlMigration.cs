@@ -24,7 +24,7 @@ internal static class PostgreSqlMigration
         DbConnection connection;
         try
         {
-            connection = await factory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+            connection = await factory.OpenPrimaryReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (BookDataDatabaseException ex) when (ex.InnerException is DbException inner && PostgreSqlErrors.IsMissingDatabase(inner))
         {
