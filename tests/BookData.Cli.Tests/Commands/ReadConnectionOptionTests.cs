@@ -57,6 +57,21 @@ public sealed class ReadConnectionOptionTests
         result.Output.Should().Contain("--read-connection").And.Contain("BOOKDATA_READ_CONNECTION").And.Contain("lag");
     }
 
+    [Theory]
+    [InlineData("books")]
+    [InlineData("authors")]
+    [InlineData("report")]
+    [InlineData("export")]
+    [InlineData("sql")]
+    public async Task Help_ReadingCommand_DescribesReadConnectionAndWhereWritesGo(string command)
+    {
+        var result = await CliRunner.RunAsync(command, "--help");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("--read-connection").And.Contain("BOOKDATA_READ_CONNECTION")
+            .And.Contain("No fallback").And.Contain("write to --connection");
+    }
+
     [PostgreSqlFact]
     public async Task ReadConnectionOption_ReplicaUnreachable_ReadsExitDatabaseErrorNamingItAndAddBookWrites()
     {
