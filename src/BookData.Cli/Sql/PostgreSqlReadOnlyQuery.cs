@@ -7,9 +7,9 @@ using Npgsql;
 namespace BookData.Cli.Sql;
 
 /// <summary>
-/// Runs one ad-hoc query on PostgreSQL so that it cannot change the database: on a read-only connection
-/// (its sessions have <c>default_transaction_read_only=on</c>), inside a transaction set
-/// <c>READ ONLY</c> that is rolled back whatever happens. The text goes to the server as one prepared
+/// Runs one ad-hoc query on PostgreSQL so that it cannot change the database: on the read replica when there is one,
+/// else the catalog, inside a transaction set <c>READ ONLY</c> (no session setting, so also behind a transaction-pooling
+/// pooler) that is rolled back whatever happens. The text goes to the server as one prepared
 /// statement, which the server refuses to parse when it holds more than one command, so nothing of a
 /// multi-statement text runs. A statement that would write fails in the server with
 /// <c>read_only_sql_transaction</c> (25006), which becomes the same refusal the SQLite path gives.
