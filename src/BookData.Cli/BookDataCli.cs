@@ -25,13 +25,14 @@ internal static class BookDataCli
             A catalog of authors, books and publishers in a SQLite database file (--db) or a PostgreSQL database (--connection "Host=...").
             Start with: bookdata demo
             Exit codes: 0 success; 1 usage error (also when no command is given, after this help); 2 bad input data; 3 database error; 130 interrupted.
-            Environment: BOOKDATA_BUSY_TIMEOUT (seconds to wait for another writer, default 30); BOOKDATA_JOURNAL_MODE=delete for a SQLite file on a network file system (default wal).
+            Environment: BOOKDATA_BUSY_TIMEOUT (seconds to wait for another writer, default 30); BOOKDATA_JOURNAL_MODE=delete for a SQLite file on a network file system (default wal); BOOKDATA_READ_CONNECTION, a PostgreSQL read replica (as --read-connection).
             """)
         {
             new HelpOption(),
             new VersionOption(),
             options.Database,
             options.Connection,
+            options.ReadConnection,
             options.Verbose,
             DemoCommand.Create(runner),
             MigrateCommand.Create(runner),

@@ -60,25 +60,10 @@ internal sealed class PostgreSqlCatalogProvider : CatalogProvider
 
     public override void Validate(BookDataOptions options)
     {
-        var field = $"{BookDataOptions.SectionName}:{nameof(BookDataOptions.ConnectionString)}";
-        NpgsqlConnectionStringBuilder builder;
-        try
+        ValidateConnectionString(options.ConnectionString, nameof(BookDataOptions.ConnectionString), "connection string");
+        if (options.HasReadConnectionString)
         {
-            builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new BookDataValidationException(field, $"The PostgreSQL connection string is malformed: {ex.Message}", ex);
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.Host))
-        {
-            throw new BookDataValidationException(field, "The PostgreSQL connection string names no server; add \"Host=SERVER\".");
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.Database))
-        {
-            throw new BookDataValidationException(field, "The PostgreSQL connection string names no database; add \"Database=NAME\".");
+            ValidateConnectionString(options.ReadConnectionString!, nameof(BookDataOptions.ReadConnectionString), "read connection string");
         }
 
         PostgreSqlTimeouts.Validate(options);
@@ -87,6 +72,34 @@ internal sealed class PostgreSqlCatalogProvider : CatalogProvider
             throw new BookDataValidationException(
                 $"{BookDataOptions.SectionName}:{nameof(BookDataOptions.BackupBeforeMigrate)}",
                 "BackupBeforeMigrate is for SQLite databases; back up a PostgreSQL database with pg_dump before migrating it.");
+        }
+    }
+
+    /// <summary>Checks that a connection string parses and names a server and a database.</summary>
+    /// <param name="connectionString">The connection string.</param>
+    /// <param name="setting">The option that holds it, as <see cref="BookDataValidationException.Field"/> names it.</param>
+    /// <param name="what">How messages call it: "connection string" or "read connection string".</param>
+    private static void ValidateConnectionString(string connectionString, string setting, string what)
+    {
+        var field = $"{BookDataOptions.SectionName}:{setting}";
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            throw new BookDataValidationException(field, $"The PostgreSQL {what} is malformed: {ex.Message}", ex);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new BookDataValidationException(field, $"The PostgreSQL {what} names no server; add \"Host=SERVER\".");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Database))
+        {
+            throw new BookDataValidationException(field, $"The PostgreSQL {what} names no database; add \"Database=NAME\".");
         }
     }
 

@@ -21,6 +21,23 @@ public sealed class BookDataOptions
     public string ConnectionString { get; set; } = "";
 
     /// <summary>
+    /// An optional second connection string for operations that only read, PostgreSQL only: a streaming (hot
+    /// standby) replica of the database <see cref="ConnectionString"/> names, for example
+    /// <c>Host=replica.example.com;Database=catalog;Username=app;Password=secret</c>. Default: <see langword="null"/>
+    /// (empty counts as unset), so every operation uses <see cref="ConnectionString"/>.
+    /// </summary>
+    /// <remarks>
+    /// When set, repository gets, lists and searches, reports, the author tree, the export, the health check's replica
+    /// probe and <c>OpenReadOnlyAsync</c> use it; writes, imports and migrations (and the migration status) always use
+    /// <see cref="ConnectionString"/>. A write's own result (for example <c>AddBookAsync</c>'s) comes from the primary.
+    /// Reads see the replica as far as it has replayed: a row just written may not show yet. There is no fallback:
+    /// when the replica cannot be reached, reads fail with <see cref="BookDataDatabaseException"/> naming it, and
+    /// writes go on. <see cref="Validate"/> checks it as it checks <see cref="ConnectionString"/>, and refuses it on
+    /// SQLite, whose single file every connection reads already.
+    /// </remarks>
+    public string? ReadConnectionString { get; set; }
+
+    /// <summary>
     /// The database engine. Default: <see langword="null"/>, which is <see cref="BookDataProvider.Sqlite"/> unless a
     /// provider package was chosen (<c>UsePostgreSql()</c> of <c>BookData.PostgreSql</c>, which sets it to
     /// <see cref="BookDataProvider.PostgreSql"/>). The engine is never inferred from the connection string:
@@ -33,7 +50,7 @@ public sealed class BookDataOptions
     /// <summary>
     /// How long a statement waits for another connection's write lock before it fails with
     /// <see cref="BookDataDatabaseException"/>, and how long the migrator waits for another one to finish.
-    /// On PostgreSQL it is the session's <c>lock_timeout</c>. Default: 30 seconds.
+    /// On PostgreSQL it is the <c>lock_timeout</c> of each transaction BookData begins (set inside the transaction). Default: 30 seconds.
     /// </summary>
     /// <remarks>
     /// Honoured to the millisecond (SQLite's <c>busy_timeout</c>; PostgreSQL's <c>lock_timeout</c>), so
@@ -272,6 +289,21 @@ public sealed class BookDataOptions
                 $"Cache=Shared is not supported for database file '{dataSource}': a shared cache locks whole tables between connections, so a writer fails after the busy timeout while any reader holds a snapshot, which write-ahead logging otherwise allows. "
                 + "Remove Cache=Shared (BookData pools its connections).");
         }
+    }
+
+    /// <summary>Whether <see cref="ReadConnectionString"/> is set (empty or white space counts as unset).</summary>
+    internal bool HasReadConnectionString => !string.IsNullOrWhiteSpace(ReadConnectionString);
+
+    /// <summary>
+    /// The options of the read replica: a copy whose <see cref="ConnectionString"/> is <see cref="ReadConnectionString"/>,
+    /// with every other setting (busy timeout, provider) the same.
+    /// </summary>
+    internal BookDataOptions ForReadReplica()
+    {
+        var replica = Snapshot();
+        replica.ConnectionString = ReadConnectionString ?? "";
+        replica.ReadConnectionString = null;
+        return replica;
     }
 
     /// <summary>A copy, so later changes to these options do not reach a factory built from them.</summary>

@@ -35,6 +35,7 @@ public static class CatalogWebBuilderExtensions
         builder.Services.AddSingleton(database);
         builder.Services.AddBookData(options =>
             {
+                // Binds every library option of the section, ReadConnectionString (a PostgreSQL read replica) included.
                 section.Bind(options);
                 options.ConnectionString = database.ConnectionString;
                 options.MigrateOnStartup = true;

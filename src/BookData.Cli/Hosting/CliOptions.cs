@@ -26,6 +26,17 @@ internal sealed class CliOptions
         Recursive = true,
     };
 
+    /// <summary><c>--read-connection STRING</c>: a PostgreSQL read replica's connection string, for commands that only read.</summary>
+    public Option<string?> ReadConnection { get; } = new("--read-connection")
+    {
+        Description = "A PostgreSQL read replica of the --connection database, \"Host=REPLICA;Database=NAME;Username=USER;Password=SECRET\": "
+            + "books, authors, report, export and sql read from it (it may lag: a book just added may not show yet); add-book, import and migrate write to --connection. "
+            + "No fallback: when the replica is down, reads fail (exit 3) and writes still work. "
+            + $"Default: ${DatabaseLocation.ReadConnectionEnvironmentVariable} if set and not empty. Not with a SQLite catalog; an empty value is an error.",
+        HelpName = "STRING",
+        Recursive = true,
+    };
+
     /// <summary><c>--verbose</c>: print stack traces with errors.</summary>
     public Option<bool> Verbose { get; } = new("--verbose")
     {

@@ -18,6 +18,7 @@ internal sealed class CommandContext
 
     private readonly string? databaseOption;
     private readonly string? connectionOption;
+    private readonly string? readConnectionOption;
     private string? connectionString;
     private BookDataConnectionFactory? connections;
 
@@ -26,8 +27,10 @@ internal sealed class CommandContext
     /// <param name="console">The console and environment.</param>
     /// <param name="databaseOption">The <c>--db</c> value, or <see langword="null"/>.</param>
     /// <param name="connectionOption">The <c>--connection</c> value, or <see langword="null"/>.</param>
-    public CommandContext(ParseResult parseResult, CliConsole console, string? databaseOption, string? connectionOption)
+    /// <param name="readConnectionOption">The <c>--read-connection</c> value, or <see langword="null"/>.</param>
+    public CommandContext(ParseResult parseResult, CliConsole console, string? databaseOption, string? connectionOption, string? readConnectionOption = null)
     {
+        this.readConnectionOption = readConnectionOption;
         ParseResult = parseResult;
         Console = console;
         this.databaseOption = databaseOption;
@@ -56,8 +59,30 @@ internal sealed class CommandContext
     /// </summary>
     public void PrepareToWrite() => DatabaseLocation.CreateDefaultFolder(ConnectionString, Console);
 
-    /// <summary>A connection factory for <see cref="ConnectionString"/>, created on first use; creating it does not connect.</summary>
-    public BookDataConnectionFactory Connections => connections ??= CreateConnections(ConnectionString);
+    /// <summary>
+    /// A connection factory for <see cref="ConnectionString"/>, created on first use; creating it does not connect. Its
+    /// reads go to the read replica of <c>--read-connection</c> or <c>BOOKDATA_READ_CONNECTION</c> when one is given.
+    /// </summary>
+    /// <exception cref="CliUsageException">A read replica is given for a SQLite catalog, or a setting is invalid.</exception>
+    public BookDataConnectionFactory Connections => connections ??= CreateReplicatedConnections();
+
+    private BookDataConnectionFactory CreateReplicatedConnections()
+    {
+        if (DatabaseLocation.ResolveReadReplica(readConnectionOption, Console) is not { } replica)
+        {
+            return CreateConnections(ConnectionString);
+        }
+
+        var connections = CreateConnections(ConnectionString, options => options.ReadConnectionString = null);
+        if (connections.Provider == BookDataProvider.Sqlite)
+        {
+            throw new CliUsageException(
+                $"{replica.Source} names a read replica, which only a PostgreSQL catalog has; the catalog is the SQLite file '{connections.DataSource}'. "
+                + (replica.Source == "--read-connection" ? "Leave --read-connection out." : $"Unset {replica.Source}, or pass a PostgreSQL catalog with --connection."));
+        }
+
+        return CreateConnections(ConnectionString, options => options.ReadConnectionString = replica.ConnectionString);
+    }
 
     /// <summary>
     /// Creates a connection factory for a connection string; nothing is opened. The busy timeout is

@@ -41,7 +41,8 @@ internal sealed class CommandRunner
         {
             OptionValues.ThrowIfAnyBlank(parseResult);
             var context = new CommandContext(
-                parseResult, console, parseResult.GetValue(Options.Database), parseResult.GetValue(Options.Connection));
+                parseResult, console, parseResult.GetValue(Options.Database), parseResult.GetValue(Options.Connection),
+                parseResult.GetValue(Options.ReadConnection));
             if (database == DatabaseUse.MigrateFirst)
             {
                 context.PrepareToWrite();

@@ -11,6 +11,9 @@ internal static partial class DatabaseLocation
     /// <summary>The environment variable that holds the default connection string: <c>BOOKDATA_CONNECTION</c>.</summary>
     public const string ConnectionEnvironmentVariable = "BOOKDATA_CONNECTION";
 
+    /// <summary>The environment variable that holds the default read replica connection string: <c>BOOKDATA_READ_CONNECTION</c>.</summary>
+    public const string ReadConnectionEnvironmentVariable = "BOOKDATA_READ_CONNECTION";
+
     /// <summary>The default database's folder name under the local application data folder.</summary>
     public const string FolderName = "bookdata";
 
@@ -94,6 +97,26 @@ internal static partial class DatabaseLocation
         {
             Directory.CreateDirectory(folder);
         }
+    }
+
+    /// <summary>
+    /// The read replica's connection string: <paramref name="readConnectionOption"/> when given, else
+    /// <c>BOOKDATA_READ_CONNECTION</c> when set and not empty, else <see langword="null"/> (reads use the catalog itself),
+    /// with where it came from for messages.
+    /// </summary>
+    /// <param name="readConnectionOption">The <c>--read-connection</c> value, or <see langword="null"/>.</param>
+    /// <param name="console">Supplies the environment.</param>
+    /// <returns>The connection string and its source, or <see langword="null"/>.</returns>
+    public static (string ConnectionString, string Source)? ResolveReadReplica(string? readConnectionOption, CliConsole console)
+    {
+        if (readConnectionOption is not null)
+        {
+            return (readConnectionOption, "--read-connection");
+        }
+
+        return console.GetEnvironmentVariable(ReadConnectionEnvironmentVariable) is { Length: > 0 } fromEnvironment
+            ? (fromEnvironment, ReadConnectionEnvironmentVariable)
+            : null;
     }
 
     /// <summary>The SQLite connection string for a database file, with the path made absolute.</summary>

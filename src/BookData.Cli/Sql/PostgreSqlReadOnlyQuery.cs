@@ -7,9 +7,9 @@ using Npgsql;
 namespace BookData.Cli.Sql;
 
 /// <summary>
-/// Runs one ad-hoc query on PostgreSQL so that it cannot change the database: on a read-only connection
-/// (its sessions have <c>default_transaction_read_only=on</c>), inside a transaction set
-/// <c>READ ONLY</c> that is rolled back whatever happens. The text goes to the server as one prepared
+/// Runs one ad-hoc query on PostgreSQL so that it cannot change the database: on the read replica when there is one,
+/// else the catalog, inside a transaction set <c>READ ONLY</c> (no session setting, so also behind a transaction-pooling
+/// pooler) that is rolled back whatever happens. The text goes to the server as one prepared
 /// statement, which the server refuses to parse when it holds more than one command, so nothing of a
 /// multi-statement text runs. A statement that would write fails in the server with
 /// <c>read_only_sql_transaction</c> (25006), which becomes the same refusal the SQLite path gives.
@@ -39,7 +39,7 @@ internal static class PostgreSqlReadOnlyQuery
     ];
 
     /// <summary>Runs the query and writes its rows to <paramref name="output"/> as they arrive.</summary>
-    /// <param name="connections">A PostgreSQL factory; opens the read-only connection.</param>
+    /// <param name="connections">A PostgreSQL factory; opens the connection (to its read replica when it has one) and begins its read-only transaction.</param>
     /// <param name="sql">One SQL statement that only reads.</param>
     /// <param name="output">Receives the columns and rows, with values as the SQLite path gives them where the types agree.</param>
     /// <param name="maxRows">The most rows to write; 0 for all. The server stops the query when the cap is reached.</param>
@@ -49,7 +49,7 @@ internal static class PostgreSqlReadOnlyQuery
     /// The text is empty, not valid SQL, more than one statement, or would write; the query failed on its own terms
     /// (for example a division by zero); or a value is larger than <see cref="QueryRows.MaxValueBytes"/>.
     /// </exception>
-    /// <exception cref="BookDataDatabaseException">The database cannot be opened.</exception>
+    /// <exception cref="BookDataDatabaseException">The database (or the read replica, named as such) cannot be opened.</exception>
     /// <exception cref="PostgresException">The server failed while the query ran.</exception>
     public static async Task<QueryResult> RunAsync(
         BookDataConnectionFactory connections, string sql, IQueryOutput output, long maxRows, CancellationToken cancellationToken)
@@ -60,19 +60,16 @@ internal static class PostgreSqlReadOnlyQuery
         }
 
         RefuseNonQuery(sql);
-        var opened = await connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+        // The read replica when there is one (--read-connection), else the catalog itself.
+        var opened = await connections.OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         await using (opened.ConfigureAwait(false))
         {
+            // A read-only transaction (the library's one way to begin it): the guarantee holds without session settings,
+            // so also behind a transaction-pooling pooler.
             var connection = (NpgsqlConnection)opened;
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = (NpgsqlTransaction)await connections.BeginTransactionAsync(connection, readOnly: true, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY;", connection, transaction);
-                await using (readOnly.ConfigureAwait(false))
-                {
-                    await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
                 // One batch command is sent as one prepared statement, never split into several by Npgsql.
                 var statement = new NpgsqlBatchCommand(sql);
                 var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { statement } };

@@ -32,6 +32,30 @@ internal static class PostgreSqlErrors
         && ex.InnerException is TimeoutException
         && ex.Message.StartsWith("The connection pool has been exhausted", StringComparison.Ordinal);
 
+    /// <summary>
+    /// <see langword="true"/> for an error opening a connection that a pooler (PgBouncer) gives for a database the server
+    /// lacks, instead of PostgreSQL's 3D000: its own protocol error (08P01, "database ... does not exist"), or a timeout
+    /// while it waits to retry the failed server login (<c>server_login_retry</c>). Never for Npgsql's own pool being
+    /// exhausted (<see cref="IsPoolExhausted"/>), which is also a timeout.
+    /// </summary>
+    public static bool MayBeMissingDatabaseBehindPooler(NpgsqlException ex) =>
+        ex is PostgresException { SqlState: PostgresErrorCodes.ProtocolViolation }
+        || (ex.InnerException is TimeoutException && !IsPoolExhausted(ex));
+
+    /// <summary>
+    /// The error for a database the maintenance database says the server lacks, after a pooler hid PostgreSQL's 3D000:
+    /// its inner exception carries SQLSTATE 3D000 (and the pooler's answer in its text), as a direct login's would.
+    /// </summary>
+    public static BookDataDatabaseException MissingBehindPooler(string dataSource, string database, NpgsqlException ex) => new(
+        $"Cannot open database '{dataSource}': the server has no such database. Through a connection pooler (PgBouncer) the database "
+        + "must exist before clients connect: create it on the server (CREATE DATABASE), or run the migrations (bookdata migrate), which "
+        + "create it through the server's maintenance database.",
+        new PostgresException(
+            $"database \"{database}\" does not exist (the pooler answered: {ex.Message})",
+            "FATAL",
+            "FATAL",
+            PostgresErrorCodes.InvalidCatalogName));
+
     /// <summary>An error opening a connection.</summary>
     /// <param name="dataSource">The database as messages name it.</param>
     /// <param name="ex">What Npgsql threw.</param>
@@ -87,6 +111,10 @@ internal static class PostgreSqlErrors
             ex),
         PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction } => new BookDataDatabaseException(
             $"Database '{dataSource}' is read-only: {ex.Message}", ex),
+        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } postgres
+            when postgres.MessageText.Contains("conflict with recovery", StringComparison.OrdinalIgnoreCase) => new BookDataDatabaseException(
+            $"Database '{dataSource}', a hot standby, cancelled the query because it conflicted with the replay of the primary's changes "
+            + $"(the standby's max_standby_streaming_delay); retry it: {ex.Message}", ex),
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => new BookDataDatabaseException(
             $"Database '{dataSource}' rolled the write back because it conflicted with a concurrent one; retry it: {ex.Message}", ex),
         _ => new BookDataDatabaseException($"Database '{dataSource}' failed: {ex.Message}", ex),

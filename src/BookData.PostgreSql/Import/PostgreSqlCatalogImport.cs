@@ -34,7 +34,9 @@ internal sealed class PostgreSqlCatalogImport(ImportRequest request)
     /// <exception cref="OperationCanceledException">The import was cancelled.</exception>
     public async Task<ImportSummary> RunAsync(CancellationToken cancellationToken)
     {
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+        // The busy timeout is set inside the transaction (SET LOCAL lock_timeout), as for every write.
+        var transaction = (NpgsqlTransaction)await request.ConnectionFactory.BeginTransactionAsync(
+            connection, readOnly: false, cancellationToken, IsolationLevel.ReadCommitted).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             // An empty catalog is loaded without its indexes, which needs the tables to itself from the start; whether

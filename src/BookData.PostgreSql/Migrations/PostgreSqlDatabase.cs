@@ -25,18 +25,32 @@ internal static class PostgreSqlDatabase
     /// <c>postgres</c> maintenance database as the same user. A database another process creates at the same
     /// moment counts as created.
     /// </summary>
+    /// <remarks>
+    /// Whether it exists is asked on the maintenance database first, not by logging in to it: through PgBouncer a login to
+    /// a missing database gives no 3D000 and makes the pooler wait before it tries that database again. Only when the
+    /// maintenance database cannot be reached is the database probed by opening it.
+    /// </remarks>
     /// <exception cref="BookDataDatabaseException">The server does not answer, or the database is missing and cannot be created.</exception>
     public static async Task CreateIfMissingAsync(BookDataConnectionFactory factory, ILogger logger, CancellationToken cancellationToken)
     {
-        try
+        var exists = await PostgreSqlConnections.DatabaseExistsAsync(factory.ConnectionString, cancellationToken).ConfigureAwait(false);
+        if (exists == true)
         {
-            var probe = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await probe.DisposeAsync().ConfigureAwait(false);
             return;
         }
-        catch (BookDataDatabaseException ex) when (ex.InnerException is DbException inner && PostgreSqlErrors.IsMissingDatabase(inner))
+
+        if (exists is null)
         {
-            // Created below.
+            try
+            {
+                var probe = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await probe.DisposeAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (BookDataDatabaseException ex) when (ex.InnerException is DbException inner && PostgreSqlErrors.IsMissingDatabase(inner))
+            {
+                // Created below.
+            }
         }
 
         var target = new NpgsqlConnectionStringBuilder(factory.ConnectionString);
@@ -44,7 +58,7 @@ internal static class PostgreSqlDatabase
         // CREATE DATABASE is a migration step: MigrationTimeout bounds it (Timeouts), not the ordinary command timeout.
         var maintenance = new NpgsqlConnectionStringBuilder(PostgreSqlTimeouts.ForMigration(factory.ConnectionString, factory.Options))
         {
-            Database = "postgres",
+            Database = PostgreSqlConnectionSql.MaintenanceDatabase,
             Pooling = false,
         };
         try
@@ -74,20 +88,14 @@ internal static class PostgreSqlDatabase
     }
 
     /// <summary>
-    /// Makes Npgsql learn the types a migration created (citext) at once, for both of the factory's connection strings
-    /// (read-write and read-only), retiring their pools' older connections (<see cref="PostgreSqlTypeCatalog.ReloadAsync"/>).
-    /// Connections of other processes, or of this one that missed the migration, learn them when next opened
-    /// (<see cref="PostgreSqlTypeCatalog.EnsureCurrentAsync"/>).
+    /// Makes Npgsql learn the types a migration created (citext) at once, retiring the pool's older connections
+    /// (<see cref="PostgreSqlTypeCatalog.ReloadAsync"/>). Read-write and read-only connections share the factory's one
+    /// connection string, so one reload serves both. Connections of other processes, or of this one that missed the
+    /// migration, learn them when next opened (<see cref="PostgreSqlTypeCatalog.EnsureCurrentAsync"/>); so do a read
+    /// replica's, once the replica has replayed the migration (reloading them here could come before it has).
     /// </summary>
-    public static async Task ReloadTypesAsync(BookDataConnectionFactory factory, NpgsqlConnection readWrite, CancellationToken cancellationToken)
-    {
-        await PostgreSqlTypeCatalog.ReloadAsync(readWrite, cancellationToken).ConfigureAwait(false);
-        var readOnly = (NpgsqlConnection)await factory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
-        await using (readOnly.ConfigureAwait(false))
-        {
-            await PostgreSqlTypeCatalog.ReloadAsync(readOnly, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public static Task ReloadTypesAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        PostgreSqlTypeCatalog.ReloadAsync(connection, cancellationToken);
 
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -15,6 +15,9 @@ namespace BookData.PostgreSql.Migrations;
 /// </summary>
 internal static partial class PostgreSqlExtensions
 {
+    /// <summary>The savepoint the trial <c>CREATE EXTENSION</c> is rolled back to.</summary>
+    private const string ExtensionSavepoint = "bookdata_extension_check";
+
     /// <summary>The extensions the scripts create, each with the first script that does, in script order.</summary>
     public static IReadOnlyList<(string Extension, string ScriptName)> NeededBy(IEnumerable<MigrationScript> scripts)
     {
@@ -37,12 +40,14 @@ internal static partial class PostgreSqlExtensions
 
     /// <summary>
     /// Checks that every extension the pending scripts create exists or may be created by this user; creates nothing.
+    /// The trial <c>CREATE EXTENSION</c> runs in a savepoint of <paramref name="transaction"/> (the migration lock's
+    /// transaction) and is rolled back to it.
     /// </summary>
     /// <exception cref="BookDataMigrationException">
     /// An extension is missing and this user cannot create it; the message names it and what a DBA runs.
     /// </exception>
     public static async Task EnsureCreatableAsync(
-        NpgsqlConnection connection, IEnumerable<MigrationScript> pending, string dataSource, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<MigrationScript> pending, string dataSource, CancellationToken cancellationToken)
     {
         var needed = NeededBy(pending);
         if (needed.Count == 0)
@@ -53,6 +58,7 @@ internal static partial class PostgreSqlExtensions
         var present = (await connection.QueryAsync<string>(new CommandDefinition(
             PostgreSqlMigrationSql.PresentExtensions,
             new { Names = needed.Select(need => need.Extension).ToArray() },
+            transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
 
         foreach (var (extension, scriptName) in needed)
@@ -62,24 +68,23 @@ internal static partial class PostgreSqlExtensions
                 continue;
             }
 
+            await transaction.SaveAsync(ExtensionSavepoint, cancellationToken).ConfigureAwait(false);
             try
             {
-                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
-                {
-                    // CREATE EXTENSION takes no parameters: the name matched the identifier pattern above and is quoted.
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        $"CREATE EXTENSION IF NOT EXISTS \"{extension}\";", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                }
+                // CREATE EXTENSION takes no parameters: the name matched the identifier pattern above and is quoted.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"CREATE EXTENSION IF NOT EXISTS \"{extension}\";", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
             catch (PostgresException ex)
             {
+                await transaction.RollbackAsync(ExtensionSavepoint, cancellationToken).ConfigureAwait(false);
                 var who = await connection.QuerySingleAsync<(string Database, string User)>(new CommandDefinition(
-                    PostgreSqlMigrationSql.CurrentDatabaseAndUser, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    PostgreSqlMigrationSql.CurrentDatabaseAndUser, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 throw new BookDataMigrationException(
                     scriptName, PostgreSqlErrors.MissingExtension(extension, scriptName, who.Database, who.User, dataSource, ex), ex);
             }
+
+            await transaction.RollbackAsync(ExtensionSavepoint, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -5,8 +5,8 @@ using System.Data.Common;
 namespace BookData.Connections;
 
 /// <summary>
-/// The two shapes every repository operation takes: a read on a pooled connection, or a write in
-/// one transaction. On SQLite the transaction takes the write lock up front (<c>BEGIN IMMEDIATE</c>), so
+/// The two shapes every repository operation takes: a read on a pooled connection (to the read replica when
+/// <see cref="BookDataOptions.ReadConnectionString"/> is set), or a write in one transaction on the primary. On SQLite the transaction takes the write lock up front (<c>BEGIN IMMEDIATE</c>), so
 /// concurrent writers queue on the busy timeout instead of failing; on PostgreSQL it is read committed and
 /// row locks wait up to the busy timeout (<c>lock_timeout</c>). Database errors leave as BookData exceptions.
 /// Each operation is traced and measured under its name (<see cref="BookDataTelemetry"/>) and logged
@@ -27,7 +27,7 @@ internal static class ConnectionFactoryExtensions
         using var traced = BookDataTelemetry.StartOperation(operation, factory);
         try
         {
-            var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await factory.OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
                 try
@@ -38,7 +38,7 @@ internal static class ConnectionFactoryExtensions
                 }
                 catch (DbException ex)
                 {
-                    throw factory.CatalogProvider.Translate(factory.DataSource, ex);
+                    throw factory.TranslateReadError(ex);
                 }
             }
         }
@@ -69,8 +69,9 @@ internal static class ConnectionFactoryExtensions
             {
                 try
                 {
-                    // On SQLite, BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything.
-                    var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    // On SQLite, BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything;
+                    // on PostgreSQL the busy timeout is set inside the transaction (SET LOCAL lock_timeout).
+                    var transaction = await factory.BeginTransactionAsync(connection, readOnly: false, cancellationToken).ConfigureAwait(false);
                     await using var transactionScope = transaction.ConfigureAwait(false);
                     var result = await write(connection, transaction).ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -100,6 +101,19 @@ internal sealed class SqliteConnections : CatalogConnections
 
     public override Task<DbConnection> OpenReadOnlyAsync(CancellationToken cancellationToken) =>
         OpenSqliteAsync(readOnlyConnectionString, readOnly: true, cancellationToken);
+
+    /// <summary>
+    /// A read-only transaction is deferred (it takes no write lock; the first read fixes the snapshot); any other is
+    /// <c>BEGIN IMMEDIATE</c>: it waits (up to the busy timeout) for other writers before reading anything. SQLite has
+    /// one isolation level, so <paramref name="isolationLevel"/> changes nothing.
+    /// </summary>
+    public override Task<DbTransaction> BeginTransactionAsync(
+        DbConnection connection, bool readOnly, IsolationLevel isolationLevel, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var sqlite = (SqliteConnection)connection;
+        return Task.FromResult<DbTransaction>(sqlite.BeginTransaction(deferred: readOnly));
+    }
 
     /// <summary>
     /// A <c>file:</c> URI for the database with <c>immutable=1</c>: SQLite then reads it without a write-ahead

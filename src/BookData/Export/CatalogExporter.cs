@@ -175,7 +175,7 @@ public sealed class CatalogExporter
     {
         cancellationToken.ThrowIfCancellationRequested();
         var stopwatch = Stopwatch.StartNew();
-        var connection = await connectionFactory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await connectionFactory.OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             try
@@ -219,7 +219,7 @@ public sealed class CatalogExporter
             }
             catch (DbException ex)
             {
-                throw connectionFactory.CatalogProvider.Translate(connectionFactory.DataSource, ex);
+                throw connectionFactory.TranslateReadError(ex);
             }
         }
     }

@@ -101,7 +101,7 @@ public sealed class BookDataMigrator
             return MigrationPlan.ForNewDatabase(scripts).ToStatus();
         }
 
-        var connection = await connectionFactory.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await connectionFactory.OpenPrimaryReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             return MigrationPlan.Read(connection, connectionFactory.CatalogProvider, target.DataSource, scripts).ToStatus();

@@ -58,6 +58,14 @@ internal sealed class SqliteCatalogProvider : CatalogProvider
                 $"The connection string \"{ConnectionStrings.Redact(options.ConnectionString)}\" names no data source; add \"Data Source=FILE\".");
         }
 
+        if (options.HasReadConnectionString)
+        {
+            throw new BookDataValidationException(
+                $"{BookDataOptions.SectionName}:{nameof(BookDataOptions.ReadConnectionString)}",
+                $"ReadConnectionString \"{ConnectionStrings.Redact(options.ReadConnectionString)}\" names a read replica, which only PostgreSQL has; the catalog is the SQLite file \"{builder.DataSource}\", which every connection reads "
+                + "(write-ahead logging already lets readers work beside the writer). Remove BookData:ReadConnectionString, or use PostgreSQL (UsePostgreSql()) with a streaming replica.");
+        }
+
         BookDataOptions.ValidateSqliteSharing(builder);
         if (!string.IsNullOrEmpty(builder.Password))
         {

@@ -10,6 +10,9 @@ public abstract class BookRepositoryTests
 {
     protected abstract BookDataProvider Provider { get; }
 
+    /// <summary>A new migrated database for one test: straight to the server, or through a pooler in the pooled subclass.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(Provider);
+
     /// <summary>
     /// Whether titles that differ only in the case of non-ASCII letters (É, é) match: PostgreSQL's citext folds
     /// every letter, SQLite's NOCASE and LIKE only ASCII ones.
@@ -22,7 +25,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_EmptyCatalog_CreatesAuthorBookAndPublisher()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Random House");
 
@@ -38,7 +41,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_ExistingBookNewPublisher_LinksPublisher()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         var first = await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
 
@@ -55,7 +58,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_AllExists_ChangesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
 
@@ -73,7 +76,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_TheStandOnSample_GivesTutorialFigures()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Random House");
@@ -92,7 +95,7 @@ public abstract class BookRepositoryTests
     [InlineData("Stephen King", "Title", "", "publisher name")]
     public async Task AddBookAsync_MissingValue_ThrowsNamingFieldAndWritesNothing(string author, string title, string publisher, string field)
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var act = () => new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName(author), title, publisher);
 
@@ -105,7 +108,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_TooLongTitle_ThrowsAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var act = () => new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("A Writer"), new string('t', 501), "Press");
 
@@ -118,7 +121,7 @@ public abstract class BookRepositoryTests
     [InlineData("  john   LE carre ")]
     public async Task AddBookAsync_FullNameOfAuthorWithTwoWordLastName_UsesThatAuthor(string fullName)
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName(fullName), "The Honourable Schoolboy", "Berkley");
@@ -133,7 +136,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_FullNameMatchingTwoAuthors_ThrowsListingBothAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
         var splitLate = await authors.AddAsync("Anne Marie", "Smith");
         var splitEarly = await authors.AddAsync("Anne", "Marie Smith");
@@ -154,7 +157,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_ExactNameAmongLookAlikes_UsesExactlyThatAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
         await authors.AddAsync("Anne Marie", "Smith");
         var splitEarly = await authors.AddAsync("Anne", "Marie Smith");
@@ -169,7 +172,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_ExactNameNotInTheCatalog_CreatesItEvenIfItsFullNameMatchesAnother()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.Create("John Le", "Carre"), "A Book", "Berkley");
@@ -182,7 +185,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_UnmatchedFullName_SplitsAtTheLastSpaceForANewAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula K. Le Guin"), "A Wizard of Earthsea", "Parnassus");
@@ -195,7 +198,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_FullNameDifferingInNonAsciiCase_MatchesAsTheUniqueIndexDoes()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         await books.AddBookAsync(AuthorName.Create("\u00C9mile", "Zola"), "Germinal", "Charpentier");
 
@@ -208,7 +211,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_TitleOf300Emoji_IsStoredAndTheDatabaseCounts300Characters()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var title = string.Concat(Enumerable.Repeat("\U0001F600", 300));
 
         var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("A Writer"), title, "Press");
@@ -220,7 +223,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_TitleOf500EmojiAtTheLimit_IsStoredWithinTheSchemaCheck()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var title = string.Concat(Enumerable.Repeat("\U0001F4DA", CatalogText.MaxTitleLength));
 
         var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("A Writer"), title, "Press");
@@ -232,7 +235,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_TitleOf501Emoji_ThrowsCountingCharactersAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var title = string.Concat(Enumerable.Repeat("\U0001F600", 501));
 
         var act = () => new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("A Writer"), title, "Press");
@@ -248,7 +251,7 @@ public abstract class BookRepositoryTests
     [InlineData("\uFEFFRandom House", "U+FEFF", 1)]
     public async Task AddBookAsync_InvisibleCharacterInPublisher_ThrowsNamingItAndAddsNoLookAlike(string publisher, string codePoint, int position)
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
 
@@ -264,7 +267,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddBookAsync_Cancelled_WritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
@@ -277,7 +280,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddAsync_UnknownAuthor_ThrowsNotFound()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var act = () => new BookRepository(db.Factory).AddAsync(99, "Orphan");
 
@@ -288,7 +291,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddAsync_SameTitleOtherCase_ThrowsDuplicate()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var author = await new AuthorRepository(db.Factory).AddAsync("Isaac", "Asimov");
         var books = new BookRepository(db.Factory);
         await books.AddAsync(author.AuthorId, "Foundation");
@@ -302,7 +305,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task AddAsync_SameTitleOtherAuthor_IsAllowed()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var authors = new AuthorRepository(db.Factory);
         var books = new BookRepository(db.Factory);
         var one = await authors.AddAsync("A", "One");
@@ -317,7 +320,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task FindByTitleAsync_OtherCase_FindsBook()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var added = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Pearl Buck"), "The Good Earth", "Random House");
 
         var found = await new BookRepository(db.Factory).FindByTitleAsync(added.Author.AuthorId, "the  good earth");
@@ -328,7 +331,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task ListByAuthorAsync_SampleKing_OrdersByTitle()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
         var king = await new AuthorRepository(db.Factory).FindByNameAsync("Stephen", "King");
 
@@ -340,7 +343,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task ListPublishersAsync_BookWithTwoPublishers_OrdersByName()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
         var king = await new AuthorRepository(db.Factory).FindByNameAsync("Stephen", "King");
         var it = await new BookRepository(db.Factory).FindByTitleAsync(king!.AuthorId, "It");
@@ -353,7 +356,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task SearchByTitleAsync_Substring_MatchesCaseInsensitively()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var page = await new BookRepository(db.Factory).SearchByTitleAsync("THE");
@@ -367,7 +370,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task SearchByTitleAsync_PercentAndUnderscore_MatchLiterally()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         await books.AddBookAsync(AuthorName.FromFullName("A Writer"), "100% Done", "Press");
         await books.AddBookAsync(AuthorName.FromFullName("A Writer"), "100 Percent Done", "Press");
@@ -383,7 +386,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task SearchByTitleAsync_EmptyText_PagesThroughAllBooks()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
         var books = new BookRepository(db.Factory);
 
@@ -399,7 +402,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task RenameAsync_ExistingBook_ChangesTitle()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         var added = await books.AddBookAsync(AuthorName.FromFullName("Tom Clancy"), "Hunt For Red October", "Berkley");
 
@@ -412,7 +415,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task RenameAsync_UnknownId_ThrowsNotFound()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var act = () => new BookRepository(db.Factory).RenameAsync(5, "Anything");
 
@@ -422,7 +425,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task DeleteAsync_BookWithPublishers_RemovesBookAndLinksButKeepsPublisher()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         var added = await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
         await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Penguin Random House");
@@ -437,7 +440,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task LinkPublisherAsync_NewAndRepeatedLink_ReportsWhetherAdded()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         var added = await books.AddBookAsync(AuthorName.FromFullName("Pearl Buck"), "The Good Earth", "Random House");
         var other = await new PublisherRepository(db.Factory).AddAsync("Simon & Schuster");
@@ -450,7 +453,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task LinkPublisherAsync_UnknownPublisher_ThrowsNotFound()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         var added = await books.AddBookAsync(AuthorName.FromFullName("Pearl Buck"), "The Good Earth", "Random House");
 
@@ -463,7 +466,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task UnlinkPublisherAsync_ExistingLink_RemovesOnlyThatLink()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         var first = await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Random House");
         await books.AddBookAsync(AuthorName.FromFullName("Stephen King"), "It", "Penguin Random House");
@@ -476,7 +479,7 @@ public abstract class BookRepositoryTests
     [ProviderFact]
     public async Task FindByTitleAsync_NonAsciiLetterInOtherCase_FindsBookOnlyWhereTheProviderFoldsIt()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         var added = await books.AddBookAsync(AuthorName.FromFullName("Victor Hugo"), "Œuvres Épiques", "Hetzel");
 
@@ -489,7 +492,7 @@ public abstract class BookRepositoryTests
     public async Task SearchByTitleAsync_NonAsciiLetterInOtherCase_MatchesOnNeitherProvider()
     {
         // The search folds ASCII letters only, on PostgreSQL too: citext's LIKE follows the columns' "C" collation.
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var books = new BookRepository(db.Factory);
         await books.AddBookAsync(AuthorName.FromFullName("Victor Hugo"), "Œuvres Épiques", "Hetzel");
 

@@ -11,13 +11,16 @@ public abstract class ConcurrentWritersTests
 {
     protected abstract BookDataProvider Provider { get; }
 
+    /// <summary>A new migrated database for one test: straight to the server, or through a pooler in the pooled subclass.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(Provider);
+
     private const int Workers = 16;
     private const int OperationsPerWorker = 40;
 
     [ProviderFact]
     public async Task MixedReadsAndAddBook_SixteenConnections_NoErrorNoLostWriteNoTornRead()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var expected = new System.Collections.Concurrent.ConcurrentBag<(string Author, string Title, string Publisher)>();
         var tornReads = 0;
 

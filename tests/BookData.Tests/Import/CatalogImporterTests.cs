@@ -17,6 +17,9 @@ public abstract class CatalogImporterTests
     /// <summary>The provider the tests run against.</summary>
     protected abstract BookDataProvider Provider { get; }
 
+    /// <summary>A new migrated database for one test: straight to the server, or through a pooler in the pooled subclass.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(Provider);
+
     /// <summary>
     /// Whether names that differ only in the case of non-ASCII letters (É / é) are the same name: PostgreSQL's
     /// citext folds every Unicode letter, SQLite's NOCASE only ASCII ones.
@@ -26,7 +29,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_SampleFile_GivesTheDesignFigures()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var summary = await new CatalogImporter(db.Factory).ImportAsync(SamplePath);
 
@@ -42,7 +45,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_SampleFile_GivesTheTutorialsPublisherReports()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         await new CatalogImporter(db.Factory).ImportAsync(SamplePath);
 
@@ -63,7 +66,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_QuotedCommasQuotesAndLineBreaks_AreReadAsValues()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText(Header
             + "John,Le Carre,\"Tinker, Tailor, Soldier, Spy\",Berkley\n"
             + "Jane,Doe,\"She said \"\"no\"\"\",\"Quote \"\"Press\"\"\"\n"
@@ -81,7 +84,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_ByteOrderMark_IsNotPartOfTheHeader()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var bytes = new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(Header + "Isaac,Asimov,Foundation,Random House\n")).ToArray();
         using var file = TempFile.WithBytes(bytes);
 
@@ -94,7 +97,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_CrlfLineEndings_AreRead()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText(
             "first_name,last_name,title,publisher\r\nIsaac,Asimov,Foundation,Random House\r\nPearl,Buck,\"The Good\r\nEarth\",Simon & Schuster\r\n");
 
@@ -108,7 +111,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_ShuffledAndExtraColumns_AreMatchedByNameIgnoringCase()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText(
             "Publisher,isbn,TITLE, Last_Name ,year,first_name\n"
             + "Random House,978-0553293357,Foundation,Asimov,1951,Isaac\n");
@@ -121,7 +124,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_WhiteSpaceAndCaseVariants_MergeIntoTheFirstSpelling()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText(Header
             + "Stephen,King,The  Shining,Random House\n"
             + "  stephen ,KING,the shining,RANDOM\thouse \n"
@@ -137,7 +140,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_NonAsciiLettersInOtherCase_AreOneNameOnlyWhereTheProviderFoldsTheirCase()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText(Header
             + "Émile,Zola,Germinal,Éditions\n"
             + "émile,zola,germinal,éditions\n");
@@ -152,7 +155,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_DuplicateRows_AreStoredOnce()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText(Header
             + "Isaac,Asimov,Foundation,Random House\n"
             + "Isaac,Asimov,Foundation,Random House\n"
@@ -167,7 +170,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_EmptyFirstName_CreatesASingleNameAuthor()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText(Header + ",Plato,The Republic,Penguin Classics\n  ,Homer,The Odyssey,Penguin Classics\n");
 
         await new CatalogImporter(db.Factory).ImportAsync(file.Path);
@@ -179,7 +182,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_SameWordsSplitDifferentlyBetweenFirstAndLastName_AreTwoAuthors()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText(Header + "\nAnn,Lee Smith,Tides,Harbor Press\nAnn Lee,Smith,Tides,Harbor Press\n,Ann Lee Smith,Tides,Harbor Press\n");
 
         var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
@@ -192,7 +195,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_SameTitleByTwoAuthorsOnConsecutiveRows_IsTwoBooks()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText(Header
             + "Stephen,King,It,Viking\n"
             + "Stephen,King,It,Scribner\n"
@@ -212,7 +215,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_BlankLines_AreIgnored()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText("\n" + Header + "\n\nIsaac,Asimov,Foundation,Random House\n\r\n\nPearl,Buck,The Good Earth,Random House\n\n");
 
         var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
@@ -224,7 +227,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_HeaderOnly_ImportsNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         using var file = TempFile.WithText("first_name,last_name,title,publisher");
 
         var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
@@ -238,7 +241,7 @@ public abstract class CatalogImporterTests
     {
         // Links are written many to a statement: duplicates land in the same statement and in different
         // ones, and some links are in the catalog already.
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var importer = new CatalogImporter(db.Factory);
         using (var existing = TempFile.WithText(Header + "Ann,Author,Book 7,Publisher 1\nAnn,Author,Book 150,Publisher 0\n"))
         {
@@ -270,7 +273,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_Values_AreStoredAsCatalogTextNormalizesThem()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         const string first = "  Ursula\tK. ";
         const string last = " Le   Guin ";
         const string title = "The\u00A0Left Hand  of\r\nDarkness";
@@ -292,7 +295,7 @@ public abstract class CatalogImporterTests
     [InlineData(true)]
     public async Task ImportAsync_NamesOfEmojiUpToTheLimits_AreStoredAndTheDatabaseCountsThemAsCharacters(bool withData)
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         if (withData)
         {
             await new CatalogImporter(db.Factory).ImportAsync(SamplePath);
@@ -313,7 +316,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_IntoNonEmptyCatalog_AddsOnlyWhatIsNew()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var importer = new CatalogImporter(db.Factory);
         await importer.ImportAsync(SamplePath);
         using var file = TempFile.WithText(Header
@@ -336,7 +339,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_IntoNonEmptyCatalog_TitleSearchFindsTheBooksBeforeAndAfter()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var importer = new CatalogImporter(db.Factory);
         using var first = TempFile.WithText(Header + "Ann,Author,The Harbour Lights,Acme\n");
         await importer.ImportAsync(first.Path);
@@ -353,7 +356,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_SameFileTwice_ChangesNothingTheSecondTime()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var importer = new CatalogImporter(db.Factory);
         await importer.ImportAsync(SamplePath);
         var before = await CatalogDump.AllRowsAsync(db);
@@ -367,7 +370,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_EmptyCatalog_LeavesEveryIndexInPlace()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var schemaBefore = await CatalogDump.SchemaAsync(db);
 
         await new CatalogImporter(db.Factory).ImportAsync(SamplePath);
@@ -379,7 +382,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_Stream_ReadsFromItsPositionAndLeavesItOpen()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var bytes = Encoding.UTF8.GetBytes("ignored prefix" + Header + "Isaac,Asimov,Foundation,Random House\n");
         using var stream = new MemoryStream(bytes);
         stream.Position = "ignored prefix".Length;
@@ -393,7 +396,7 @@ public abstract class CatalogImporterTests
     [ProviderFact]
     public async Task ImportAsync_ManyRows_AreAllStored()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var text = new StringBuilder(Header);
         for (var i = 0; i < 5000; i++)
         {
@@ -422,8 +425,8 @@ public abstract class CatalogImporterTests
             ("émile", "zola", "Germinal", "éditions"),
             ("Ursula K.", "Le Guin", "A Wizard of Earthsea", "Parnassus"),
         ];
-        await using var imported = await TestDatabase.CreateAsync(Provider);
-        await using var added = await TestDatabase.CreateAsync(Provider);
+        await using var imported = await CreateDatabaseAsync();
+        await using var added = await CreateDatabaseAsync();
         var text = new StringBuilder(Header);
         foreach (var row in rows)
         {

@@ -17,6 +17,9 @@ public abstract class MigrationLockTests
 
     protected abstract BookDataProvider Provider { get; }
 
+    /// <summary>A new database with nothing migrated: reached directly, or through a pooler in the pooled subclass.</summary>
+    private protected virtual Task<ScratchDatabase> CreateScratchAsync() => ScratchDatabase.CreateAsync(Provider);
+
     /// <summary>
     /// The race's scripts in the provider's dialect: <c>0001_fill_numbers.sql</c> is slow enough (100,000 rows) that
     /// unserialized racers would all find it pending and run it again; <c>0003_seed_thing.sql</c> inserts one row, so
@@ -36,7 +39,7 @@ public abstract class MigrationLockTests
     [ProviderFact]
     public async Task MigrateAsync_ManyCallersOnNewFile_ApplyEachScriptExactlyOnce()
     {
-        await using var database = await ScratchDatabase.CreateAsync(Provider);
+        await using var database = await CreateScratchAsync();
 
         var results = await RaceAsync(() => database.Migrator(RaceScripts));
 
@@ -49,7 +52,7 @@ public abstract class MigrationLockTests
     [ProviderFact]
     public async Task MigrateAsync_ManyCallersOnPartlyMigratedFile_ApplyPendingScriptsExactlyOnce()
     {
-        await using var database = await ScratchDatabase.CreateAsync(Provider);
+        await using var database = await CreateScratchAsync();
         await database.Migrator([RaceScripts[0]]).MigrateAsync();
 
         var results = await RaceAsync(() => database.Migrator(RaceScripts));
@@ -65,7 +68,7 @@ public abstract class MigrationLockTests
     [ProviderFact]
     public async Task MigrateAsync_ManyCallersWithEmbeddedScripts_ApplyEachScriptExactlyOnce()
     {
-        await using var database = await ScratchDatabase.CreateAsync(Provider);
+        await using var database = await CreateScratchAsync();
 
         var results = await RaceAsync(() => new BookDataMigrator(database.Factory()));
 
@@ -77,7 +80,7 @@ public abstract class MigrationLockTests
     [ProviderFact]
     public async Task MigrateAsync_LockHeldElsewhere_WaitsThenMigratesAfterRelease()
     {
-        await using var database = await ScratchDatabase.CreateAsync(Provider);
+        await using var database = await CreateScratchAsync();
         var logger = new RecordingLogger();
         var held = await HoldLockAsync(database);
 
@@ -95,7 +98,7 @@ public abstract class MigrationLockTests
     [ProviderFact]
     public async Task MigrateAsync_CanceledWhileWaitingForLock_ThrowsAndCreatesNothing()
     {
-        await using var database = await ScratchDatabase.CreateAsync(Provider);
+        await using var database = await CreateScratchAsync();
         await using var held = await HoldLockAsync(database);
         var logger = new RecordingLogger();
         using var cancellation = new CancellationTokenSource();

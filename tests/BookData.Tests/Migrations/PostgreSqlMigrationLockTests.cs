@@ -5,7 +5,7 @@ using Npgsql;
 namespace BookData.Tests.Migrations;
 
 [RequiresPostgreSql]
-public sealed class PostgreSqlMigrationLockTests : MigrationLockTests
+public class PostgreSqlMigrationLockTests : MigrationLockTests
 {
     protected override BookDataProvider Provider => BookDataProvider.PostgreSql;
 
@@ -28,7 +28,7 @@ public sealed class PostgreSqlMigrationLockTests : MigrationLockTests
     [ProviderFact]
     public async Task MigrateAsync_AdvisoryLockHeldLongerThanBusyTimeout_ThrowsNamingTheLockAndAppliesNothing()
     {
-        await using var database = await ScratchDatabase.CreateAsync(Provider);
+        await using var database = await CreateScratchAsync();
         await using var held = await HoldLockAsync(database);
         var migrator = database.Migrator(database.Scripts.All, options => options.BusyTimeout = TimeSpan.FromMilliseconds(200));
 
@@ -43,7 +43,7 @@ public sealed class PostgreSqlMigrationLockTests : MigrationLockTests
     [ProviderFact]
     public async Task MigrateAsync_ManyCallersOnSeparateConnectionStrings_ApplyEachScriptExactlyOnce()
     {
-        await using var database = await ScratchDatabase.CreateAsync(Provider);
+        await using var database = await CreateScratchAsync();
         var racer = 0;
 
         // A different application name per racer gives each its own Npgsql data source and pool, as separate processes have.
@@ -72,7 +72,7 @@ public sealed class PostgreSqlMigrationLockTests : MigrationLockTests
     /// <summary>Takes BookData's migration advisory lock in a session of its own (unpooled: closing it releases the lock).</summary>
     private protected override async Task<IAsyncDisposable> HoldLockAsync(ScratchDatabase database)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.DirectConnectionString) { Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync();

@@ -13,9 +13,10 @@ internal sealed class ScratchDatabase : IAsyncDisposable
 {
     private readonly TestDatabase database;
 
-    private ScratchDatabase(TestDatabase database)
+    private ScratchDatabase(TestDatabase database, string? pooledConnectionString = null)
     {
         this.database = database;
+        ConnectionString = pooledConnectionString ?? database.Options.ConnectionString;
         Inspector = database.Provider == BookDataProvider.PostgreSql
             ? DatabaseInspector.PostgreSql(database.Options.ConnectionString)
             : DatabaseInspector.Sqlite(database.Path);
@@ -30,8 +31,11 @@ internal sealed class ScratchDatabase : IAsyncDisposable
     /// <summary>The PostgreSQL database name, or null for SQLite.</summary>
     public string? DatabaseName => database.DatabaseName;
 
-    /// <summary>The connection string, without the library's additions.</summary>
-    public string ConnectionString => database.Options.ConnectionString;
+    /// <summary>The connection string the library gets (through the pooler for <see cref="CreatePooledAsync"/>), without the library's additions.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The connection string straight to the server (the same as <see cref="ConnectionString"/> unless pooled).</summary>
+    public string DirectConnectionString => database.Options.ConnectionString;
 
     /// <summary>The database as the library's messages name it (the file path, or <c>host:port/database</c>).</summary>
     public string DataSource => Factory().DataSource;
@@ -44,6 +48,16 @@ internal sealed class ScratchDatabase : IAsyncDisposable
 
     public static async Task<ScratchDatabase> CreateAsync(BookDataProvider provider) =>
         new(await TestDatabase.CreateEmptyAsync(provider));
+
+    /// <summary>
+    /// A new empty PostgreSQL database, created directly on the server, that the library reaches through PgBouncer in
+    /// transaction pooling mode (<see cref="PostgreSqlTestPooler"/>); the inspector reads it directly.
+    /// </summary>
+    public static async Task<ScratchDatabase> CreatePooledAsync()
+    {
+        var database = await TestDatabase.CreateEmptyAsync(BookDataProvider.PostgreSql);
+        return new(database, PostgreSqlTestPooler.ConnectionStringFor(database.DatabaseName!));
+    }
 
     /// <summary>A new connection factory for the database (busy timeout 30 s unless configured).</summary>
     public BookDataConnectionFactory Factory(Action<BookDataOptions>? configure = null)

@@ -9,10 +9,13 @@ public abstract class PublisherRepositoryTests
 {
     protected abstract BookDataProvider Provider { get; }
 
+    /// <summary>A new migrated database for one test: straight to the server, or through a pooler in the pooled subclass.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(Provider);
+
     [ProviderFact]
     public async Task AddAsync_NewName_StoresNormalizedName()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var publishers = new PublisherRepository(db.Factory);
 
         var added = await publishers.AddAsync("  Simon   &  Schuster ");
@@ -24,7 +27,7 @@ public abstract class PublisherRepositoryTests
     [ProviderFact]
     public async Task AddAsync_SameNameOtherCase_ThrowsDuplicateNamingPublisher()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var publishers = new PublisherRepository(db.Factory);
         await publishers.AddAsync("Berkley");
 
@@ -37,7 +40,7 @@ public abstract class PublisherRepositoryTests
     [ProviderFact]
     public async Task AddAsync_TooLongName_ThrowsValidationAndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var publishers = new PublisherRepository(db.Factory);
 
         var act = () => publishers.AddAsync(new string('p', CatalogTextLimit + 1));
@@ -49,7 +52,7 @@ public abstract class PublisherRepositoryTests
     [ProviderFact]
     public async Task FindByNameAsync_OtherCase_FindsPublisher()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var publishers = new PublisherRepository(db.Factory);
         var added = await publishers.AddAsync("Penguin Random House");
 
@@ -60,7 +63,7 @@ public abstract class PublisherRepositoryTests
     [ProviderFact]
     public async Task ListAsync_SampleCatalog_OrdersByName()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var page = await new PublisherRepository(db.Factory).ListAsync();
@@ -72,7 +75,7 @@ public abstract class PublisherRepositoryTests
     [ProviderFact]
     public async Task RenameAsync_UnknownId_ThrowsNotFound()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var act = () => new PublisherRepository(db.Factory).RenameAsync(9, "Anything");
 
@@ -82,7 +85,7 @@ public abstract class PublisherRepositoryTests
     [ProviderFact]
     public async Task RenameAsync_ExistingPublisher_ChangesName()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var publishers = new PublisherRepository(db.Factory);
         var added = await publishers.AddAsync("Random Haus");
 
@@ -94,7 +97,7 @@ public abstract class PublisherRepositoryTests
     [ProviderFact]
     public async Task DeleteAsync_PublisherWithBooks_ThrowsConflictAndKeepsIt()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var result = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Tom Clancy"), "Patriot Games", "Berkley");
         var publishers = new PublisherRepository(db.Factory);
 
@@ -107,7 +110,7 @@ public abstract class PublisherRepositoryTests
     [ProviderFact]
     public async Task DeleteAsync_UnusedPublisher_DeletesIt()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var publishers = new PublisherRepository(db.Factory);
         var added = await publishers.AddAsync("Unused Press");
 

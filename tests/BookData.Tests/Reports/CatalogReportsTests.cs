@@ -9,10 +9,13 @@ public abstract class CatalogReportsTests
 {
     protected abstract BookDataProvider Provider { get; }
 
+    /// <summary>A new migrated database for one test: straight to the server, or through a pooler in the pooled subclass.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(Provider);
+
     [ProviderFact]
     public async Task BooksPerPublisherAsync_SampleDescending_MatchesTutorial()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var report = await new CatalogReports(db.Factory).BooksPerPublisherAsync(SortOrder.Descending);
@@ -27,7 +30,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task BooksPerPublisherAsync_SampleAscending_BreaksTiesByName()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var report = await new CatalogReports(db.Factory).BooksPerPublisherAsync(SortOrder.Ascending);
@@ -38,7 +41,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task AuthorsPerPublisherAsync_SampleDescending_MatchesTutorial()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var report = await new CatalogReports(db.Factory).AuthorsPerPublisherAsync();
@@ -53,7 +56,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task AuthorsPerPublisherAsync_SampleAscending_ReversesCounts()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var report = await new CatalogReports(db.Factory).AuthorsPerPublisherAsync(SortOrder.Ascending);
@@ -64,7 +67,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task BooksPerAuthorAsync_Sample_KingThenClancyThenByName()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var report = await new CatalogReports(db.Factory).BooksPerAuthorAsync();
@@ -82,7 +85,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task Reports_EmptyCatalog_ReturnEmptyLists()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var reports = new CatalogReports(db.Factory);
 
         (await reports.BooksPerPublisherAsync()).Should().BeEmpty();
@@ -95,7 +98,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task BooksPerPublisherAsync_UndefinedOrder_Throws()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var act = () => new CatalogReports(db.Factory).BooksPerPublisherAsync((SortOrder)7);
 
@@ -105,7 +108,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task BooksPerPublisherAsync_PublisherWithoutBooks_CountsZeroLast()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula Le Guin"), "The Dispossessed", "Harper");
         await new BookData.Publishers.PublisherRepository(db.Factory).AddAsync("Ace");
 
@@ -117,7 +120,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task AuthorsPerPublisherAsync_PublisherWithoutBooks_CountsZeroAuthors()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula Le Guin"), "The Dispossessed", "Harper");
         await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula Le Guin"), "The Lathe of Heaven", "Harper");
         await new BookData.Publishers.PublisherRepository(db.Factory).AddAsync("Ace");
@@ -130,7 +133,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetCountsAsync_Sample_CountsAsManyPairsAsTheAuthorPublisherView()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
         await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Berkley");
 
@@ -142,7 +145,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetCountsAsync_Sample_MatchesTutorialFigures()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var counts = await new CatalogReports(db.Factory).GetCountsAsync();
@@ -153,7 +156,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetHierarchyAsync_Sample_NestsAuthorsBooksPublishersInOrder()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
@@ -170,7 +173,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetHierarchyAsync_AuthorWithoutBooks_HasEmptyBookList()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await new BookData.Authors.AuthorRepository(db.Factory).AddAsync("", "Homer");
 
         var tree = await new CatalogReports(db.Factory).GetHierarchyAsync();
@@ -181,7 +184,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetHierarchyAsync_BookWithoutPublishers_HasEmptyPublisherListBesideLinkedBooks()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         var added = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula Le Guin"), "The Dispossessed", "Harper");
         var unlinked = await new BookRepository(db.Factory).AddAsync(added.Author.AuthorId, "A Wizard of Earthsea");
 
@@ -198,7 +201,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetHierarchyAsync_AfterAddingTheStand_ShowsFourthKingBook()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
         await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Stephen King"), "The Stand", "Random House");
 
@@ -212,7 +215,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetHierarchyPageAsync_EveryPage_EqualsThatSliceOfTheWholeTree()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
         var authors = new BookData.Authors.AuthorRepository(db.Factory);
         await authors.AddAsync("Charles", "de Gaulle");
@@ -241,7 +244,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetHierarchyPageAsync_SecondPageOfSample_HoldsTheBranchesOfItsAuthorsOnly()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var page = await new CatalogReports(db.Factory).GetHierarchyPageAsync(2, 2);
@@ -256,7 +259,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetHierarchyPageAsync_PastTheLastPage_IsEmptyWithTheTotal()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await SampleCatalog.LoadAsync(db);
 
         var page = await new CatalogReports(db.Factory).GetHierarchyPageAsync(int.MaxValue, Page<AuthorWithBooks>.MaxPageSize);
@@ -268,7 +271,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetHierarchyPageAsync_EmptyCatalog_IsEmptyWithNoPages()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var page = await new CatalogReports(db.Factory).GetHierarchyPageAsync();
 
@@ -279,7 +282,7 @@ public abstract class CatalogReportsTests
     [ProviderFact]
     public async Task GetHierarchyPageAsync_AuthorWithoutBooksAndBookWithoutPublishers_KeepTheirEmptyLists()
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
         await new BookData.Authors.AuthorRepository(db.Factory).AddAsync("", "Homer");
         var added = await new BookRepository(db.Factory).AddBookAsync(AuthorName.FromFullName("Ursula Le Guin"), "The Dispossessed", "Harper");
         await new BookRepository(db.Factory).AddAsync(added.Author.AuthorId, "A Wizard of Earthsea");
@@ -297,7 +300,7 @@ public abstract class CatalogReportsTests
     [InlineData(1, 1001, "pageSize")]
     public async Task GetHierarchyPageAsync_OutOfRange_ThrowsNamingTheArgument(int pageNumber, int pageSize, string parameter)
     {
-        await using var db = await TestDatabase.CreateAsync(Provider);
+        await using var db = await CreateDatabaseAsync();
 
         var act = () => new CatalogReports(db.Factory).GetHierarchyPageAsync(pageNumber, pageSize);
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -61,11 +60,6 @@ internal static class ProviderTestCases
             return PostgreSqlTestPooler.SkipReason;
         }
 
-        if (pooled && KnownFailure(testClass) is { Length: > 0 } knownFailure)
-        {
-            return knownFailure;
-        }
-
         return replica && !available.Replica ? PostgreSqlTestReplica.SkipReason : null;
     }
 
@@ -74,10 +68,4 @@ internal static class ProviderTestCases
         testClass is IReflectionTypeInfo reflected
             ? reflected.Type.IsDefined(typeof(TAttribute), inherit: true)
             : testClass.GetCustomAttributes(typeof(TAttribute)).Any();
-
-    private static string? KnownFailure(ITypeInfo testClass) =>
-        testClass is IReflectionTypeInfo reflected
-            ? reflected.Type.GetCustomAttribute<RequiresPostgreSqlPooledAttribute>(inherit: true)?.KnownFailure
-            : testClass.GetCustomAttributes(typeof(RequiresPostgreSqlPooledAttribute)).FirstOrDefault()
-                ?.GetNamedArgument<string?>(nameof(RequiresPostgreSqlPooledAttribute.KnownFailure));
 }

@@ -49,15 +49,6 @@ public sealed class ProviderTestCasesTests
     }
 
     [Fact]
-    public void SkipIfUnavailable_PooledClassWithKnownFailureAndPooler_SkipsWithKnownFailure()
-    {
-        var testCase = Discover(typeof(Authors.PooledPostgreSqlAuthorRepositoryTests), nameof(Authors.AuthorRepositoryTests.AddAsync_NewName_StoresNormalizedAuthor), new PostgreSqlTestServers(Server: true, Pooler: true, Replica: true));
-
-        testCase!.SkipReason.Should().Be(Authors.PooledPostgreSqlAuthorRepositoryTests.KnownFailure);
-        testCase.TestMethod.TestClass.Class.Name.Should().Be(typeof(Authors.PooledPostgreSqlAuthorRepositoryTests).FullName);
-    }
-
-    [Fact]
     public void SkipIfUnavailable_PooledClassWithPooler_RunsNormally()
     {
         Discover(typeof(PostgreSqlTestPoolerTests), nameof(PostgreSqlTestPoolerTests.ConnectionStringFor_TestDatabase_ReachesItThroughWildcardEntry), new PostgreSqlTestServers(Server: true, Pooler: true, Replica: false))

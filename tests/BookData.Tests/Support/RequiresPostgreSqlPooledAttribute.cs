@@ -4,7 +4,7 @@ namespace BookData.Tests.Support;
 /// Marks a concrete test class whose code under test connects through PgBouncer in transaction pooling mode
 /// (<see cref="PostgreSqlTestPooler"/>). Its <see cref="ProviderFactAttribute"/> and <see cref="ProviderTheoryAttribute"/>
 /// tests are skipped with <see cref="PostgreSqlTestPooler.SkipReason"/> when <c>BOOKDATA_TEST_POSTGRES_POOLED</c> (or
-/// <c>BOOKDATA_TEST_POSTGRES</c>) is not set, and with <see cref="KnownFailure"/> when that is given.
+/// <c>BOOKDATA_TEST_POSTGRES</c>) is not set.
 /// </summary>
 /// <remarks>
 /// The pattern, a third subclass of a shared test base beside the SQLite and PostgreSQL ones; the databases are created,
@@ -19,11 +19,4 @@ namespace BookData.Tests.Support;
 /// </code>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
-public sealed class RequiresPostgreSqlPooledAttribute : Attribute
-{
-    /// <summary>
-    /// When set, every test of the class is skipped with this reason even with a pooler: for a family that is known to
-    /// fail through the pooler today (say why and what would fix it). Remove it once the library works there.
-    /// </summary>
-    public string? KnownFailure { get; init; }
-}
+public sealed class RequiresPostgreSqlPooledAttribute : Attribute;
