@@ -28,6 +28,29 @@ public sealed class AddBookPageTests(CatalogAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task PostAddBook_ExistingBookWithNewPublisherThenAgain_SaysItWasLinkedThenAlreadyThereInTheStoredSpelling()
+    {
+        var client = factory.CreateClient();
+        await FormPost.SignInAsync(client);
+        using (var added = await FormPost.PostAsync(client, "/books/add", Form("Ada Palmer", "Too Like the Lightning", "Tor")))
+        {
+            (await added.Content.ReadAsStringAsync()).Should().Contain("Added “Too Like the Lightning” by Ada Palmer, published by Tor.");
+        }
+
+        var before = await Catalog.CountsAsync(factory);
+
+        using var linked = await FormPost.PostAsync(client, "/books/add", Form("ada  palmer", "TOO LIKE THE LIGHTNING", "Tor UK"));
+        var linkedHtml = await linked.Content.ReadAsStringAsync();
+        var afterLink = await Catalog.CountsAsync(factory);
+        using var again = await FormPost.PostAsync(client, "/books/add", Form("Ada Palmer", "too like the lightning", "tor uk"));
+
+        linkedHtml.Should().Contain("“Too Like the Lightning” by Ada Palmer is now also listed under Tor UK.");
+        (await again.Content.ReadAsStringAsync()).Should().Contain("“Too Like the Lightning” by Ada Palmer, published by Tor UK, was already in the catalog.");
+        afterLink.Should().Be(before with { Publishers = before.Publishers + 1, BookPublisherLinks = before.BookPublisherLinks + 1, AuthorPublisherPairs = before.AuthorPublisherPairs + 1 });
+        (await Catalog.CountsAsync(factory)).Should().Be(afterLink);
+    }
+
+    [Fact]
     public async Task PostAddBook_EmptyFields_ShowsAMessageBesideEachFieldAndWritesNothing()
     {
         var client = factory.CreateClient();
