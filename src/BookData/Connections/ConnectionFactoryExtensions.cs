@@ -18,46 +18,48 @@ internal static class ConnectionFactoryExtensions
     /// <param name="operation">The operation's stable name in traces and metrics, for example <c>author.get_by_id</c>.</param>
     /// <param name="read">The statements of the operation.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    public static async Task<T> ReadAsync<T>(
+    public static Task<T> ReadAsync<T>(
         this BookDataConnectionFactory factory,
         string operation,
         Func<DbConnection, Task<T>> read,
-        CancellationToken cancellationToken)
-    {
-        using var traced = BookDataTelemetry.StartOperation(operation, factory);
-        try
-        {
-            var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                try
-                {
-                    var result = await read(connection).ConfigureAwait(false);
-                    traced.SetRows(RowCount(result));
-                    return result;
-                }
-                catch (DbException ex)
-                {
-                    throw factory.CatalogProvider.Translate(factory.DataSource, ex);
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            traced.SetError(ex);
-            throw;
-        }
-    }
+        CancellationToken cancellationToken) =>
+        RunAsync(factory, operation, read, translate: null, cancellationToken);
 
     /// <param name="factory">The connection factory.</param>
     /// <param name="operation">The operation's stable name in traces and metrics, for example <c>author.add</c>.</param>
     /// <param name="write">The statements of the operation, run inside the transaction.</param>
     /// <param name="translate">Turns an expected constraint error into a specific exception; <see langword="null"/> for the generic one.</param>
     /// <param name="cancellationToken">Cancels the operation; a cancelled write is rolled back.</param>
-    public static async Task<T> WriteAsync<T>(
+    public static Task<T> WriteAsync<T>(
         this BookDataConnectionFactory factory,
         string operation,
         Func<DbConnection, DbTransaction, Task<T>> write,
+        Func<DbException, BookDataException?>? translate,
+        CancellationToken cancellationToken) =>
+        RunAsync(
+            factory,
+            operation,
+            async connection =>
+            {
+                // On SQLite, BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything.
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transactionScope = transaction.ConfigureAwait(false);
+                var result = await write(connection, transaction).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            },
+            translate,
+            cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on a pooled connection, traced and measured under <paramref name="operation"/>;
+    /// a database error leaves as <paramref name="translate"/>'s exception, or else as the provider's BookData exception.
+    /// </summary>
+    private static async Task<T> RunAsync<T>(
+        BookDataConnectionFactory factory,
+        string operation,
+        Func<DbConnection, Task<T>> body,
         Func<DbException, BookDataException?>? translate,
         CancellationToken cancellationToken)
     {
@@ -69,12 +71,7 @@ internal static class ConnectionFactoryExtensions
             {
                 try
                 {
-                    // On SQLite, BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything.
-                    var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                    await using var transactionScope = transaction.ConfigureAwait(false);
-                    var result = await write(connection, transaction).ConfigureAwait(false);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    var result = await body(connection).ConfigureAwait(false);
                     traced.SetRows(RowCount(result));
                     return result;
                 }
