@@ -349,11 +349,6 @@ public sealed class BookRepository
     private static string NormalizeTitle(string title) =>
         CatalogText.Required(title, "title", CatalogText.MaxTitleLength);
 
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal);
-
     private BookDataException? TitleConflict(DbException ex, long authorId, string title) =>
         connectionFactory.CatalogProvider.IsUniqueViolation(ex) ? new BookDataDuplicateException($"Author {authorId} already has a book titled '{title}'.", ex)
         : connectionFactory.CatalogProvider.IsForeignKeyViolation(ex) ? new BookDataNotFoundException($"Author {authorId} does not exist.")
