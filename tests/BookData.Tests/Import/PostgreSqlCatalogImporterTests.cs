@@ -32,7 +32,7 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
 
         summary.Should().BeEquivalentTo(new { RowsRead = 12L, AuthorsAdded = 7L, BooksAdded = 10L, PublishersAdded = 4L, LinksAdded = 12L });
         summary.Should().BeEquivalentTo(sqliteSummary);
-        (await RowsAsync(postgres)).Should().Equal(await RowsAsync(sqlite));
+        (await CatalogDump.DataRowsAsync(postgres)).Should().Equal(await CatalogDump.DataRowsAsync(sqlite));
     }
 
     [ProviderFact]
@@ -71,8 +71,8 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
 
         summary.Should().BeEquivalentTo(new { AuthorsAdded = 5L, BooksAdded = 8L, PublishersAdded = 3L, LinksAdded = 11L });
         summary.Should().BeEquivalentTo(sqliteSummary);
-        var rows = await RowsAsync(postgres);
-        rows.Should().Equal(await RowsAsync(sqlite));
+        var rows = await CatalogDump.DataRowsAsync(postgres);
+        rows.Should().Equal(await CatalogDump.DataRowsAsync(sqlite));
         rows.Should().Contain(["author|1|STEPHEN|KING", "book|1|1|it", "publisher|1|random house"]);
     }
 
@@ -99,7 +99,7 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
 
         summary.Should().BeEquivalentTo(sqliteSummary);
         summary.AuthorsAdded.Should().Be(101);
-        (await RowsAsync(postgres)).Should().Equal(await RowsAsync(sqlite));
+        (await CatalogDump.DataRowsAsync(postgres)).Should().Equal(await CatalogDump.DataRowsAsync(sqlite));
     }
 
     [ProviderFact]
@@ -121,13 +121,13 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
         await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         using var file = TempFile.WithText(GeneratedRows(2000));
         await new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
-        var before = await RowsAsync(postgres);
+        var before = await CatalogDump.DataRowsAsync(postgres);
         using var again = TempFile.WithText(GeneratedRows(2000).ToUpperInvariant().Replace("FIRST_NAME,LAST_NAME,TITLE,PUBLISHER", "first_name,last_name,title,publisher", StringComparison.Ordinal));
 
         var summary = await new CatalogImporter(postgres.Factory).ImportAsync(again.Path);
 
         summary.Should().BeEquivalentTo(new { RowsRead = 2000L, AuthorsAdded = 0L, BooksAdded = 0L, PublishersAdded = 0L, LinksAdded = 0L });
-        (await RowsAsync(postgres)).Should().Equal(before);
+        (await CatalogDump.DataRowsAsync(postgres)).Should().Equal(before);
     }
 
     [ProviderFact]
@@ -159,7 +159,7 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
     {
         await using var postgres = await TestDatabase.CreateAsync(BookDataProvider.PostgreSql);
         await new CatalogImporter(postgres.Factory).ImportAsync(SampleCatalog.CsvPath);
-        var before = await RowsAsync(postgres);
+        var before = await CatalogDump.DataRowsAsync(postgres);
         using var file = TempFile.WithText(GeneratedRows(2000) + "Tom,,Patriot Games,Berkley\n" + GeneratedRows(10, first: 5000, withHeader: false));
 
         var act = () => new CatalogImporter(postgres.Factory).ImportAsync(file.Path);
@@ -167,7 +167,7 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
         var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
         error.Should().BeEquivalentTo(new { SourceName = file.Path, LineNumber = 2002L, Field = "last_name" });
         error.Message.Should().StartWith($"{file.Path}, line 2002: the last name is required");
-        (await RowsAsync(postgres)).Should().Equal(before);
+        (await CatalogDump.DataRowsAsync(postgres)).Should().Equal(before);
     }
 
     [ProviderFact]
@@ -258,24 +258,5 @@ public sealed class PostgreSqlCatalogImporterTests : CatalogImporterTests
             SELECT indexdef FROM pg_indexes WHERE tablename IN ('author', 'publisher', 'book', 'book_publisher')
             """);
         return [.. rows.Select(row => row[0]).Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>Every row of every catalog table, ids included, as sorted text lines; the same statements on either provider.</summary>
-    private static async Task<IReadOnlyList<string>> RowsAsync(TestDatabase db)
-    {
-        var lines = new List<string>();
-        foreach (var sql in new[]
-        {
-            "SELECT 'author', author_id, first_name, last_name FROM author",
-            "SELECT 'publisher', publisher_id, name FROM publisher",
-            "SELECT 'book', book_id, author_id, title FROM book",
-            "SELECT 'link', book_id, publisher_id FROM book_publisher",
-        })
-        {
-            lines.AddRange((await CatalogDump.QueryAsync(db, sql)).Select(row => string.Join('|', row)));
-        }
-
-        lines.Sort(StringComparer.Ordinal);
-        return lines;
     }
 }
