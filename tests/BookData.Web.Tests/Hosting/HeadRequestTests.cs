@@ -44,7 +44,6 @@ public sealed class HeadRequestTests(CatalogAppFactory factory) : IClassFixture<
         get.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         head.StatusCode.Should().Be(get.StatusCode);
         head.Content.Headers.ContentType?.MediaType.Should().Be(get.Content.Headers.ContentType?.MediaType);
-        (await head.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
     }
 
     [Fact]
