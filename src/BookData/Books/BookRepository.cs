@@ -166,13 +166,11 @@ public sealed class BookRepository
     public Task<Book> RenameAsync(long bookId, string title, CancellationToken cancellationToken = default)
     {
         var normalized = NormalizeTitle(title);
-        return connectionFactory.WriteAsync(
+        return connectionFactory.UpdateExistingAsync<Book>(
             "book.rename",
-            async (connection, transaction) =>
-                await connection.QuerySingleOrDefaultAsync<Book?>(
-                    new CommandDefinition(BookSql.Rename, new { BookId = bookId, Title = normalized }, transaction, cancellationToken: cancellationToken))
-                    .ConfigureAwait(false)
-                ?? throw new BookDataNotFoundException($"Book {bookId} does not exist."),
+            BookSql.Rename,
+            new { BookId = bookId, Title = normalized },
+            $"Book {bookId} does not exist.",
             ex => connectionFactory.CatalogProvider.IsUniqueViolation(ex)
                 ? new BookDataDuplicateException($"The author of book {bookId} already has a book titled '{normalized}'.", ex)
                 : null,

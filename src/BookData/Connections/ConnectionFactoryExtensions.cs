@@ -1,6 +1,7 @@
 using System.Collections;
 using BookData.Diagnostics;
 using System.Data.Common;
+using Dapper;
 
 namespace BookData.Connections;
 
@@ -49,6 +50,35 @@ internal static class ConnectionFactoryExtensions
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             },
+            translate,
+            cancellationToken);
+
+    /// <summary>
+    /// A write of one statement that returns the row it changed (an <c>UPDATE … RETURNING</c>): no row means there
+    /// is nothing with that id, which throws <see cref="BookDataNotFoundException"/> with <paramref name="notFoundMessage"/>.
+    /// </summary>
+    /// <param name="factory">The connection factory.</param>
+    /// <param name="operation">The operation's stable name in traces and metrics, for example <c>book.rename</c>.</param>
+    /// <param name="sql">The statement.</param>
+    /// <param name="parameters">Its parameters.</param>
+    /// <param name="notFoundMessage">The message when the statement changed no row.</param>
+    /// <param name="translate">Turns an expected constraint error into a specific exception; <see langword="null"/> for the generic one.</param>
+    /// <param name="cancellationToken">Cancels the operation; a cancelled write is rolled back.</param>
+    public static Task<T> UpdateExistingAsync<T>(
+        this BookDataConnectionFactory factory,
+        string operation,
+        string sql,
+        object parameters,
+        string notFoundMessage,
+        Func<DbException, BookDataException?>? translate,
+        CancellationToken cancellationToken)
+        where T : class =>
+        factory.WriteAsync(
+            operation,
+            async (connection, transaction) =>
+                await connection.QuerySingleOrDefaultAsync<T?>(
+                    new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+                ?? throw new BookDataNotFoundException(notFoundMessage),
             translate,
             cancellationToken);
 
