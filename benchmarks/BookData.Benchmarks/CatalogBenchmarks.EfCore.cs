@@ -58,7 +58,7 @@ public partial class CatalogBenchmarks
     [Benchmark, BenchmarkCategory(Operations.TitleSearchPage)]
     public async Task<Page<BookSummary>> TitleSearchPage_EfCoreLinq()
     {
-        var pattern = LikePattern(CatalogText.Normalize(CatalogWorkload.SearchText));
+        var pattern = TitleSearch.LikePattern(CatalogText.Normalize(CatalogWorkload.SearchText));
         var pageSize = CatalogWorkload.SearchPageSize;
         await using var context = contexts.CreateDbContext();
         await using var snapshot = await BeginEfSnapshotAsync(context);
@@ -76,7 +76,7 @@ public partial class CatalogBenchmarks
     [Benchmark, BenchmarkCategory(Operations.TitleSearchPage)]
     public async Task<Page<BookSummary>> TitleSearchPage_EfCoreRawSql()
     {
-        var pattern = LikePattern(CatalogText.Normalize(CatalogWorkload.SearchText));
+        var pattern = TitleSearch.LikePattern(CatalogText.Normalize(CatalogWorkload.SearchText));
         var pageSize = CatalogWorkload.SearchPageSize;
         await using var context = contexts.CreateDbContext();
         await using var snapshot = await BeginEfSnapshotAsync(context);
@@ -297,9 +297,7 @@ public partial class CatalogBenchmarks
         await using var context = CreateEfFactory(ImportTarget.Options).CreateDbContext();
         context.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await context.Database.BeginTransactionAsync();
-        var authorIds = new Dictionary<string, long>(NoCaseComparer.Instance);
-        var publisherIds = new Dictionary<string, long>(NoCaseComparer.Instance);
-        var bookIds = new Dictionary<string, long>(NoCaseComparer.Instance);
+        var ids = new ImportIds();
         var links = new HashSet<(long BookId, long PublisherId)>();
         long rows = 0;
 
@@ -310,25 +308,21 @@ public partial class CatalogBenchmarks
         {
             rows++;
             var row = ImportCsvRow.Read(csv);
-            if (!authorIds.TryGetValue(row.AuthorKey, out var authorId))
+            var authorId = ids.Author(row, out var newAuthor);
+            if (newAuthor)
             {
-                authorId = authorIds.Count + 1;
-                authorIds.Add(row.AuthorKey, authorId);
                 context.Authors.Add(new AuthorEntity { AuthorId = authorId, FirstName = row.FirstName, LastName = row.LastName });
             }
 
-            if (!publisherIds.TryGetValue(row.Publisher, out var publisherId))
+            var publisherId = ids.Publisher(row, out var newPublisher);
+            if (newPublisher)
             {
-                publisherId = publisherIds.Count + 1;
-                publisherIds.Add(row.Publisher, publisherId);
                 context.Publishers.Add(new PublisherEntity { PublisherId = publisherId, Name = row.Publisher });
             }
 
-            var bookKey = row.BookKey(authorId);
-            if (!bookIds.TryGetValue(bookKey, out var bookId))
+            var bookId = ids.Book(row, authorId, out var newBook);
+            if (newBook)
             {
-                bookId = bookIds.Count + 1;
-                bookIds.Add(bookKey, bookId);
                 context.Books.Add(new BookEntity { BookId = bookId, AuthorId = authorId, Title = row.Title });
             }
 
@@ -359,9 +353,7 @@ public partial class CatalogBenchmarks
         await using var context = CreateEfFactory(ImportTarget.Options).CreateDbContext();
         var database = context.Database;
         await using var transaction = await database.BeginTransactionAsync();
-        var authorIds = new Dictionary<string, long>(NoCaseComparer.Instance);
-        var publisherIds = new Dictionary<string, long>(NoCaseComparer.Instance);
-        var bookIds = new Dictionary<string, long>(NoCaseComparer.Instance);
+        var ids = new ImportIds();
         long rows = 0;
 
         await using var file = File.OpenRead(ImportInput.CsvPath);
@@ -371,26 +363,22 @@ public partial class CatalogBenchmarks
         {
             rows++;
             var row = ImportCsvRow.Read(csv);
-            if (!authorIds.TryGetValue(row.AuthorKey, out var authorId))
+            var authorId = ids.Author(row, out var newAuthor);
+            if (newAuthor)
             {
-                authorId = authorIds.Count + 1;
-                authorIds.Add(row.AuthorKey, authorId);
                 await database.ExecuteSqlRawAsync(
                     ImportSql.InsertAuthor, EfParameter("@AuthorId", authorId), EfParameter("@FirstName", row.FirstName), EfParameter("@LastName", row.LastName));
             }
 
-            if (!publisherIds.TryGetValue(row.Publisher, out var publisherId))
+            var publisherId = ids.Publisher(row, out var newPublisher);
+            if (newPublisher)
             {
-                publisherId = publisherIds.Count + 1;
-                publisherIds.Add(row.Publisher, publisherId);
                 await database.ExecuteSqlRawAsync(ImportSql.InsertPublisher, EfParameter("@PublisherId", publisherId), EfParameter("@Name", row.Publisher));
             }
 
-            var bookKey = row.BookKey(authorId);
-            if (!bookIds.TryGetValue(bookKey, out var bookId))
+            var bookId = ids.Book(row, authorId, out var newBook);
+            if (newBook)
             {
-                bookId = bookIds.Count + 1;
-                bookIds.Add(bookKey, bookId);
                 await database.ExecuteSqlRawAsync(
                     ImportSql.InsertBook, EfParameter("@BookId", bookId), EfParameter("@AuthorId", authorId), EfParameter("@Title", row.Title));
             }

@@ -39,41 +39,8 @@ public partial class CatalogBenchmarks
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory(Operations.TitleSearchPage)]
-    public async Task<Page<BookSummary>> TitleSearchPage_RawAdoNet()
-    {
-        var pattern = LikePattern(CatalogText.Normalize(CatalogWorkload.SearchText));
-        await using var connection = await rawConnections.OpenAsync();
-
-        // Count and page from one snapshot: a deferred read transaction, as BookData reads a page.
-        using var snapshot = connection.BeginTransaction(deferred: true);
-        long total;
-        await using (var count = connection.CreateCommand())
-        {
-            count.Transaction = snapshot;
-            count.CommandText = BookSql.CountMatchingTitle;
-            count.Parameters.AddWithValue("@Pattern", pattern);
-            total = (long)(await count.ExecuteScalarAsync())!;
-        }
-
-        await using var command = connection.CreateCommand();
-        command.Transaction = snapshot;
-        command.CommandText = BookSql.SearchByTitle;
-        command.Parameters.AddWithValue("@Pattern", pattern);
-        command.Parameters.AddWithValue("@Limit", CatalogWorkload.SearchPageSize);
-        command.Parameters.AddWithValue("@Offset", 0L);
-        var items = new List<BookSummary>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                items.Add(new BookSummary(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4)));
-            }
-        }
-
-        snapshot.Commit();
-
-        return new Page<BookSummary>(items, 1, CatalogWorkload.SearchPageSize, total);
-    }
+    public Task<Page<BookSummary>> TitleSearchPage_RawAdoNet() =>
+        RawTitleSearch.FirstPageAsync(rawConnections, CatalogWorkload.SearchText, CatalogWorkload.SearchPageSize);
 
     [Benchmark(Baseline = true), BenchmarkCategory(Operations.BooksPerPublisher)]
     public async Task<IReadOnlyList<PublisherBookCount>> BooksPerPublisher_RawAdoNet()
@@ -286,9 +253,7 @@ public partial class CatalogBenchmarks
         using var insertPublisher = PrepareInsert(connection, transaction, ImportSql.InsertPublisher, "@PublisherId", "@Name");
         using var insertBook = PrepareInsert(connection, transaction, ImportSql.InsertBook, "@BookId", "@AuthorId", "@Title");
         using var insertLink = PrepareInsert(connection, transaction, ImportSql.InsertLink, "@BookId", "@PublisherId");
-        var authorIds = new Dictionary<string, long>(NoCaseComparer.Instance);
-        var publisherIds = new Dictionary<string, long>(NoCaseComparer.Instance);
-        var bookIds = new Dictionary<string, long>(NoCaseComparer.Instance);
+        var ids = new ImportIds();
         long rows = 0;
 
         await using var file = File.OpenRead(ImportInput.CsvPath);
@@ -298,25 +263,21 @@ public partial class CatalogBenchmarks
         {
             rows++;
             var row = ImportCsvRow.Read(csv);
-            if (!authorIds.TryGetValue(row.AuthorKey, out var authorId))
+            var authorId = ids.Author(row, out var newAuthor);
+            if (newAuthor)
             {
-                authorId = authorIds.Count + 1;
-                authorIds.Add(row.AuthorKey, authorId);
                 Run(insertAuthor, authorId, row.FirstName, row.LastName);
             }
 
-            if (!publisherIds.TryGetValue(row.Publisher, out var publisherId))
+            var publisherId = ids.Publisher(row, out var newPublisher);
+            if (newPublisher)
             {
-                publisherId = publisherIds.Count + 1;
-                publisherIds.Add(row.Publisher, publisherId);
                 Run(insertPublisher, publisherId, row.Publisher);
             }
 
-            var bookKey = row.BookKey(authorId);
-            if (!bookIds.TryGetValue(bookKey, out var bookId))
+            var bookId = ids.Book(row, authorId, out var newBook);
+            if (newBook)
             {
-                bookId = bookIds.Count + 1;
-                bookIds.Add(bookKey, bookId);
                 Run(insertBook, bookId, authorId, row.Title);
             }
 

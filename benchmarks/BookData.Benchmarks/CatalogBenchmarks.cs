@@ -69,10 +69,4 @@ public partial class CatalogBenchmarks
         books == Catalog.Shape.Books ? Catalog
         : books == small!.Shape.Books ? small
         : throw new ArgumentOutOfRangeException(nameof(books), books, "The suite generates catalogs of 10,000 and 100,000 books.");
-
-    /// <summary>The title search's LIKE pattern, escaped as BookData escapes it: <c>%</c>, <c>_</c> and <c>\</c> match themselves.</summary>
-    internal static string LikePattern(string text) =>
-        "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal) + "%";
 }

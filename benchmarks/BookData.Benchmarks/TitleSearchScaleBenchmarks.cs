@@ -48,44 +48,14 @@ public class TitleSearchScaleBenchmarks
     public Task<Page<BookSummary>> TitleSearchScale_BookData() => books.SearchByTitleAsync(Text, 1, CatalogWorkload.SearchPageSize);
 
     [Benchmark(Baseline = true), BenchmarkCategory(Operations.TitleSearchScale)]
-    public async Task<Page<BookSummary>> TitleSearchScale_RawLikeScan()
-    {
-        var pattern = CatalogBenchmarks.LikePattern(CatalogText.Normalize(Text));
-        await using var connection = await raw.OpenAsync();
-        using var snapshot = connection.BeginTransaction(deferred: true);
-        long total;
-        await using (var count = connection.CreateCommand())
-        {
-            count.Transaction = snapshot;
-            count.CommandText = BookSql.CountMatchingTitle;
-            count.Parameters.AddWithValue("@Pattern", pattern);
-            total = (long)(await count.ExecuteScalarAsync())!;
-        }
-
-        await using var command = connection.CreateCommand();
-        command.Transaction = snapshot;
-        command.CommandText = BookSql.SearchByTitle;
-        command.Parameters.AddWithValue("@Pattern", pattern);
-        command.Parameters.AddWithValue("@Limit", CatalogWorkload.SearchPageSize);
-        command.Parameters.AddWithValue("@Offset", 0L);
-        var items = new List<BookSummary>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                items.Add(new BookSummary(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4)));
-            }
-        }
-
-        snapshot.Commit();
-        return new Page<BookSummary>(items, 1, CatalogWorkload.SearchPageSize, total);
-    }
+    public Task<Page<BookSummary>> TitleSearchScale_RawLikeScan() =>
+        RawTitleSearch.FirstPageAsync(raw, Text, CatalogWorkload.SearchPageSize);
 
     [Benchmark, BenchmarkCategory(Operations.TitleSearchScale)]
     public async Task<Page<BookSummary>> TitleSearchScale_EfCoreLinq()
     {
         // string.Contains becomes instr() > 0 on SQLite: case-sensitive, so the LIKE form is the one with the same answer.
-        var pattern = CatalogBenchmarks.LikePattern(CatalogText.Normalize(Text));
+        var pattern = TitleSearch.LikePattern(CatalogText.Normalize(Text));
         var pageSize = CatalogWorkload.SearchPageSize;
         await using var context = contexts.CreateDbContext();
         await using var snapshot = await CatalogBenchmarks.BeginEfSnapshotAsync(context);

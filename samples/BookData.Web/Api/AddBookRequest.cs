@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BookData.Authors;
 
 namespace BookData.Web.Api;
 
@@ -6,7 +7,7 @@ namespace BookData.Web.Api;
 /// The body of <c>POST /api/books</c>: <c>{"author":"First Last","title":"…","publisher":"…"}</c>, or with the
 /// author named exactly, <c>{"firstName":"…","lastName":"…","title":"…","publisher":"…"}</c>. Validated before the
 /// endpoint runs (<see cref="Validate"/>); lengths and characters are then checked by the library, whose errors
-/// name the same fields.
+/// name the same fields. The add-book form (<see cref="Pages.Books.AddBookForm"/>) is checked by the same rules.
 /// </summary>
 /// <param name="Author">
 /// The author's full name. An existing author whose first and last name together read so is used ("John Le
@@ -38,7 +39,7 @@ public sealed record AddBookRequest(string? Author, string? Title, string? Publi
     {
         if (NamesAuthorExactly && Author is not null)
         {
-            yield return new ValidationResult("Name the author either with author or with firstName and lastName, not both.", ["author"]);
+            yield return new ValidationResult("Name the author either by full name or by first and last name, not both.", ["author"]);
         }
         else if (NamesAuthorExactly && IsBlank(LastName))
         {
@@ -59,6 +60,12 @@ public sealed record AddBookRequest(string? Author, string? Title, string? Publi
             yield return Missing("publisher", "publisher");
         }
     }
+
+    /// <summary>The author as the request names it: exactly by first and last name, or by full name.</summary>
+    /// <returns>The author's name.</returns>
+    /// <exception cref="BookDataValidationException">The name is empty, too long or holds characters the catalog refuses.</exception>
+    internal AuthorName ToAuthorName() =>
+        NamesAuthorExactly ? AuthorName.Create(FirstName ?? "", LastName) : AuthorName.FromFullName(Author);
 
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 

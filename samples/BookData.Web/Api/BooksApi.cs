@@ -79,18 +79,12 @@ public static class BooksApi
     internal static async Task<Results<Created<AddBookResponse>, Ok<AddBookResponse>>> AddAsync(
         [FromBody] AddBookRequest request, HttpContext httpContext, BookRepository books, AuthorRepository authors, CancellationToken cancellationToken)
     {
-        AuthorName author;
         if (request.NamesAuthorExactly)
         {
             CatalogProblems.UseFieldNames(httpContext, ExactNameFields);
-            author = AuthorName.Create(request.FirstName ?? "", request.LastName);
-        }
-        else
-        {
-            author = AuthorName.FromFullName(request.Author);
         }
 
-        var result = await books.AddBookAsync(author, request.Title!, request.Publisher!, cancellationToken);
+        var result = await books.AddBookAsync(request.ToAuthorName(), request.Title!, request.Publisher!, cancellationToken);
         var details = await ReadDetailsAsync(result.Book.BookId, books, authors, cancellationToken)
             ?? new BookDetails(result.Book.BookId, result.Book.Title, FullName(result.Author), [result.Publisher.Name]);
         var response = new AddBookResponse(result.Outcome, details, result.AuthorCreated, result.PublisherCreated);

@@ -113,16 +113,11 @@ public sealed class AuthorRepository
     public Task<Author> RenameAsync(long authorId, string firstName, string lastName, CancellationToken cancellationToken = default)
     {
         var name = AuthorName.Create(firstName, lastName);
-        return connectionFactory.WriteAsync(
+        return connectionFactory.UpdateExistingAsync<Author>(
             "author.rename",
-            async (connection, transaction) =>
-                await connection.QuerySingleOrDefaultAsync<Author?>(
-                    new CommandDefinition(
-                        AuthorSql.Rename,
-                        new { AuthorId = authorId, name.FirstName, name.LastName },
-                        transaction,
-                        cancellationToken: cancellationToken)).ConfigureAwait(false)
-                ?? throw new BookDataNotFoundException($"Author {authorId} does not exist."),
+            AuthorSql.Rename,
+            new { AuthorId = authorId, name.FirstName, name.LastName },
+            $"Author {authorId} does not exist.",
             ex => Duplicate(ex, name),
             cancellationToken);
     }

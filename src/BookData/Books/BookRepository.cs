@@ -168,13 +168,11 @@ public sealed class BookRepository
     public Task<Book> RenameAsync(long bookId, string title, CancellationToken cancellationToken = default)
     {
         var normalized = NormalizeTitle(title);
-        return connectionFactory.WriteAsync(
+        return connectionFactory.UpdateExistingAsync<Book>(
             "book.rename",
-            async (connection, transaction) =>
-                await connection.QuerySingleOrDefaultAsync<Book?>(
-                    new CommandDefinition(BookSql.Rename, new { BookId = bookId, Title = normalized }, transaction, cancellationToken: cancellationToken))
-                    .ConfigureAwait(false)
-                ?? throw new BookDataNotFoundException($"Book {bookId} does not exist."),
+            BookSql.Rename,
+            new { BookId = bookId, Title = normalized },
+            $"Book {bookId} does not exist.",
             ex => connectionFactory.CatalogProvider.IsUniqueViolation(ex)
                 ? new BookDataDuplicateException($"The author of book {bookId} already has a book titled '{normalized}'.", ex)
                 : null,
@@ -350,11 +348,6 @@ public sealed class BookRepository
 
     private static string NormalizeTitle(string title) =>
         CatalogText.Required(title, "title", CatalogText.MaxTitleLength);
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal);
 
     private BookDataException? TitleConflict(DbException ex, long authorId, string title) =>
         connectionFactory.CatalogProvider.IsUniqueViolation(ex) ? new BookDataDuplicateException($"Author {authorId} already has a book titled '{title}'.", ex)

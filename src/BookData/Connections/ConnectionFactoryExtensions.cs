@@ -1,6 +1,7 @@
 using System.Collections;
 using BookData.Diagnostics;
 using System.Data.Common;
+using Dapper;
 
 namespace BookData.Connections;
 
@@ -18,70 +19,98 @@ internal static class ConnectionFactoryExtensions
     /// <param name="operation">The operation's stable name in traces and metrics, for example <c>author.get_by_id</c>.</param>
     /// <param name="read">The statements of the operation.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    public static async Task<T> ReadAsync<T>(
+    public static Task<T> ReadAsync<T>(
         this BookDataConnectionFactory factory,
         string operation,
         Func<DbConnection, Task<T>> read,
-        CancellationToken cancellationToken)
-    {
-        using var traced = BookDataTelemetry.StartOperation(operation, factory);
-        try
-        {
-            var connection = await factory.OpenForReadingAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                try
-                {
-                    var result = await read(connection).ConfigureAwait(false);
-                    traced.SetRows(RowCount(result));
-                    return result;
-                }
-                catch (DbException ex)
-                {
-                    throw factory.TranslateReadError(ex);
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            traced.SetError(ex);
-            throw;
-        }
-    }
+        CancellationToken cancellationToken) =>
+        RunAsync(factory, operation, factory.OpenForReadingAsync, read, factory.TranslateReadError, cancellationToken);
 
     /// <param name="factory">The connection factory.</param>
     /// <param name="operation">The operation's stable name in traces and metrics, for example <c>author.add</c>.</param>
     /// <param name="write">The statements of the operation, run inside the transaction.</param>
     /// <param name="translate">Turns an expected constraint error into a specific exception; <see langword="null"/> for the generic one.</param>
     /// <param name="cancellationToken">Cancels the operation; a cancelled write is rolled back.</param>
-    public static async Task<T> WriteAsync<T>(
+    public static Task<T> WriteAsync<T>(
         this BookDataConnectionFactory factory,
         string operation,
         Func<DbConnection, DbTransaction, Task<T>> write,
         Func<DbException, BookDataException?>? translate,
+        CancellationToken cancellationToken) =>
+        RunAsync(
+            factory,
+            operation,
+            factory.OpenAsync,
+            async connection =>
+            {
+                // On SQLite, BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything;
+                // on PostgreSQL the busy timeout is set inside the transaction (SET LOCAL lock_timeout).
+                var transaction = await factory.BeginTransactionAsync(connection, readOnly: false, cancellationToken).ConfigureAwait(false);
+                await using var transactionScope = transaction.ConfigureAwait(false);
+                var result = await write(connection, transaction).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            },
+            ex => translate?.Invoke(ex) ?? factory.CatalogProvider.Translate(factory.DataSource, ex),
+            cancellationToken);
+
+    /// <summary>
+    /// A write of one statement that returns the row it changed (an <c>UPDATE … RETURNING</c>): no row means there
+    /// is nothing with that id, which throws <see cref="BookDataNotFoundException"/> with <paramref name="notFoundMessage"/>.
+    /// </summary>
+    /// <param name="factory">The connection factory.</param>
+    /// <param name="operation">The operation's stable name in traces and metrics, for example <c>book.rename</c>.</param>
+    /// <param name="sql">The statement.</param>
+    /// <param name="parameters">Its parameters.</param>
+    /// <param name="notFoundMessage">The message when the statement changed no row.</param>
+    /// <param name="translate">Turns an expected constraint error into a specific exception; <see langword="null"/> for the generic one.</param>
+    /// <param name="cancellationToken">Cancels the operation; a cancelled write is rolled back.</param>
+    public static Task<T> UpdateExistingAsync<T>(
+        this BookDataConnectionFactory factory,
+        string operation,
+        string sql,
+        object parameters,
+        string notFoundMessage,
+        Func<DbException, BookDataException?>? translate,
+        CancellationToken cancellationToken)
+        where T : class =>
+        factory.WriteAsync(
+            operation,
+            async (connection, transaction) =>
+                await connection.QuerySingleOrDefaultAsync<T?>(
+                    new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+                ?? throw new BookDataNotFoundException(notFoundMessage),
+            translate,
+            cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on a pooled connection from <paramref name="open"/>, traced and measured under
+    /// <paramref name="operation"/>; a database error leaves as <paramref name="translate"/>'s exception.
+    /// </summary>
+    private static async Task<T> RunAsync<T>(
+        BookDataConnectionFactory factory,
+        string operation,
+        Func<CancellationToken, Task<DbConnection>> open,
+        Func<DbConnection, Task<T>> body,
+        Func<DbException, BookDataException> translate,
         CancellationToken cancellationToken)
     {
         using var traced = BookDataTelemetry.StartOperation(operation, factory);
         try
         {
-            var connection = await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await open(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
                 try
                 {
-                    // On SQLite, BEGIN IMMEDIATE: waits (up to the busy timeout) for other writers before reading anything;
-                    // on PostgreSQL the busy timeout is set inside the transaction (SET LOCAL lock_timeout).
-                    var transaction = await factory.BeginTransactionAsync(connection, readOnly: false, cancellationToken).ConfigureAwait(false);
-                    await using var transactionScope = transaction.ConfigureAwait(false);
-                    var result = await write(connection, transaction).ConfigureAwait(false);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    var result = await body(connection).ConfigureAwait(false);
                     traced.SetRows(RowCount(result));
                     return result;
                 }
                 catch (DbException ex)
                 {
-                    throw translate?.Invoke(ex) ?? factory.CatalogProvider.Translate(factory.DataSource, ex);
+                    throw translate(ex);
                 }
             }
         }

@@ -110,16 +110,11 @@ public sealed class PublisherRepository
     public Task<Publisher> RenameAsync(long publisherId, string name, CancellationToken cancellationToken = default)
     {
         var normalized = NormalizeName(name);
-        return connectionFactory.WriteAsync(
+        return connectionFactory.UpdateExistingAsync<Publisher>(
             "publisher.rename",
-            async (connection, transaction) =>
-                await connection.QuerySingleOrDefaultAsync<Publisher?>(
-                    new CommandDefinition(
-                        PublisherSql.Rename,
-                        new { PublisherId = publisherId, Name = normalized },
-                        transaction,
-                        cancellationToken: cancellationToken)).ConfigureAwait(false)
-                ?? throw new BookDataNotFoundException($"Publisher {publisherId} does not exist."),
+            PublisherSql.Rename,
+            new { PublisherId = publisherId, Name = normalized },
+            $"Publisher {publisherId} does not exist.",
             ex => Duplicate(ex, normalized),
             cancellationToken);
     }

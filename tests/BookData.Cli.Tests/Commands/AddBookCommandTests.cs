@@ -1,4 +1,5 @@
 using BookData.Authors;
+using BookData.Books;
 using BookData.Cli.Tests.Support;
 
 namespace BookData.Cli.Tests.Commands;
@@ -29,9 +30,10 @@ public sealed class AddBookCommandTests
             "add-book", "--author", "Isaac Asimov", "--title", "Foundation", "--publisher", "Gnome Press", "--db", db.Path);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("already in the catalog; linked it to Gnome Press (new publisher)");
+        result.Output.Should().Be("\"Foundation\" by Isaac Asimov was already in the catalog; linked it to Gnome Press (new publisher).\n".ReplaceLineEndings());
         (await db.CountAsync("book")).Should().Be(10);
         (await db.CountAsync("book_publisher")).Should().Be(13);
+        (await PublishersOfAsync(db, "Isaac", "Asimov", "Foundation")).Should().Equal("Gnome Press", "Random House");
     }
 
     [Fact]
@@ -43,8 +45,10 @@ public sealed class AddBookCommandTests
             "add-book", "--author", "stephen  king", "--title", "it", "--publisher", "RANDOM HOUSE", "--db", db.Path);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().StartWith("Nothing to add");
+        result.Output.Should().Be("Nothing to add: \"It\" by Stephen King is already published by Random House.\n".ReplaceLineEndings());
+        (await db.CountAsync("author")).Should().Be(7);
         (await db.CountAsync("book")).Should().Be(10);
+        (await db.CountAsync("publisher")).Should().Be(4);
         (await db.CountAsync("book_publisher")).Should().Be(12);
     }
 
@@ -99,7 +103,7 @@ public sealed class AddBookCommandTests
             "add-book", "--first-name", "john", "--last-name", "LE CARRE", "--title", "Smiley's People", "--publisher", "Berkley", "--db", db.Path);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("by John Le Carre");
+        result.Output.Should().Be("Added \"Smiley's People\" by John Le Carre, published by Berkley.\n".ReplaceLineEndings());
         (await db.CountAsync("author")).Should().Be(7);
         (await db.CountAsync("book")).Should().Be(11);
     }
@@ -113,7 +117,7 @@ public sealed class AddBookCommandTests
             "add-book", "--last-name", "Homer", "--title", "The Odyssey", "--publisher", "Penguin Random House", "--db", db.Path);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("by Homer").And.Contain("(new author)");
+        result.Output.Should().Be("Added \"The Odyssey\" by Homer, published by Penguin Random House (new author).\n".ReplaceLineEndings());
         (await AuthorsAsync(db)).Should().Contain("|Homer");
     }
 
@@ -187,6 +191,14 @@ public sealed class AddBookCommandTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         (await db.CountAsync("book WHERE length(title) = 300")).Should().Be(1);
+    }
+
+    private static async Task<IReadOnlyList<string>> PublishersOfAsync(CliDatabase db, string firstName, string lastName, string title)
+    {
+        var author = await new AuthorRepository(db.Factory).FindByNameAsync(firstName, lastName);
+        var books = new BookRepository(db.Factory);
+        var book = await books.FindByTitleAsync(author!.AuthorId, title);
+        return (await books.ListPublishersAsync(book!.BookId)).Select(publisher => publisher.Name).ToArray();
     }
 
     private static async Task<IReadOnlyList<string>> AuthorsAsync(CliDatabase db)

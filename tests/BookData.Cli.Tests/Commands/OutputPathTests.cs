@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BookData.Cli.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -33,7 +32,7 @@ public sealed class OutputPathTests
         Directory.CreateDirectory(folder);
         try
         {
-            var path = PathFor(spelling, db.Path, folder);
+            var path = DatabasePaths.PathFor(spelling, db.Path, folder);
 
             // The last connection to close checkpoints the write-ahead log into the file: count first, then read the bytes.
             SqliteConnection.ClearAllPools();
@@ -120,18 +119,18 @@ public sealed class OutputPathTests
 
         await using var db = await CliDatabase.CreateWithSampleAsync();
         var fifo = db.SiblingPath("-pipe");
-        Run("mkfifo", fifo);
+        FileLinks.CreateFifo(fifo);
 
         var toFifo = await CliRunner.RunAsync(command, fifo, "--force", "--db", db.Path);
 
         toFifo.ExitCode.Should().Be(1, toFifo.ToString());
         toFifo.Error.Should().Contain($"'{fifo}' is a FIFO, device or socket");
         new FileInfo(fifo).Length.Should().Be(0);
-        Run("test", "-p", fifo);
+        FileLinks.IsFifo(fifo).Should().BeTrue("the FIFO is left as it was");
 
         // A device of the test's own (a copy of /dev/null's numbers), so a broken guard can replace nothing the system needs.
         var device = db.SiblingPath("-device");
-        if (!TryRun("mknod", device, "c", "1", "3"))
+        if (!FileLinks.TryCreateCharacterDevice(device, 1, 3))
         {
             return;
         }
@@ -140,7 +139,7 @@ public sealed class OutputPathTests
 
         toDevice.ExitCode.Should().Be(1, toDevice.ToString());
         toDevice.Error.Should().Contain($"'{device}' is a FIFO, device or socket");
-        Run("test", "-c", device);
+        FileLinks.IsCharacterDevice(device).Should().BeTrue("the device is left as it was");
     }
 
     [Theory]
@@ -176,45 +175,5 @@ public sealed class OutputPathTests
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.Error.Should().StartWith($"error: Cannot write the CSV file '{csv}'").And.NotContain(".tmp").And.NotContain("export.csv.");
-    }
-
-    private static string PathFor(string spelling, string database, string folder)
-    {
-        var parent = Path.GetDirectoryName(database)!;
-        switch (spelling)
-        {
-            case "same path":
-                return database;
-            case "dotted path":
-                return Path.Combine(parent, "..", Path.GetFileName(parent), ".", Path.GetFileName(database));
-            case "symbolic link":
-                var link = Path.Combine(folder, "catalog-link.db");
-                File.CreateSymbolicLink(link, database);
-                return link;
-            case "hard link":
-                var hard = Path.Combine(folder, "catalog-hard.db");
-                Run("ln", database, hard);
-                return hard;
-            default:
-                return database + spelling;
-        }
-    }
-
-    private static void Run(string tool, params string[] args) =>
-        TryRun(tool, args).Should().BeTrue($"{tool} {string.Join(' ', args)}");
-
-    private static bool TryRun(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0;
     }
 }

@@ -113,16 +113,18 @@ public sealed class SqlCommandTests
     }
 
     [Theory]
-    [InlineData("PRAGMA table_info(book)")]
-    [InlineData("SELECT name FROM pragma_table_info('book')")]
-    [InlineData("PRAGMA user_version")]
-    public async Task Sql_IntrospectionPragma_IsAllowed(string statement)
+    [InlineData("PRAGMA table_info(book)", "title")]
+    [InlineData("SELECT name FROM pragma_table_info('book')", "title")]
+    [InlineData("PRAGMA user_version", "user_version")]
+    public async Task Sql_IntrospectionPragma_IsAllowedAndPrintsItsAnswer(string statement, string expected)
     {
         await using var db = await CliDatabase.CreateWithSampleAsync();
 
         var result = await CliRunner.RunAsync("sql", statement, "--db", db.Path);
 
         result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain(expected);
+        result.Error.Should().BeEmpty();
     }
 
     [Fact]

@@ -390,13 +390,17 @@ public abstract class BookRepositoryTests
         await SampleCatalog.LoadAsync(db);
         var books = new BookRepository(db.Factory);
 
-        var first = await books.SearchByTitleAsync("", 1, 4);
-        var last = await books.SearchByTitleAsync("", 3, 4);
+        var pages = new List<Page<BookSummary>>();
+        for (var pageNumber = 1; pageNumber <= 4; pageNumber++)
+        {
+            pages.Add(await books.SearchByTitleAsync("", pageNumber, 4));
+        }
 
-        first.TotalCount.Should().Be(10);
-        first.Items.Should().HaveCount(4);
-        last.Items.Should().HaveCount(2);
-        first.Items[0].Title.Should().Be("Dead Zone");
+        pages.Select(page => page.TotalCount).Should().AllBeEquivalentTo(10);
+        pages.Select(page => page.Items.Count).Should().Equal(4, 4, 2, 0);
+        pages.SelectMany(page => page.Items).Select(book => book.Title).Should().Equal(
+            "Dead Zone", "Foundation", "Into The Abyss", "It", "Patriot Games", "The Good Earth", "The Hunt For Red October",
+            "The Shining", "The Silent Patient", "Tinker, Tailor, Solider, Spy: A George Smiley Novel");
     }
 
     [ProviderFact]

@@ -39,7 +39,7 @@ public sealed class OutputFileTests
 
         // An open connection keeps the -wal and -shm files in place while the export runs.
         await using var open = await db.Factory.OpenAsync();
-        var path = PathFor(spelling, db.Path, folder.Folder);
+        var path = DatabasePaths.PathFor(spelling, db.Path, folder.Folder);
         var before = await CatalogDump.AllRowsAsync(db);
         var walBefore = await File.ReadAllBytesAsync(db.Path + "-wal");
 
@@ -193,36 +193,5 @@ public sealed class OutputFileTests
         var db = await TestDatabase.CreateAsync();
         await new CatalogImporter(db.Factory).ImportAsync(CatalogImporterTests.SamplePath);
         return db;
-    }
-
-    private static string PathFor(string spelling, string database, string folder)
-    {
-        var parent = Path.GetDirectoryName(database)!;
-        var name = Path.GetFileName(database);
-        switch (spelling)
-        {
-            case "same path":
-                return database;
-            case "dotted path":
-                return Path.Combine(parent, "..", Path.GetFileName(parent), ".", name);
-            case "symbolic link":
-                var link = Path.Combine(folder, "catalog-link.db");
-                File.CreateSymbolicLink(link, database);
-                return link;
-            case "hard link":
-                var hard = Path.Combine(folder, "catalog-hard.db");
-                FileLinks.CreateHardLink(hard, database);
-                return hard;
-            case "link to the folder":
-                var folderLink = Path.Combine(folder, "data");
-                Directory.CreateSymbolicLink(folderLink, parent);
-                return Path.Combine(folderLink, name);
-            case "hard link of -wal":
-                var wal = Path.Combine(folder, "wal-hard");
-                FileLinks.CreateHardLink(wal, database + "-wal");
-                return wal;
-            default:
-                return database + spelling;
-        }
     }
 }

@@ -41,7 +41,7 @@ public abstract class BookDataHealthCheckTests
     public async Task CheckHealthAsync_CurrentJournalButAuthorsUnreadable_IsUnhealthyAndNamesTheRead()
     {
         await using var database = await TestDatabase.CreateAsync(Provider);
-        await ExecuteAsync(database, "ALTER TABLE author RENAME TO author_moved;");
+        await CatalogDump.ExecuteAsync(database, "ALTER TABLE author RENAME TO author_moved;");
 
         var result = await CheckAsync(database);
 
@@ -56,7 +56,7 @@ public abstract class BookDataHealthCheckTests
     public async Task CheckHealthAsync_JournalHasScriptFromNewerVersion_IsUnhealthyAndNamesIt()
     {
         await using var database = await TestDatabase.CreateAsync(Provider);
-        await ExecuteAsync(database, "INSERT INTO schema_version (script_name, checksum, applied_utc) VALUES ('9999_from_the_future.sql', 'abc', '2030-01-01T00:00:00Z');");
+        await CatalogDump.ExecuteAsync(database, "INSERT INTO schema_version (script_name, checksum, applied_utc) VALUES ('9999_from_the_future.sql', 'abc', '2030-01-01T00:00:00Z');");
 
         var result = await CheckAsync(database);
 
@@ -70,7 +70,7 @@ public abstract class BookDataHealthCheckTests
     {
         await using var database = await TestDatabase.CreateAsync(Provider);
         var script = BookDataMigrator.ScriptNames[0];
-        await ExecuteAsync(database, $"UPDATE schema_version SET checksum = 'feedface' WHERE script_name = '{script}';");
+        await CatalogDump.ExecuteAsync(database, $"UPDATE schema_version SET checksum = 'feedface' WHERE script_name = '{script}';");
         var allowing = new BookDataConnectionFactory(new BookDataOptions
         {
             ConnectionString = database.Options.ConnectionString,
@@ -120,14 +120,6 @@ public abstract class BookDataHealthCheckTests
 
     protected static Task<HealthCheckResult> CheckAsync(TestDatabase database, HealthStatus failureStatus = HealthStatus.Unhealthy) =>
         CheckAsync(database.Factory, failureStatus);
-
-    private static async Task ExecuteAsync(TestDatabase database, string sql)
-    {
-        await using var connection = await database.Factory.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
 
     /// <summary>Runs the health check of <paramref name="factory"/>'s database as its registration would.</summary>
     internal static Task<HealthCheckResult> RunAsync(BookDataConnectionFactory factory) => CheckAsync(factory);

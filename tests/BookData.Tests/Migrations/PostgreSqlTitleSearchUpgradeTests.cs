@@ -34,7 +34,7 @@ public sealed class PostgreSqlTitleSearchUpgradeTests : TitleSearchUpgradeTests
 
         try
         {
-            var before = await DataRowsAsync(db);
+            var before = await CatalogDump.DataRowsAsync(db);
             var limited = new BookDataConnectionFactory(new BookDataOptions
             {
                 ConnectionString = new NpgsqlConnectionStringBuilder(db.Options.ConnectionString) { Username = role, Pooling = false }.ToString(),
@@ -46,7 +46,7 @@ public sealed class PostgreSqlTitleSearchUpgradeTests : TitleSearchUpgradeTests
             error.ScriptName.Should().Be("0002_index_book_title_search.sql");
             error.Message.Should().Contain("needs the PostgreSQL extension pg_trgm").And.Contain($"user \"{role}\" may not create it")
                 .And.Contain("CREATE EXTENSION pg_trgm;");
-            (await DataRowsAsync(db)).Should().Equal(before);
+            (await CatalogDump.DataRowsAsync(db)).Should().Equal(before);
             (await new BookDataMigrator(db.Factory).GetStatusAsync()).Pending.Should().Equal("0002_index_book_title_search.sql");
 
             await CatalogDump.ExecuteAsync(db, "CREATE EXTENSION pg_trgm;");

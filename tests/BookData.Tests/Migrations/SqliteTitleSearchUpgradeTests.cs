@@ -12,7 +12,7 @@ public sealed class SqliteTitleSearchUpgradeTests : TitleSearchUpgradeTests
     public async Task MigrateAsync_PopulatedCatalogWithBackupBeforeMigrate_BacksUpTheFirstVersionAndIndexesTheCatalog()
     {
         await using var db = await CreatePopulatedAtFirstVersionAsync();
-        var before = await DataRowsAsync(db);
+        var before = await CatalogDump.DataRowsAsync(db);
         var factory = new BookDataConnectionFactory(new BookDataOptions
         {
             ConnectionString = db.Options.ConnectionString,
@@ -25,11 +25,11 @@ public sealed class SqliteTitleSearchUpgradeTests : TitleSearchUpgradeTests
         result.BackupPath.Should().NotBeNull();
         await using (var backup = TestDatabase.ForFile(result.BackupPath!))
         {
-            (await DataRowsAsync(db)).Should().Equal(before);
+            (await CatalogDump.DataRowsAsync(db)).Should().Equal(before);
             (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
             (await SearchAllAsync(db, ["river", "Tale"])).Should().Equal(await ScanAllAsync(db, ["river", "Tale"]));
 
-            (await DataRowsAsync(backup)).Should().Equal(before);
+            (await CatalogDump.DataRowsAsync(backup)).Should().Equal(before);
             (await backup.TableExistsAsync("book_title_fts")).Should().BeFalse();
             (await new BookDataMigrator(backup.Factory).GetStatusAsync()).Pending.Should().Equal("0002_index_book_title_search.sql");
         }

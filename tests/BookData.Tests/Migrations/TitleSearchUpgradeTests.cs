@@ -51,23 +51,19 @@ public abstract class TitleSearchUpgradeTests
     public async Task MigrateAsync_PopulatedCatalogAtFirstVersion_KeepsEveryRowAndIndexesEveryTitle()
     {
         await using var db = await CreatePopulatedAtFirstVersionAsync();
-        var before = await DataRowsAsync(db);
+        var before = await CatalogDump.DataRowsAsync(db);
         var queries = new[] { "river", "RIVER", "100%", "a_b", "C:\\", "\"river\"", "été", "日本の", "📚📚📚", "Tale", "of", "e" };
         var scanBefore = await ScanAllAsync(db, queries);
 
         var result = await new BookDataMigrator(db.Factory).MigrateAsync();
 
         result.Applied.Should().Equal("0002_index_book_title_search.sql");
-        (await DataRowsAsync(db)).Should().Equal(before);
+        (await CatalogDump.DataRowsAsync(db)).Should().Equal(before);
         (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
         (await SearchAllAsync(db, queries)).Should().Equal(scanBefore);
         (await IndexUsedAsync(db)).Should().BeTrue();
         (await new BookDataMigrator(db.Factory).GetStatusAsync()).IsUpToDate.Should().BeTrue();
     }
-
-    /// <summary>The catalog's rows (not the schema), sorted.</summary>
-    protected static async Task<IReadOnlyList<string>> DataRowsAsync(TestDatabase db) =>
-        (await CatalogDump.AllRowsAsync(db)).Where(line => !line.StartsWith("schema|", StringComparison.Ordinal)).ToArray();
 
     /// <summary>For each text, the scan's count and the ids of its first page, as one line.</summary>
     protected static async Task<IReadOnlyList<string>> ScanAllAsync(TestDatabase db, IEnumerable<string> texts)

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using BookData.Authors;
 using BookData.Books;
 using BookData.Web.Tests.Support;
@@ -25,6 +28,29 @@ public sealed class AddBookPageTests(CatalogAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task PostAddBook_ExistingBookWithNewPublisherThenAgain_SaysItWasLinkedThenAlreadyThereInTheStoredSpelling()
+    {
+        var client = factory.CreateClient();
+        await FormPost.SignInAsync(client);
+        using (var added = await FormPost.PostAsync(client, "/books/add", Form("Ada Palmer", "Too Like the Lightning", "Tor")))
+        {
+            (await added.Content.ReadAsStringAsync()).Should().Contain("Added “Too Like the Lightning” by Ada Palmer, published by Tor.");
+        }
+
+        var before = await Catalog.CountsAsync(factory);
+
+        using var linked = await FormPost.PostAsync(client, "/books/add", Form("ada  palmer", "TOO LIKE THE LIGHTNING", "Tor UK"));
+        var linkedHtml = await linked.Content.ReadAsStringAsync();
+        var afterLink = await Catalog.CountsAsync(factory);
+        using var again = await FormPost.PostAsync(client, "/books/add", Form("Ada Palmer", "too like the lightning", "tor uk"));
+
+        linkedHtml.Should().Contain("“Too Like the Lightning” by Ada Palmer is now also listed under Tor UK.");
+        (await again.Content.ReadAsStringAsync()).Should().Contain("“Too Like the Lightning” by Ada Palmer, published by Tor UK, was already in the catalog.");
+        afterLink.Should().Be(before with { Publishers = before.Publishers + 1, BookPublisherLinks = before.BookPublisherLinks + 1, AuthorPublisherPairs = before.AuthorPublisherPairs + 1 });
+        (await Catalog.CountsAsync(factory)).Should().Be(afterLink);
+    }
+
+    [Fact]
     public async Task PostAddBook_EmptyFields_ShowsAMessageBesideEachFieldAndWritesNothing()
     {
         var client = factory.CreateClient();
@@ -35,10 +61,11 @@ public sealed class AddBookPageTests(CatalogAppFactory factory) : IClassFixture<
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        html.Should().Contain("Enter the author&#x27;s name, for example Stephen King.")
-            .And.Contain("Enter the book&#x27;s title.")
-            .And.Contain("Enter the publisher&#x27;s name.");
-        html.Should().Contain("data-valmsg-for=\"Input.Author\"").And.Contain("field-validation-error");
+        foreach (var (field, label) in new[] { ("Author", "author"), ("Title", "title"), ("Publisher", "publisher") })
+        {
+            html.Should().MatchRegex($"data-valmsg-for=\"Input.{field}\"[^>]*>The {label} is required and cannot be empty or white space.</span>");
+        }
+
         (await Catalog.CountsAsync(factory)).Should().Be(before);
     }
 
@@ -117,6 +144,44 @@ public sealed class AddBookPageTests(CatalogAppFactory factory) : IClassFixture<
 
         var html = await response.Content.ReadAsStringAsync();
         html.Should().MatchRegex("data-valmsg-for=\"Input.Publisher\"[^>]*>The publisher name contains the invisible format character U&#x2B;200B at character 7");
+        (await Catalog.CountsAsync(factory)).Should().Be(before);
+    }
+
+    /// <summary>
+    /// The form and <c>POST /api/books</c> apply one rule to the author's name, title and publisher: the same bad
+    /// input gets the same message, shown beside the field the API names, and nothing is written. (A form field left
+    /// blank is a missing one, as the model binder reads it; the API tells a blank field from a missing one.)
+    /// </summary>
+    [Theory]
+    [InlineData("John Le Carre", null, "Le Carre", "T", "P", "author")]
+    [InlineData("John Le Carre", "John", null, "T", "P", "author")]
+    [InlineData(null, "John", null, "T", "P", "lastName")]
+    [InlineData(" ", null, null, "T", "P", "author")]
+    [InlineData("Ann Writer", null, null, " ", "P", "title")]
+    [InlineData("Ann Writer", null, null, "T", " ", "publisher")]
+    public async Task PostAddBook_SameBadInputAsTheApi_ShowsTheApisMessageBesideTheSameFieldAndWritesNothing(
+        string? author, string? firstName, string? lastName, string title, string publisher, string field)
+    {
+        var fields = new Dictionary<string, string?>
+        {
+            ["author"] = author, ["firstName"] = firstName, ["lastName"] = lastName, ["title"] = title, ["publisher"] = publisher,
+        }.Where(pair => pair.Value is not null).ToDictionary(pair => pair.Key, pair => pair.Value!);
+        var client = factory.CreateClient();
+        await FormPost.SignInAsync(client);
+        var before = await Catalog.CountsAsync(factory);
+
+        using var api = await factory.CreateEditorClient().PostAsJsonAsync("/api/books", fields);
+        using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        errors.EnumerateObject().Select(error => error.Name).Should().Equal(field);
+        var message = errors.GetProperty(field)[0].GetString()!;
+        using var response = await FormPost.PostAsync(
+            client, "/books/add", fields.ToDictionary(pair => "Input." + char.ToUpperInvariant(pair.Key[0]) + pair.Key[1..], pair => pair.Value));
+
+        var html = await response.Content.ReadAsStringAsync();
+        var formField = "Input." + char.ToUpperInvariant(field[0]) + field[1..];
+        html.Should().MatchRegex($"data-valmsg-for=\"{Regex.Escape(formField)}\"[^>]*>{Regex.Escape(HtmlEncoder.Default.Encode(message))}</span>");
+        Regex.Count(html, "field-validation-error").Should().Be(1, "only the field the API names is in error");
         (await Catalog.CountsAsync(factory)).Should().Be(before);
     }
 

@@ -1,4 +1,4 @@
-using BookData.Authors;
+using System.ComponentModel.DataAnnotations;
 using BookData.Books;
 using BookData.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +8,8 @@ namespace BookData.Web.Pages.Books;
 
 /// <summary>
 /// The tutorial's add-new-book as a form, for signed-in editors: creates the author and publisher when
-/// missing and links the publisher when the book exists. Errors show beside their field.
+/// missing and links the publisher when the book exists. The form is checked by the API's rules
+/// (<see cref="Api.AddBookRequest.Validate"/>); errors show beside their field.
 /// </summary>
 public sealed class AddModel(BookRepository books) : PageModel
 {
@@ -21,17 +22,13 @@ public sealed class AddModel(BookRepository books) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Input.NamesAuthorExactly && !string.IsNullOrWhiteSpace(Input.Author))
+        var request = Input.ToRequest();
+        foreach (var error in request.Validate(new ValidationContext(request)))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(AddBookForm.Author)}", "Name the author either by full name or by first and last name, not both.");
-        }
-        else if (Input.NamesAuthorExactly && string.IsNullOrWhiteSpace(Input.LastName))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(AddBookForm.LastName)}", "Enter the author's last name.");
-        }
-        else if (!Input.NamesAuthorExactly && string.IsNullOrWhiteSpace(Input.Author))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(AddBookForm.Author)}", "Enter the author's name, for example Stephen King.");
+            foreach (var field in error.MemberNames)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{AddBookForm.FieldOf(field)}", error.ErrorMessage ?? "");
+            }
         }
 
         if (!ModelState.IsValid)
@@ -42,14 +39,11 @@ public sealed class AddModel(BookRepository books) : PageModel
         AddBookResult result;
         try
         {
-            var author = Input.NamesAuthorExactly
-                ? AuthorName.Create(Input.FirstName ?? "", Input.LastName)
-                : AuthorName.FromFullName(Input.Author);
-            result = await books.AddBookAsync(author, Input.Title!, Input.Publisher!, cancellationToken);
+            result = await books.AddBookAsync(request.ToAuthorName(), request.Title!, request.Publisher!, cancellationToken);
         }
         catch (BookDataValidationException ex)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{FormField(ex.Field, Input.NamesAuthorExactly)}", ex.Message);
+            ModelState.AddModelError($"{nameof(Input)}.{FormField(ex.Field, request.NamesAuthorExactly)}", ex.Message);
             return Page();
         }
         catch (BookDataAmbiguousAuthorException ex)
