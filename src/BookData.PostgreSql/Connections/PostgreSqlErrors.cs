@@ -100,6 +100,16 @@ internal static class PostgreSqlErrors
         return $"Migration script '{scriptName}' needs the PostgreSQL extension {extension}, which database \"{database}\" ('{dataSource}') does not have, and {remedy}; then migrate again. No script was applied.";
     }
 
+    /// <summary>
+    /// The message for an extension a script needs that is installed in a schema off the user's search path: where it
+    /// is, and the one statement that puts that schema on the user's path in this database.
+    /// </summary>
+    public static string ExtensionOffSearchPath(string extension, string schema, string scriptName, string database, string user, string dataSource) =>
+        $"Migration script '{scriptName}' needs the PostgreSQL extension {extension}, which database \"{database}\" ('{dataSource}') has "
+        + $"in schema \"{schema}\", not on the search path of user \"{user}\", so the script cannot name its types and operators. "
+        + $"Put that schema on the user's search path, for example (as a superuser or the role itself) ALTER ROLE \"{user}\" IN DATABASE \"{database}\" "
+        + $"SET search_path = \"$user\", public, \"{schema}\"; then migrate again. No script was applied.";
+
     /// <summary>Any other unexpected PostgreSQL error, named with the database it happened in.</summary>
     public static BookDataDatabaseException Translate(string dataSource, DbException ex) => ex switch
     {

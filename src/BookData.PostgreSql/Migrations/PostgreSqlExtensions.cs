@@ -61,6 +61,7 @@ internal static partial class PostgreSqlExtensions
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
 
+        await EnsureOnSearchPathAsync(connection, transaction, needed, dataSource, cancellationToken).ConfigureAwait(false);
         foreach (var (extension, scriptName) in needed)
         {
             if (present.Contains(extension))
@@ -86,6 +87,36 @@ internal static partial class PostgreSqlExtensions
 
             await transaction.RollbackAsync(ExtensionSavepoint, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Refuses an extension the scripts need that exists in a schema off this user's search path (a DBA's habit of
+    /// keeping extensions in a schema of their own): the scripts name its types and operator classes unqualified, so
+    /// they would fail halfway with "does not exist".
+    /// </summary>
+    private static async Task EnsureOnSearchPathAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        IReadOnlyList<(string Extension, string ScriptName)> needed,
+        string dataSource,
+        CancellationToken cancellationToken)
+    {
+        var offPath = (await connection.QueryAsync<(string Extension, string Schema)>(new CommandDefinition(
+            PostgreSqlMigrationSql.ExtensionsOffSearchPath,
+            new { Names = needed.Select(need => need.Extension).ToArray() },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        if (offPath.Count == 0)
+        {
+            return;
+        }
+
+        var (extension, schema) = offPath[0];
+        var scriptName = needed.First(need => need.Extension == extension).ScriptName;
+        var who = await connection.QuerySingleAsync<(string Database, string User)>(new CommandDefinition(
+            PostgreSqlMigrationSql.CurrentDatabaseAndUser, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        throw new BookDataMigrationException(
+            scriptName, PostgreSqlErrors.ExtensionOffSearchPath(extension, schema, scriptName, who.Database, who.User, dataSource));
     }
 
     [GeneratedRegex("""CREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?"?(?<name>[A-Za-z_][A-Za-z0-9_]*)"?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

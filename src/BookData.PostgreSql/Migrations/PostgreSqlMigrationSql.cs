@@ -17,6 +17,18 @@ internal static class PostgreSqlMigrationSql
     /// <summary>Which of the extensions <c>@Names</c> (a text array) the database has.</summary>
     public const string PresentExtensions = "SELECT extname::text FROM pg_catalog.pg_extension WHERE extname = ANY(@Names);";
 
+    /// <summary>
+    /// Which of the extensions <c>@Names</c> (a text array) the database has in a schema that is not on this session's
+    /// search path (pg_catalog and the temporary schema included), with that schema: their types and operator classes
+    /// cannot be named unqualified, as the scripts name them.
+    /// </summary>
+    public const string ExtensionsOffSearchPath = """
+        SELECT e.extname::text AS Extension, n.nspname::text AS Schema
+        FROM pg_catalog.pg_extension AS e
+        JOIN pg_catalog.pg_namespace AS n ON n.oid = e.extnamespace
+        WHERE e.extname = ANY(@Names) AND NOT n.nspname = ANY(pg_catalog.current_schemas(true));
+        """;
+
     /// <summary>The database and user of the session, as an extension error names them.</summary>
     public const string CurrentDatabaseAndUser = "SELECT current_database()::text AS Database, current_user::text AS User;";
 

@@ -76,6 +76,33 @@ public sealed class PostgreSqlExtensionPrivilegeTests
         NpgsqlConnection.ClearAllPools();
     }
 
+    [ProviderFact]
+    public async Task MigrateAsync_PgTrgmInASchemaOffTheSearchPath_NamesTheSchemaAndWhatToRunAndAppliesNothing()
+    {
+        await using var role = await PostgreSqlRestrictedRole.CreateAsync();
+        await role.RunAsSuperuserAsync(
+            $"CREATE EXTENSION citext; CREATE SCHEMA ext; CREATE EXTENSION pg_trgm SCHEMA ext; GRANT USAGE ON SCHEMA ext TO \"{role.RoleName}\";");
+        var factory = Factory(role);
+        var inspector = DatabaseInspector.PostgreSql(role.SuperuserConnectionString);
+
+        var act = () => new BookDataMigrator(factory).MigrateAsync();
+
+        var error = (await act.Should().ThrowAsync<BookDataMigrationException>()).Which;
+        error.ScriptName.Should().Be("0002_index_book_title_search.sql");
+        error.Message.Should().Contain("needs the PostgreSQL extension pg_trgm")
+            .And.Contain("in schema \"ext\", not on the search path of user")
+            .And.Contain($"ALTER ROLE \"{role.RoleName}\" IN DATABASE \"{role.DatabaseName}\" SET search_path = \"$user\", public, \"ext\";")
+            .And.Contain("No script was applied");
+        (await inspector.TablesAsync()).Should().NotContain("author");
+        (await inspector.JournalAsync()).Should().BeEmpty();
+
+        // What the message says to run is enough.
+        await role.RunAsSuperuserAsync($"ALTER ROLE \"{role.RoleName}\" IN DATABASE \"{role.DatabaseName}\" SET search_path = \"$user\", public, \"ext\";");
+        NpgsqlConnection.ClearAllPools();
+        (await new BookDataMigrator(factory).MigrateAsync()).Applied.Should().Equal(BookDataMigrator.ScriptNames);
+        NpgsqlConnection.ClearAllPools();
+    }
+
     private static BookDataConnectionFactory Factory(PostgreSqlRestrictedRole role) =>
         new(new BookDataOptions { ConnectionString = role.ConnectionString }.UsePostgreSql());
 }
