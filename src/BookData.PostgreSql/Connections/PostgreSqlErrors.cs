@@ -68,7 +68,12 @@ internal static class PostgreSqlErrors
         PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } => new BookDataDatabaseException(
             $"Cannot open database '{dataSource}': the server refused the login: {ex.Message}", ex),
         PostgresException => Translate(dataSource, ex),
-        _ when ex.InnerException is SocketException or TimeoutException => new BookDataDatabaseException(
+        _ when ex.InnerException is TimeoutException => new BookDataDatabaseException(
+            $"Cannot open database '{dataSource}': no PostgreSQL server answered within the connection string's Timeout: the server may be "
+            + "down or unreachable, or a connection pooler in front of it (PgBouncer) may have no free server connection (its default_pool_size): "
+            + ex.InnerException.Message,
+            ex),
+        _ when ex.InnerException is SocketException => new BookDataDatabaseException(
             $"Cannot open database '{dataSource}': no PostgreSQL server answered: {ex.InnerException.Message}", ex),
         _ => new BookDataDatabaseException($"Cannot open database '{dataSource}': {ex.Message}", ex),
     };
@@ -127,6 +132,13 @@ internal static class PostgreSqlErrors
             + $"(the standby's max_standby_streaming_delay); retry it: {ex.Message}", ex),
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => new BookDataDatabaseException(
             $"Database '{dataSource}' rolled the write back because it conflicted with a concurrent one; retry it: {ex.Message}", ex),
+        PostgresException { SqlState: PostgresErrorCodes.ProtocolViolation } postgres
+            when postgres.MessageText.Contains("server_login_retry", StringComparison.Ordinal) => new BookDataDatabaseException(
+            $"Database '{dataSource}': the connection pooler cannot log in to the PostgreSQL server behind it (the server is down or "
+            + $"restarting, or refuses the pooler's login); retry once it is back: {ex.Message}", ex),
+        NpgsqlException { InnerException: EndOfStreamException or IOException } => new BookDataDatabaseException(
+            $"Database '{dataSource}': the connection to the server broke (the server restarted or crashed, or the network dropped it), "
+            + $"so the operation did not complete and the server rolls back what it had not committed; retry once the server is back: {ex.Message}", ex),
         _ => new BookDataDatabaseException($"Database '{dataSource}' failed: {ex.Message}", ex),
     };
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using BookData.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace BookData.Web.Tests.Security;
 
@@ -38,5 +39,14 @@ public sealed class DatabaseFailureTests(CatalogAppFactory factory) : IClassFixt
 
         health.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await health.Content.ReadAsStringAsync()).Should().Be("Unhealthy");
+
+        // What the client does not see, the operator does: the API's 503 is logged with its reason and exception.
+        factory.Logs.Entries.Should().Contain(entry =>
+            entry.EventId.Id == 3
+            && entry.Level == LogLevel.Error
+            && entry.Category == "BookData.Web.Errors.CatalogExceptionHandler"
+            && entry.Message.StartsWith("GET /api/reports/books-per-publisher answered 503: ", StringComparison.Ordinal)
+            && entry.Message.Contains(factory.DatabasePath, StringComparison.Ordinal)
+            && entry.Exception is BookDataDatabaseException);
     }
 }
