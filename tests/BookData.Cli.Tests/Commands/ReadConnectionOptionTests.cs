@@ -97,14 +97,10 @@ public sealed class ReadConnectionOptionTests
         }
     }
 
-    [PostgreSqlFact]
+    [PostgreSqlReplicaFact]
     public async Task SqlCommand_ReadConnectionToReplica_RunsOnTheReplica()
     {
-        var replicaServer = Environment.GetEnvironmentVariable("BOOKDATA_TEST_POSTGRES_REPLICA");
-        if (string.IsNullOrEmpty(replicaServer))
-        {
-            return; // No replica configured (.ci/postgres.sh starts one); the library's replica tests cover the rest.
-        }
+        var replicaServer = Environment.GetEnvironmentVariable(PostgreSqlReplicaFactAttribute.ReplicaVariable)!;
 
         await using var server = PostgreSqlServer.NewDatabase();
         (await CliRunner.RunAsync("migrate", "--connection", server.ConnectionStringForDatabase)).ExitCode.Should().Be(0);
