@@ -49,6 +49,28 @@ public sealed class InMemoryStatementJournalTests
     }
 
     [Fact]
+    public async Task Ctor_TemporaryDatabaseOpenButEmpty_KeepsJournalsInMemory()
+    {
+        await using var db = await TestDatabase.CreateAsync(BookDataProvider.Sqlite);
+        await using var opened = await db.OpenConnectionAsync();
+        var connection = (SqliteConnection)opened;
+
+        // What a migration's ALTER TABLE ... RENAME leaves on the pooled connection: the temporary database open, holding nothing.
+        Execute(connection, "CREATE TEMP TABLE scratch (x INTEGER); DROP TABLE temp.scratch;");
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT count(*) FROM pragma_database_list WHERE name = 'temp';";
+            command.ExecuteScalar().Should().Be(1L);
+        }
+
+        using var journal = new InMemoryStatementJournal(connection);
+        using var transaction = connection.BeginTransaction();
+
+        journal.Active.Should().BeTrue();
+        TempStore(connection, transaction).Should().Be(2, "statement journals go to memory for the load");
+    }
+
+    [Fact]
     public async Task Dispose_AfterTheTransaction_LeavesTheConnectionAsItWas()
     {
         await using var db = await TestDatabase.CreateAsync(BookDataProvider.Sqlite);

@@ -16,9 +16,10 @@ namespace BookData.Import.Sqlite;
 /// books arrive in random author order, each insert of 32 books changes about 32 pages of the (author, title)
 /// index, so at a million rows the journal took about 1.8 million <c>pwrite</c> calls (docs/benchmarks.md).
 /// The import never rolls back one statement (any error ends it and rolls back the whole transaction), so the
-/// journal only costs; in memory it costs a copy. SQLite refuses to change <c>temp_store</c> while the connection's
-/// temporary database is open (temporary tables someone made on the pooled connection would be lost), so the scope
-/// then changes nothing.
+/// journal only costs; in memory it costs a copy. Changing <c>temp_store</c> closes the connection's temporary
+/// database, so when that holds anything (temporary tables someone made on the pooled connection) the scope changes
+/// nothing. An open but empty one is closed and nothing is lost: SQLite opens it for its own work, for example
+/// <c>ALTER TABLE … RENAME</c> in a migration, and the migrator's pooled connection is often the import's.
 /// </remarks>
 internal sealed class InMemoryStatementJournal : IDisposable
 {
@@ -31,7 +32,7 @@ internal sealed class InMemoryStatementJournal : IDisposable
     public InMemoryStatementJournal(SqliteConnection connection)
     {
         this.connection = connection;
-        if (TemporaryDatabaseOpen(connection))
+        if (TemporaryObjectsExist(connection))
         {
             return;
         }
@@ -52,11 +53,17 @@ internal sealed class InMemoryStatementJournal : IDisposable
 
     public void Dispose() => Restore();
 
-    private static bool TemporaryDatabaseOpen(SqliteConnection connection)
+    private static bool TemporaryObjectsExist(SqliteConnection connection)
     {
-        // database_list lists the temporary database only once it has been opened.
+        // database_list lists the temporary database only once it has been opened; reading its schema would open it.
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM pragma_database_list WHERE name = 'temp';";
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            return false;
+        }
+
+        command.CommandText = "SELECT count(*) FROM temp.sqlite_schema;";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 
