@@ -100,6 +100,41 @@ public sealed class CatalogImportWriterTests
         Count(connection, transaction, "SELECT count(*) FROM book").Should().Be(2);
     }
 
+    /// <summary>
+    /// Into an empty catalog the (author, title) index is set aside for the load and built after it. Should the
+    /// load write one book twice under titles SQLite holds equal (which the lookups rule out), the build fails:
+    /// the writer names the book, and the caller's rollback leaves nothing written.
+    /// </summary>
+    [Fact]
+    public async Task Complete_EmptyCatalogAndOneBookWrittenTwice_ThrowsNamingTheBook()
+    {
+        await using var db = await TestDatabase.CreateAsync(BookDataProvider.Sqlite);
+        await using var opened = await db.OpenConnectionAsync();
+        var connection = (SqliteConnection)opened;
+        Execute(connection, null, "PRAGMA foreign_keys = OFF;");
+        using (var transaction = connection.BeginTransaction())
+        {
+            using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced: false);
+            writer.Ids.IsCatalogEmpty.Should().BeTrue();
+            Count(connection, transaction, "SELECT count(*) FROM sqlite_schema WHERE name = 'uq_book_author_title'").Should().Be(0, "the index is set aside for the load");
+            writer.Write(new ImportRow(2, 0, "Ann", "Author", "Twice Told", "Ace", null, null)
+            {
+                AuthorId = 1, PublisherId = 1, BookId = 1, Adds = ImportRowAdds.Author | ImportRowAdds.Publisher | ImportRowAdds.Book,
+            });
+            writer.Write(new ImportRow(3, 0, "", "", "TWICE TOLD", "", null, null) { AuthorId = 1, PublisherId = 1, BookId = 2, Adds = ImportRowAdds.Book });
+
+            var complete = () => writer.Complete();
+
+            complete.Should().Throw<BookDataDatabaseException>()
+                .WithMessage("The import wrote the book 'Twice Told' twice for one author, which should be impossible; nothing was written.")
+                .WithInnerException<SqliteException>();
+        }
+
+        Execute(connection, null, "PRAGMA foreign_keys = ON;");
+        Count(connection, null, "SELECT count(*) FROM book").Should().Be(0);
+        Count(connection, null, "SELECT count(*) FROM sqlite_schema WHERE name = 'uq_book_author_title'").Should().Be(1, "the rollback puts the index back");
+    }
+
     /// <summary>Deletes author 1, who has no books, so the author ids are 2 alone: not 1 to the row count.</summary>
     private const string AuthorIdsWithAGap = "DELETE FROM author WHERE author_id = 1;";
 
@@ -112,7 +147,7 @@ public sealed class CatalogImportWriterTests
             + change
             + "PRAGMA foreign_keys = OFF;");
 
-    private static long Count(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static long Count(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -47,10 +47,10 @@ public sealed class PostgreSqlTitleSearchUpgradeTests : TitleSearchUpgradeTests
             error.Message.Should().Contain("needs the PostgreSQL extension pg_trgm").And.Contain($"user \"{role}\" may not create it")
                 .And.Contain("CREATE EXTENSION pg_trgm;");
             (await CatalogDump.DataRowsAsync(db)).Should().Equal(before);
-            (await new BookDataMigrator(db.Factory).GetStatusAsync()).Pending.Should().Equal("0002_index_book_title_search.sql");
+            (await new BookDataMigrator(db.Factory).GetStatusAsync()).Pending.Should().Equal(BookDataMigrator.ScriptNames.Skip(1));
 
             await CatalogDump.ExecuteAsync(db, "CREATE EXTENSION pg_trgm;");
-            (await new BookDataMigrator(limited).MigrateAsync()).Applied.Should().Equal("0002_index_book_title_search.sql");
+            (await new BookDataMigrator(limited).MigrateAsync()).Applied.Should().Equal(BookDataMigrator.ScriptNames.Skip(1));
             (await SearchAllAsync(db, ["river", "Tale"])).Should().Equal(await ScanAllAsync(db, ["river", "Tale"]));
         }
         finally

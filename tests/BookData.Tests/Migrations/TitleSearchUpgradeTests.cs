@@ -57,7 +57,7 @@ public abstract class TitleSearchUpgradeTests
 
         var result = await new BookDataMigrator(db.Factory).MigrateAsync();
 
-        result.Applied.Should().Equal("0002_index_book_title_search.sql");
+        result.Applied.Should().Equal(BookDataMigrator.ScriptNames.Skip(1));
         (await CatalogDump.DataRowsAsync(db)).Should().Equal(before);
         (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
         (await SearchAllAsync(db, queries)).Should().Equal(scanBefore);

@@ -18,6 +18,12 @@ internal sealed class CatalogImportWriter : IDisposable
     /// </summary>
     private const int IndexBuildCacheMiB = 1;
 
+    /// <summary>
+    /// Helper threads SQLite's sorter may use while the set-aside indexes are built (<c>PRAGMA threads</c>): the
+    /// load's second thread is idle by then. At 1M rows the title and (author, title) builds took 0.75 → 0.5 s each.
+    /// </summary>
+    private const int IndexBuildSortThreads = 2;
+
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
     private readonly bool foreignKeysEnforced;
@@ -152,10 +158,19 @@ internal sealed class CatalogImportWriter : IDisposable
             // SQLite's sorter sizes its in-memory runs by the page cache: one run of a million keys sorts
             // out of the processor's caches, many small runs merged sort in about half the time (and memory).
             using var sortCache = new PageCacheScope(connection, IndexBuildCacheMiB);
+            using var sortThreads = new SortThreadsScope(connection, IndexBuildSortThreads);
             foreach (var index in deferredIndexes)
             {
                 using var create = NewCommand(index.Create);
-                create.ExecuteNonQuery();
+                try
+                {
+                    create.ExecuteNonQuery();
+                }
+                catch (SqliteException error) when (error.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
+                {
+                    throw DuplicateBookError(index, error);
+                }
+
                 if (index.Fill is not null)
                 {
                     using var fill = NewCommand(index.Fill);
@@ -322,6 +337,20 @@ internal sealed class CatalogImportWriter : IDisposable
     {
         using var command = NewCommand(ImportSql.ReferencesWithinDenseIds);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+    }
+
+    /// <summary>
+    /// A unique index set aside for the load could not be built: the load wrote one book twice (the import's
+    /// lookups and SQLite disagree about which titles are equal). Names the book; nothing is written.
+    /// </summary>
+    private BookDataDatabaseException DuplicateBookError(DeferrableIndex index, SqliteException error)
+    {
+        using var command = NewCommand(ImportSql.SelectDuplicateBook);
+        return command.ExecuteScalar() is string title
+            ? new BookDataDatabaseException(
+                $"The import wrote the book '{title}' twice for one author, which should be impossible; nothing was written.", error)
+            : new BookDataDatabaseException(
+                $"The import could not build the index '{index.Name}' after the load ({error.Message}); nothing was written.", error);
     }
 
     private bool BookExists(long bookId)

@@ -1,0 +1,135 @@
+using BookData.Books;
+using BookData.Connections;
+using BookData.Migrations;
+using BookData.Tests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BookData.Tests.Migrations;
+
+/// <summary>
+/// Migration 0003 on SQLite rebuilds <c>book</c> to turn its (author, title) key from a table constraint into a
+/// unique index of the same name. Applied to a catalog that 0002 left holding books: every row, link and search
+/// answer stays, and the key still refuses a second book of the same author and title.
+/// </summary>
+public sealed class SqliteBookKeyIndexUpgradeTests
+{
+    private const string Script = "0003_index_book_author_title.sql";
+
+    [Fact]
+    public async Task MigrateAsync_PopulatedCatalogAtSecondVersion_KeepsEveryRowLinkAndSearchAnswer()
+    {
+        await using var db = await CreatePopulatedAtSecondVersionAsync();
+        var before = await CatalogDump.DataRowsAsync(db);
+        var links = await CatalogDump.LinksAsync(db);
+        var searches = await SearchAllAsync(db);
+
+        var result = await new BookDataMigrator(db.Factory).MigrateAsync();
+
+        result.Applied.Should().Equal(Script);
+        links.Should().NotBeEmpty();
+        (await CatalogDump.DataRowsAsync(db)).Should().Equal(before);
+        (await CatalogDump.LinksAsync(db)).Should().Equal(links);
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+        (await SearchAllAsync(db)).Should().Equal(searches);
+        (await new BookDataMigrator(db.Factory).GetStatusAsync()).IsUpToDate.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task MigrateAsync_PopulatedCatalogAtSecondVersion_TheKeyIsANamedUniqueIndexThatStillRefusesADuplicate()
+    {
+        await using var db = await CreatePopulatedAtSecondVersionAsync();
+
+        await new BookDataMigrator(db.Factory).MigrateAsync();
+
+        (await CatalogDump.QueryAsync(db, "SELECT name, sql FROM sqlite_schema WHERE tbl_name = 'book' AND type = 'index' ORDER BY name"))
+            .Select(row => $"{row[0]}: {row[1]}").Should().Equal(
+                "ix_book_title: CREATE INDEX ix_book_title ON book (title)",
+                "uq_book_author_title: CREATE UNIQUE INDEX uq_book_author_title ON book (author_id, title)");
+        await using var connection = await db.OpenConnectionAsync();
+        var (authorId, title) = await connection.QuerySingleAsync<(long, string)>("SELECT author_id, title FROM book ORDER BY book_id LIMIT 1;");
+        var duplicate = () => connection.ExecuteAsync(
+            "INSERT INTO book (author_id, title) VALUES (@AuthorId, @Title);", new { AuthorId = authorId, Title = title.ToUpperInvariant() });
+        (await duplicate.Should().ThrowAsync<SqliteException>()).Which.Message.Should().Contain("UNIQUE constraint failed: book.author_id, book.title");
+    }
+
+    [Fact]
+    public async Task MigrateAsync_PopulatedCatalogAtSecondVersion_DeletingABookStillTakesItsLinksAndItsSearchEntry()
+    {
+        await using var db = await CreatePopulatedAtSecondVersionAsync();
+        await new BookDataMigrator(db.Factory).MigrateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        var bookId = await connection.ExecuteScalarAsync<long>("SELECT book_id FROM book WHERE title = 'Rivière Été';");
+        (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM book_publisher WHERE book_id = @BookId;", new { BookId = bookId })).Should().Be(1);
+
+        await connection.ExecuteAsync("DELETE FROM book WHERE book_id = @BookId;", new { BookId = bookId });
+
+        (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM book_publisher WHERE book_id = @BookId;", new { BookId = bookId })).Should().Be(0);
+        (await new BookRepository(db.Factory).SearchByTitleAsync("Rivière")).TotalCount.Should().Be(0);
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task MigrateAsync_PopulatedCatalogWithBackupBeforeMigrate_BacksUpTheSecondVersion()
+    {
+        await using var db = await CreatePopulatedAtSecondVersionAsync();
+        var before = await CatalogDump.DataRowsAsync(db);
+        var factory = new BookDataConnectionFactory(new BookDataOptions
+        {
+            ConnectionString = db.Options.ConnectionString,
+            BackupBeforeMigrate = true,
+        });
+
+        var result = await new BookDataMigrator(factory).MigrateAsync();
+
+        result.Applied.Should().Equal(Script);
+        result.BackupPath.Should().NotBeNull();
+        await using var backup = TestDatabase.ForFile(result.BackupPath!);
+        (await CatalogDump.DataRowsAsync(db)).Should().Equal(before);
+        (await CatalogDump.DataRowsAsync(backup)).Should().Equal(before);
+        (await CatalogDump.IntegrityProblemsAsync(backup)).Should().BeEmpty();
+        (await new BookDataMigrator(backup.Factory).GetStatusAsync()).Pending.Should().Equal(Script);
+        (await CatalogDump.QueryAsync(backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'uq_book_author_title'")).Single()[0].Should().Be("0");
+    }
+
+    /// <summary>A database at migration 0002, holding the sample catalog and a title linked to a publisher of its own.</summary>
+    private static async Task<TestDatabase> CreatePopulatedAtSecondVersionAsync()
+    {
+        var db = await TestDatabase.CreateEmptyAsync(BookDataProvider.Sqlite);
+        try
+        {
+            var firstTwo = db.Factory.CatalogProvider.MigrationScripts.Take(2).ToArray();
+            firstTwo.Select(script => script.Name).Should().Equal("0001_create_catalog.sql", "0002_index_book_title_search.sql");
+            await new BookDataMigrator(db.Factory, firstTwo).MigrateAsync();
+            await SampleCatalog.LoadAsync(db);
+            await using var connection = await db.OpenConnectionAsync();
+            await connection.ExecuteAsync("""
+                INSERT INTO publisher (name) VALUES ('Éditions du Fleuve');
+                INSERT INTO book (author_id, title) VALUES ((SELECT min(author_id) FROM author), 'Rivière Été');
+                INSERT INTO book_publisher (book_id, publisher_id)
+                VALUES ((SELECT book_id FROM book WHERE title = 'Rivière Été'), (SELECT publisher_id FROM publisher WHERE name = 'Éditions du Fleuve'));
+                """);
+            (await CatalogDump.QueryAsync(db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'sqlite_autoindex_book_%'")).Single()[0].Should().Be("1");
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Each query's total and the ids of its first page, from the repository (the index, or the scan for short texts).</summary>
+    private static async Task<IReadOnlyList<string>> SearchAllAsync(TestDatabase db)
+    {
+        var books = new BookRepository(db.Factory);
+        var lines = new List<string>();
+        foreach (var text in new[] { "river", "Rivière", "Tale", "of", "e", "%" })
+        {
+            var page = await books.SearchByTitleAsync(text);
+            lines.Add($"{text}: {page.TotalCount}: {string.Join(',', page.Items.Select(book => book.BookId))}");
+        }
+
+        return lines;
+    }
+}
