@@ -10,6 +10,28 @@
 -- commits. Every book keeps its id, so the links and the title search index (which refers to books by id
 -- and reads titles from book) stay as they are; the view and the triggers that went with the old table
 -- are created again, word for word as 0001 and 0002 wrote them.
+--
+-- Indexes and triggers on book go with the old table. The script knows BookData's own; should the catalog's owner
+-- have added any, it stops here (nothing is changed) rather than drop them: the owner drops them, migrates, and
+-- creates them again. Views and other tables' triggers that read book need nothing: with the legacy rename below,
+-- SQLite does not re-check them while book is briefly missing, and they read the new book by its name.
+
+CREATE TABLE book_rebuild_guard (
+    own_objects TEXT,
+    CONSTRAINT "book has indexes or triggers not created by BookData (listed by: SELECT type, name FROM sqlite_schema WHERE tbl_name = 'book'); drop them, migrate, then create them again" CHECK (own_objects IS NULL)
+);
+
+INSERT INTO book_rebuild_guard (own_objects)
+SELECT group_concat(name, ', ')
+FROM sqlite_schema
+WHERE tbl_name = 'book'
+  AND type IN ('index', 'trigger')
+  AND sql IS NOT NULL
+  AND name NOT IN ('ix_book_title', 'book_title_fts_insert', 'book_title_fts_delete', 'book_title_fts_update');
+
+DROP TABLE book_rebuild_guard;
+
+PRAGMA legacy_alter_table = ON;
 
 DROP VIEW author_publisher;
 

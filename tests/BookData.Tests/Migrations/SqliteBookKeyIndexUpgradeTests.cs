@@ -92,6 +92,46 @@ public sealed class SqliteBookKeyIndexUpgradeTests
         (await CatalogDump.QueryAsync(backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'uq_book_author_title'")).Single()[0].Should().Be("0");
     }
 
+    /// <summary>The rebuild would drop an index or trigger the catalog's owner put on book: it stops first, and nothing changes.</summary>
+    [Theory]
+    [InlineData("CREATE INDEX my_book_author ON book (author_id)", "my_book_author")]
+    [InlineData("CREATE TRIGGER my_book_audit AFTER UPDATE ON book BEGIN SELECT 1; END", "my_book_audit")]
+    public async Task MigrateAsync_BookCarriesAnObjectOfTheOwner_FailsNamingTheRemedyAndChangesNothing(string create, string name)
+    {
+        await using var db = await CreatePopulatedAtSecondVersionAsync();
+        await CatalogDump.ExecuteAsync(db, create);
+        var before = await CatalogDump.AllRowsAsync(db);
+
+        var migrate = () => new BookDataMigrator(db.Factory).MigrateAsync();
+
+        var error = (await migrate.Should().ThrowAsync<BookDataMigrationException>()).Which;
+        error.ScriptName.Should().Be(Script);
+        error.Message.Should().Contain("book has indexes or triggers not created by BookData").And.Contain("drop them, migrate, then create them again");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+        (await CatalogDump.QueryAsync(db, $"SELECT count(*) FROM sqlite_schema WHERE name = '{name}'")).Single()[0].Should().Be("1");
+        (await new BookDataMigrator(db.Factory).GetStatusAsync()).Pending.Should().Equal(Script);
+    }
+
+    /// <summary>A view of the owner's that reads book, and another table's trigger that does, keep working through the rebuild.</summary>
+    [Fact]
+    public async Task MigrateAsync_OwnerViewAndTriggerReadBook_KeepsThemReadingTheRebuiltTable()
+    {
+        await using var db = await CreatePopulatedAtSecondVersionAsync();
+        await CatalogDump.ExecuteAsync(db, """
+            CREATE VIEW my_titles AS SELECT title FROM book;
+            CREATE TABLE my_log (books INTEGER);
+            CREATE TRIGGER my_publisher_added AFTER INSERT ON publisher BEGIN INSERT INTO my_log SELECT count(*) FROM book; END;
+            """);
+        var books = (await CatalogDump.QueryAsync(db, "SELECT count(*) FROM book")).Single()[0];
+
+        await new BookDataMigrator(db.Factory).MigrateAsync();
+
+        (await CatalogDump.QueryAsync(db, "SELECT count(*) FROM my_titles")).Single()[0].Should().Be(books);
+        await CatalogDump.ExecuteAsync(db, "INSERT INTO publisher (name) VALUES ('Late Press');");
+        (await CatalogDump.QueryAsync(db, "SELECT books FROM my_log")).Single()[0].Should().Be(books);
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+    }
+
     /// <summary>A database at migration 0002, holding the sample catalog and a title linked to a publisher of its own.</summary>
     private static async Task<TestDatabase> CreatePopulatedAtSecondVersionAsync()
     {
