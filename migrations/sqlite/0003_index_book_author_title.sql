@@ -8,44 +8,50 @@
 -- SQLite cannot turn a constraint into an index in place, so book is rebuilt by the procedure of
 -- docs/migrations.md: the migrator turns foreign keys off around this script and proves them before it
 -- commits. Every book keeps its id, so the links and the title search index (which refers to books by id
--- and reads titles from book) stay as they are; the view and the triggers that went with the old table
--- are created again, word for word as 0001 and 0002 wrote them.
+-- and reads titles from book) stay as they are; the triggers that went with the old table are created again,
+-- word for word as 0002 wrote them.
 --
--- Indexes and triggers on book go with the old table. The script knows BookData's own; should the catalog's owner
--- have added any, it stops here (nothing is changed) rather than drop them: the owner drops them, migrates, and
--- creates them again. Views and other tables' triggers that read book need nothing: with the legacy rename below,
--- SQLite does not re-check them while book is briefly missing, and they read the new book by its name.
+-- The rebuild copies BookData's three columns and recreates BookData's own indexes and triggers. Should the
+-- catalog's owner have added columns, indexes or triggers to book, it stops here, changing nothing, rather than
+-- lose them: the owner moves them off book, migrates, and adds them back. Views and other tables' triggers that
+-- read book (author_publisher among them) are left as they are: with the legacy rename below SQLite does not
+-- re-check them while book is briefly missing, and afterwards they read the new book by its name.
 
-CREATE TABLE book_rebuild_guard (
+CREATE TABLE book_0003_guard (
     own_objects TEXT,
-    CONSTRAINT "book has indexes or triggers not created by BookData (listed by: SELECT type, name FROM sqlite_schema WHERE tbl_name = 'book'); drop them, migrate, then create them again" CHECK (own_objects IS NULL)
+    CONSTRAINT "book has columns, indexes or triggers that BookData did not create (list them with: SELECT name FROM pragma_table_info('book'); SELECT type, name FROM sqlite_schema WHERE tbl_name = 'book'). Migration 0003 rebuilds book and would lose them: drop those indexes and triggers, copy those columns into a table of your own and drop them, migrate, then add them back" CHECK (own_objects IS NULL)
 );
 
-INSERT INTO book_rebuild_guard (own_objects)
+INSERT INTO book_0003_guard (own_objects)
 SELECT group_concat(name, ', ')
-FROM sqlite_schema
-WHERE tbl_name = 'book'
-  AND type IN ('index', 'trigger')
-  AND sql IS NOT NULL
-  AND name NOT IN ('ix_book_title', 'book_title_fts_insert', 'book_title_fts_delete', 'book_title_fts_update');
+FROM (
+    SELECT name
+    FROM sqlite_schema
+    WHERE tbl_name = 'book'
+      AND type IN ('index', 'trigger')
+      AND sql IS NOT NULL
+      AND name NOT IN ('ix_book_title', 'book_title_fts_insert', 'book_title_fts_delete', 'book_title_fts_update')
+    UNION ALL
+    SELECT name
+    FROM pragma_table_info('book')
+    WHERE name NOT IN ('book_id', 'author_id', 'title')
+);
 
-DROP TABLE book_rebuild_guard;
+DROP TABLE book_0003_guard;
 
 PRAGMA legacy_alter_table = ON;
 
-DROP VIEW author_publisher;
-
-CREATE TABLE new_book (
+CREATE TABLE book_0003_rebuild (
     book_id   INTEGER PRIMARY KEY,
     author_id INTEGER NOT NULL REFERENCES author (author_id),
     title     TEXT NOT NULL COLLATE NOCASE CHECK (length(title) BETWEEN 1 AND 500)
 ) STRICT;
 
-INSERT INTO new_book (book_id, author_id, title)
+INSERT INTO book_0003_rebuild (book_id, author_id, title)
 SELECT book_id, author_id, title FROM book ORDER BY book_id;
 
 DROP TABLE book;
-ALTER TABLE new_book RENAME TO book;
+ALTER TABLE book_0003_rebuild RENAME TO book;
 
 -- Also serves as the index on the foreign key book.author_id.
 CREATE UNIQUE INDEX uq_book_author_title ON book (author_id, title);
@@ -64,9 +70,3 @@ CREATE TRIGGER book_title_fts_update AFTER UPDATE OF book_id, title ON book BEGI
     INSERT INTO book_title_fts (book_title_fts, rowid, title) VALUES ('delete', old.book_id, old.title);
     INSERT INTO book_title_fts (rowid, title) VALUES (new.book_id, new.title);
 END;
-
--- Derived, never written: which authors have books at which publishers.
-CREATE VIEW author_publisher (author_id, publisher_id) AS
-SELECT DISTINCT b.author_id, bp.publisher_id
-FROM book AS b
-JOIN book_publisher AS bp ON bp.book_id = b.book_id;

@@ -53,6 +53,19 @@ public sealed class SqliteBookKeyIndexUpgradeTests
         (await duplicate.Should().ThrowAsync<SqliteException>()).Which.Message.Should().Contain("UNIQUE constraint failed: book.author_id, book.title");
     }
 
+    /// <summary>An owner who dropped the derived view migrates all the same (the rebuild does not need it).</summary>
+    [Fact]
+    public async Task MigrateAsync_DerivedViewDropped_AppliesAndLeavesItDropped()
+    {
+        await using var db = await CreatePopulatedAtSecondVersionAsync();
+        await CatalogDump.ExecuteAsync(db, "DROP VIEW author_publisher;");
+
+        (await new BookDataMigrator(db.Factory).MigrateAsync()).Applied.Should().Equal(Script);
+
+        (await CatalogDump.QueryAsync(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'author_publisher'")).Single()[0].Should().Be("0");
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+    }
+
     [Fact]
     public async Task MigrateAsync_PopulatedCatalogAtSecondVersion_DeletingABookStillTakesItsLinksAndItsSearchEntry()
     {
@@ -92,10 +105,11 @@ public sealed class SqliteBookKeyIndexUpgradeTests
         (await CatalogDump.QueryAsync(backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'uq_book_author_title'")).Single()[0].Should().Be("0");
     }
 
-    /// <summary>The rebuild would drop an index or trigger the catalog's owner put on book: it stops first, and nothing changes.</summary>
+    /// <summary>The rebuild would lose a column, index or trigger the catalog's owner put on book: it stops first, and nothing changes.</summary>
     [Theory]
     [InlineData("CREATE INDEX my_book_author ON book (author_id)", "my_book_author")]
     [InlineData("CREATE TRIGGER my_book_audit AFTER UPDATE ON book BEGIN SELECT 1; END", "my_book_audit")]
+    [InlineData("ALTER TABLE book ADD COLUMN isbn TEXT; UPDATE book SET isbn = 'isbn-' || book_id", "book")]
     public async Task MigrateAsync_BookCarriesAnObjectOfTheOwner_FailsNamingTheRemedyAndChangesNothing(string create, string name)
     {
         await using var db = await CreatePopulatedAtSecondVersionAsync();
@@ -106,18 +120,24 @@ public sealed class SqliteBookKeyIndexUpgradeTests
 
         var error = (await migrate.Should().ThrowAsync<BookDataMigrationException>()).Which;
         error.ScriptName.Should().Be(Script);
-        error.Message.Should().Contain("book has indexes or triggers not created by BookData").And.Contain("drop them, migrate, then create them again");
+        error.Message.Should().Contain("book has columns, indexes or triggers that BookData did not create").And.Contain("migrate, then add them back");
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
         (await CatalogDump.QueryAsync(db, $"SELECT count(*) FROM sqlite_schema WHERE name = '{name}'")).Single()[0].Should().Be("1");
         (await new BookDataMigrator(db.Factory).GetStatusAsync()).Pending.Should().Equal(Script);
     }
 
-    /// <summary>A view of the owner's that reads book, and another table's trigger that does, keep working through the rebuild.</summary>
+    /// <summary>
+    /// A view of the owner's that reads book, another table's trigger that does, and a changed author_publisher keep
+    /// working through the rebuild, as they were.
+    /// </summary>
     [Fact]
     public async Task MigrateAsync_OwnerViewAndTriggerReadBook_KeepsThemReadingTheRebuiltTable()
     {
         await using var db = await CreatePopulatedAtSecondVersionAsync();
         await CatalogDump.ExecuteAsync(db, """
+            DROP VIEW author_publisher;
+            CREATE VIEW author_publisher (author_id, publisher_id, books) AS
+            SELECT b.author_id, bp.publisher_id, count(*) FROM book AS b JOIN book_publisher AS bp ON bp.book_id = b.book_id GROUP BY 1, 2;
             CREATE VIEW my_titles AS SELECT title FROM book;
             CREATE TABLE my_log (books INTEGER);
             CREATE TRIGGER my_publisher_added AFTER INSERT ON publisher BEGIN INSERT INTO my_log SELECT count(*) FROM book; END;
@@ -129,6 +149,8 @@ public sealed class SqliteBookKeyIndexUpgradeTests
         (await CatalogDump.QueryAsync(db, "SELECT count(*) FROM my_titles")).Single()[0].Should().Be(books);
         await CatalogDump.ExecuteAsync(db, "INSERT INTO publisher (name) VALUES ('Late Press');");
         (await CatalogDump.QueryAsync(db, "SELECT books FROM my_log")).Single()[0].Should().Be(books);
+        (await CatalogDump.QueryAsync(db, "SELECT sum(books) FROM author_publisher")).Single()[0].Should().Be(
+            (await CatalogDump.QueryAsync(db, "SELECT count(*) FROM book_publisher")).Single()[0]);
         (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
     }
 
