@@ -48,6 +48,41 @@ public sealed class SqliteTableRebuildTests
             .Should().BeEquivalentTo(journalBefore, options => options.WithStrictOrdering());
     }
 
+    /// <summary>
+    /// Rows that dangled before the script (written with foreign keys off) do not stop it; the script's own do, and the
+    /// message counts both.
+    /// </summary>
+    [Fact]
+    public async Task MigrateAsync_RowsDanglingBeforeAndRebuildLeavesMore_FailsCountingThoseAlreadyThere()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(database);
+        await CatalogDump.ExecuteAsync(database, "PRAGMA foreign_keys = OFF; INSERT INTO book_publisher (book_id, publisher_id) VALUES (999999, (SELECT min(publisher_id) FROM publisher));");
+        var before = await CatalogDump.AllRowsAsync(database);
+
+        var migrate = () => new BookDataMigrator(database.Factory, TableRebuildScripts.AfterShipped(TableRebuildScripts.LosesBooks)).MigrateAsync();
+
+        var error = (await migrate.Should().ThrowAsync<BookDataMigrationException>()).Which;
+        error.ScriptName.Should().Be(TableRebuildScripts.LosesBooks.Name);
+        error.Message.Should().Contain("in table 'book_publisher' point to no row in 'book' (1 of them did before the script)");
+        (await CatalogDump.AllRowsAsync(database)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_RowsDanglingBeforeAndRebuildKeepsEveryRow_AppliesAndLeavesThemAsTheyWere()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SampleCatalog.LoadAsync(database);
+        await CatalogDump.ExecuteAsync(database, "PRAGMA foreign_keys = OFF; INSERT INTO book_publisher (book_id, publisher_id) VALUES (999999, (SELECT min(publisher_id) FROM publisher));");
+        var linksBefore = await CatalogDump.LinksAsync(database);
+
+        var result = await new BookDataMigrator(database.Factory, TableRebuildScripts.AfterShipped(TableRebuildScripts.AddIsbn)).MigrateAsync();
+
+        result.Applied.Should().Equal(TableRebuildScripts.AddIsbn.Name);
+        (await CatalogDump.LinksAsync(database)).Should().Equal(linksBefore);
+        (await CatalogDump.QueryAsync(database, "SELECT count(*) FROM pragma_foreign_key_check")).Single()[0].Should().Be("1");
+    }
+
     /// <summary>The data rows of a dump, without the schema lines (the rebuild changes the schema on purpose).</summary>
     private static string[] Rows(IReadOnlyList<string> dump) =>
         dump.Where(line => !line.StartsWith("schema|", StringComparison.Ordinal)).ToArray();
