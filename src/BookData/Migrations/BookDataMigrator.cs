@@ -329,7 +329,10 @@ public sealed class BookDataMigrator
         if (!result.Successful)
         {
             var scriptName = result.ErrorScript?.Name;
-            var reason = result.Error?.Message;
+            var reason = result.Error is SqliteException full && SqliteErrors.IsDiskFull(full)
+                ? "the disk is full (the database's own, or that of SQLite's temporary files; a script that rebuilds a table needs room for a second copy of it). "
+                    + "Free some space and migrate again; the script was rolled back and earlier scripts stay applied."
+                : result.Error?.Message;
             throw new BookDataMigrationException(
                 scriptName,
                 scriptName is null

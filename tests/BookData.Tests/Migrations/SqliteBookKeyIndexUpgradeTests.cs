@@ -1,5 +1,7 @@
 using BookData.Books;
 using BookData.Connections;
+using BookData.Import;
+using BookData.Tests.Import;
 using BookData.Migrations;
 using BookData.Tests.Support;
 using Dapper;
@@ -152,6 +154,38 @@ public sealed class SqliteBookKeyIndexUpgradeTests
         (await CatalogDump.QueryAsync(db, "SELECT sum(books) FROM author_publisher")).Single()[0].Should().Be(
             (await CatalogDump.QueryAsync(db, "SELECT count(*) FROM book_publisher")).Single()[0]);
         (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+    }
+
+    /// <summary>A disk that fills up during the rebuild: the error says so and what to do, and the catalog stays at 0002.</summary>
+    [RequiresTinyFileSystemFact]
+    public async Task MigrateAsync_DiskFillsDuringTheRebuild_ThrowsDiskFullNamingTheScriptAndKeepsTheCatalog()
+    {
+        using var disk = TinyFileSystem.Mount(16384);
+        await using var db = TestDatabase.ForFile(Path.Combine(disk.Folder, "catalog.db"));
+        await new BookDataMigrator(db.Factory, db.Factory.CatalogProvider.MigrationScripts.Take(2).ToArray()).MigrateAsync();
+        using (var csv = TempFile.WithText(CatalogImporterDiskFullTests.Catalog(20_000)))
+        {
+            await new CatalogImporter(db.Factory).ImportAsync(csv.Path);
+        }
+
+        var before = await CatalogDump.AllRowsAsync(db);
+        var filler = disk.Fill();
+        using (var stream = new FileStream(filler, FileMode.Open))
+        {
+            // Room for the migration's lock file and a little of the log, not for a second copy of book.
+            stream.SetLength(stream.Length - (256 * 1024));
+        }
+
+        var migrate = () => new BookDataMigrator(db.Factory).MigrateAsync();
+
+        var error = (await migrate.Should().ThrowAsync<BookDataMigrationException>()).Which;
+        error.ScriptName.Should().Be(Script);
+        error.Message.Should().Contain($"Migration script '{Script}' failed on database '{db.Path}': the disk is full")
+            .And.Contain("Free some space and migrate again; the script was rolled back");
+        File.Delete(filler);
+        (await CatalogImporterDiskFullTests.IntegrityCheckAsync(db)).Should().Be("ok");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+        (await new BookDataMigrator(db.Factory).GetStatusAsync()).Pending.Should().Equal(Script);
     }
 
     /// <summary>A database at migration 0002, holding the sample catalog and a title linked to a publisher of its own.</summary>
