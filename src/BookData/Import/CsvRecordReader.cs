@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace BookData.Import;
 
@@ -194,6 +195,7 @@ internal sealed class CsvRecordReader
     /// Parses the record at <see cref="recordStart"/> from scratch. <see cref="ParseResult.NeedMore"/> when it
     /// does not end in the buffer (and the input goes on), after checking it has not passed a limit already.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ParseResult Parse()
     {
         var span = buffer.AsSpan(0, end);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using System.Threading.Channels;
@@ -142,6 +143,7 @@ internal sealed class CsvRowSource : IDisposable
     /// either end or twice in a row, within the column's length and present if required. Most values
     /// are; they are matched and stored from the parser's bytes without a string being made for them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsAlreadyNormal(ReadOnlySpan<byte> value, CatalogColumn column)
     {
         if (value.IsEmpty)
@@ -159,6 +161,7 @@ internal sealed class CsvRowSource : IDisposable
     /// <summary>
     /// Appends a row to the batch, moving it to a larger array when it is full.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(in ImportRow row)
     {
         batch ??= ImportBatch.Rent(BatchSize);
@@ -186,6 +189,7 @@ internal sealed class CsvRowSource : IDisposable
     /// Reads the current record: its ids resolved by <paramref name="ids"/> (with values only for new entities),
     /// or, without <paramref name="ids"/>, all four normalized values; a rejected row when a value is bad.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ImportRow ReadRow(CatalogIds? ids)
     {
         var lineNumber = reader.LineNumber;
@@ -290,6 +294,7 @@ internal sealed class CsvRowSource : IDisposable
     }
 
     /// <summary>Reads, decodes and normalizes the value of column <paramref name="c"/> of the current record; on failure says why.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadField(int c, out ImportField field, [NotNullWhen(false)] out string? reason)
     {
         var column = CatalogCsvFormat.Columns[c];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using BookData.Text;
 using Microsoft.Data.Sqlite;
@@ -124,6 +125,7 @@ internal sealed class CatalogIds
     /// Finds or assigns the ids of a good row and says which of its entities are new; only the values of
     /// new entities become strings, for the writer.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ImportRow Resolve(long lineNumber, long byteOffset, in ImportField firstName, in ImportField lastName, in ImportField title, in ImportField publisher)
     {
         string? newFirstName = null, newLastName = null, newTitle = null, newPublisher = null;

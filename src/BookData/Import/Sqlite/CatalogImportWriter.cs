@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using BookData.Connections;
 using Microsoft.Data.Sqlite;
 
@@ -103,6 +104,7 @@ internal sealed class CatalogImportWriter : IDisposable
     /// <exception cref="BookDataDatabaseException">
     /// The database holds an entity the import's lookups did not find: this row's author or publisher, or a queued book.
     /// </exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(in ImportRow row)
     {
         if ((row.Adds & ImportRowAdds.Author) != 0)
@@ -205,6 +207,7 @@ internal sealed class CatalogImportWriter : IDisposable
     /// the end, or before links that may refer to them) one by one.
     /// </summary>
     /// <exception cref="BookDataDatabaseException">The database holds a book the import's lookups did not find.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WritePendingBooks()
     {
         if (pendingBookCount == ImportSql.BooksPerInsert)
@@ -252,6 +255,7 @@ internal sealed class CatalogImportWriter : IDisposable
     /// them; when it does not (an import into an empty catalog, checked in <see cref="Complete"/>), the books
     /// keep waiting for a full statement.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WritePendingLinks()
     {
         if (foreignKeysEnforced)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -40,14 +41,17 @@ internal sealed class NativeStatement : IDisposable
         return index > 0 ? index : throw new ArgumentException($"The statement has no parameter {name}.", nameof(name));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
 
     /// <summary>Binds a string; SQLite copies it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Bind(int index, string value) => Check(raw.sqlite3_bind_text16(statement, index, value));
 
     /// <summary>Runs the statement with the values bound and makes it ready for the next ones.</summary>
     /// <returns>The number of rows inserted.</returns>
     /// <exception cref="SqliteException">SQLite reports an error.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Execute()
     {
         var rc = raw.sqlite3_step(statement);

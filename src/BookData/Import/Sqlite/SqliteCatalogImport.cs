@@ -14,6 +14,10 @@ namespace BookData.Import.Sqlite;
 /// This folder is the import's fast path: every piece of it exists for a measured gain, recorded in
 /// <c>docs/benchmarks.md</c> (reproduce with <c>benchmarks/import/run.sh</c>). Change it only with a new
 /// measurement, and keep its tests of everything it decides, above all of row identity.
+/// The methods that run once per row or per field (here and in <see cref="CsvRowSource"/> and
+/// <see cref="CsvRecordReader"/>) are marked <see cref="System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization"/>:
+/// a load of a few seconds otherwise spends much of its time in .NET's unoptimized and instrumented tiers before
+/// the optimized code arrives (at 1M rows the load 0.4–0.8 s shorter, the whole import about 10%).
 /// </remarks>
 internal sealed class SqliteCatalogImport(ImportRequest request)
 {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace BookData.Import.Sqlite;
@@ -31,9 +32,11 @@ internal sealed class Utf8IdLookup
 
     public int Count => ids.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetValue(long scope, ReadOnlySpan<byte> name, out long id) =>
         byProbe.TryGetValue(new KeyProbe(scope, name), out id);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long scope, ReadOnlySpan<byte> name, long id)
     {
         if (!byProbe.TryAdd(new KeyProbe(scope, name), id))
@@ -42,6 +45,7 @@ internal sealed class Utf8IdLookup
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EqualsNoCase(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
     {
         if (x.Length != y.Length)
@@ -65,6 +69,7 @@ internal sealed class Utf8IdLookup
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int HashNoCase(long scope, ReadOnlySpan<byte> name)
     {
         var hash = default(HashCode);
@@ -130,6 +135,7 @@ internal sealed class Utf8IdLookup
         entry.Length == 0 ? default : blocks[entry.Start / BlockSize].AsSpan(entry.Start % BlockSize, entry.Length);
 
     /// <summary>Copies a probe's name into the blocks and returns the entry that refers to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private KeyEntry Store(KeyProbe probe)
     {
         if (probe.Name.IsEmpty)
