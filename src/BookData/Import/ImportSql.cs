@@ -174,6 +174,25 @@ internal static class ImportSql
         """;
 
     /// <summary>
+    /// The memory FTS5 gathers the title search index's entries in before it writes them out as a segment, in bytes,
+    /// while the import fills the index (FTS5's default is 1 MiB; fewer, larger segments mean less merging). Measured
+    /// at 700,000 titles: the fill 1.2 → 0.95 s with 8 MiB, no faster with 32 MiB.
+    /// </summary>
+    public const int TitleSearchFillHashBytes = 8 * 1024 * 1024;
+
+    /// <summary>The title search index's <c>hashsize</c> setting, if one is stored (none means FTS5's default).</summary>
+    public const string SelectTitleSearchHashSize = "SELECT v FROM book_title_fts_config WHERE k = 'hashsize';";
+
+    /// <summary>Sets the title search index's <c>hashsize</c> (<c>@Bytes</c>), through FTS5 so every connection reloads it.</summary>
+    public const string SetTitleSearchHashSize = "INSERT INTO book_title_fts (book_title_fts, rank) VALUES ('hashsize', @Bytes);";
+
+    /// <summary>Removes the stored <c>hashsize</c>, once it has been set back to the default through FTS5: FTS5's default again.</summary>
+    public const string ForgetTitleSearchHashSize = "DELETE FROM book_title_fts_config WHERE k = 'hashsize';";
+
+    /// <summary>FTS5's default <c>hashsize</c>, in bytes.</summary>
+    public const int TitleSearchDefaultHashBytes = 1024 * 1024;
+
+    /// <summary>
     /// The indexes an import into an empty catalog builds after the load rather than keeping them current
     /// row by row: titles arrive in random order (a page cache miss per row when kept live), links by
     /// publisher land in a thousand places at once, and when a file's authors are interleaved so do the

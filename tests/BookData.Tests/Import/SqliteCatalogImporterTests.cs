@@ -64,4 +64,30 @@ public sealed class SqliteCatalogImporterTests : CatalogImporterTests
 
         ImportSql.DeferrableIndexes.Select(index => index.Name).Should().Contain("book_title_fts_insert");
     }
+
+    /// <summary>
+    /// The fill of the title search index gathers more in memory than FTS5's default; afterwards the index's stored
+    /// settings are as they were (none, or the owner's own), so the catalog keeps no trace of the import's.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData(2_097_152L)]
+    public async Task ImportAsync_EmptyCatalog_LeavesTheTitleSearchIndexSettingsAsTheyWere(long? ownHashSize)
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        if (ownHashSize is { } bytes)
+        {
+            await CatalogDump.ExecuteAsync(db, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO book_title_fts (book_title_fts, rank) VALUES ('hashsize', {bytes});"));
+        }
+
+        var before = await CatalogDump.QueryAsync(db, "SELECT k, v FROM book_title_fts_config ORDER BY k");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(SampleCatalog.CsvPath);
+
+        summary.BooksAdded.Should().BeGreaterThan(0);
+        (await CatalogDump.QueryAsync(db, "SELECT k, v FROM book_title_fts_config ORDER BY k")).Should().BeEquivalentTo(before, options => options.WithStrictOrdering());
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+        var anyTitle = (await CatalogDump.QueryAsync(db, "SELECT title FROM book ORDER BY book_id LIMIT 1")).Single()[0];
+        (await new BookRepository(db.Factory).SearchByTitleAsync(anyTitle)).Items.Should().Contain(book => book.Title == anyTitle);
+    }
 }

@@ -175,8 +175,7 @@ internal sealed class CatalogImportWriter : IDisposable
 
                 if (index.Fill is not null)
                 {
-                    using var fill = NewCommand(index.Fill);
-                    fill.ExecuteNonQuery();
+                    FillTitleSearch(index.Fill);
                 }
             }
 
@@ -341,6 +340,44 @@ internal sealed class CatalogImportWriter : IDisposable
     {
         using var command = NewCommand(ImportSql.ReferencesWithinDenseIds);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+    }
+
+    /// <summary>
+    /// Runs the fill of the title search index with FTS5 gathering more in memory between segments
+    /// (<see cref="ImportSql.TitleSearchFillHashBytes"/>), then puts the index's setting back as it was, so the
+    /// catalog keeps no trace of it.
+    /// </summary>
+    private void FillTitleSearch(string fillSql)
+    {
+        object? stored;
+        using (var read = NewCommand(ImportSql.SelectTitleSearchHashSize))
+        {
+            stored = read.ExecuteScalar();
+        }
+
+        SetTitleSearchHashSize(ImportSql.TitleSearchFillHashBytes);
+        using (var fill = NewCommand(fillSql))
+        {
+            fill.ExecuteNonQuery();
+        }
+
+        if (stored is null or DBNull)
+        {
+            SetTitleSearchHashSize(ImportSql.TitleSearchDefaultHashBytes);
+            using var forget = NewCommand(ImportSql.ForgetTitleSearchHashSize);
+            forget.ExecuteNonQuery();
+        }
+        else
+        {
+            SetTitleSearchHashSize(Convert.ToInt64(stored, CultureInfo.InvariantCulture));
+        }
+    }
+
+    private void SetTitleSearchHashSize(long bytes)
+    {
+        using var command = NewCommand(ImportSql.SetTitleSearchHashSize);
+        command.Parameters.AddWithValue("@Bytes", bytes);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>
