@@ -90,4 +90,29 @@ public sealed class SqliteCatalogImporterTests : CatalogImporterTests
         var anyTitle = (await CatalogDump.QueryAsync(db, "SELECT title FROM book ORDER BY book_id LIMIT 1")).Single()[0];
         (await new BookRepository(db.Factory).SearchByTitleAsync(anyTitle)).Items.Should().Contain(book => book.Title == anyTitle);
     }
+
+    /// <summary>
+    /// SQLite's ids end at long.MaxValue: when a table's largest id is that, the import cannot number a new row there.
+    /// It says so and writes nothing, instead of numbering the book below zero; rows that need no new id still import.
+    /// </summary>
+    [Fact]
+    public async Task ImportAsync_BookIdsAtTheLargestSqliteAllows_ThrowsNamingTheLimitAndWritesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        await CatalogDump.ExecuteAsync(db, """
+            INSERT INTO author (author_id, first_name, last_name) VALUES (1, 'Ann', 'Author');
+            INSERT INTO publisher (publisher_id, name) VALUES (1, 'Ace');
+            INSERT INTO book (book_id, author_id, title) VALUES (9223372036854775807, 1, 'The Last Id');
+            """);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var newBook = TempFile.WithText("first_name,last_name,title,publisher\nAnn,Author,One More,Ace\n");
+        using var known = TempFile.WithText("first_name,last_name,title,publisher\nAnn,Author,The Last Id,Ace\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(newBook.Path);
+
+        (await act.Should().ThrowAsync<BookDataDatabaseException>()).Which.Message.Should().Be(
+            "The catalog's book ids have reached the largest SQLite allows (9223372036854775807), so the import cannot number a new book; nothing was written.");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+        (await new CatalogImporter(db.Factory).ImportAsync(known.Path)).LinksAdded.Should().Be(1);
+    }
 }

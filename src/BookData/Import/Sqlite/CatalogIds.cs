@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using BookData.Text;
@@ -42,9 +43,10 @@ internal sealed class CatalogIds
         authors = new Utf8IdLookup(size.Authors);
         publishers = new Utf8IdLookup(size.Publishers);
         books = new Utf8IdLookup(size.Books);
-        nextAuthorId = size.MaxAuthorId + 1;
-        nextPublisherId = size.MaxPublisherId + 1;
-        nextBookId = size.MaxBookId + 1;
+        // A table whose largest id is long.MaxValue leaves no id: the increment wraps to long.MinValue, which TakeId refuses.
+        nextAuthorId = unchecked(size.MaxAuthorId + 1);
+        nextPublisherId = unchecked(size.MaxPublisherId + 1);
+        nextBookId = unchecked(size.MaxBookId + 1);
         IsCatalogEmpty = size is { Authors: 0, Publishers: 0, Books: 0 };
     }
 
@@ -56,6 +58,23 @@ internal sealed class CatalogIds
 
     /// <summary>The books, by title within their author's id.</summary>
     public Utf8IdLookup Books => books;
+
+    /// <summary>
+    /// The id of a new entity, which the import numbers after the table's largest; SQLite's ids end at
+    /// <see cref="long.MaxValue"/>, and a table that has reached it can take no new row from the import.
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">The table's ids have reached <see cref="long.MaxValue"/>.</exception>
+    private static long TakeId(ref long next, string table)
+    {
+        if (next == long.MinValue)
+        {
+            throw new BookDataDatabaseException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The catalog's {table} ids have reached the largest SQLite allows ({long.MaxValue}), so the import cannot number a new {table}; nothing was written."));
+        }
+
+        return unchecked(next++);
+    }
 
     /// <summary>The id the next new author takes.</summary>
     public long NextAuthorId => nextAuthorId;
@@ -135,7 +154,7 @@ internal sealed class CatalogIds
         {
             if (!authors.TryGetValue(0, key, out authorId))
             {
-                authorId = nextAuthorId++;
+                authorId = TakeId(ref nextAuthorId, "author");
                 authors.Add(0, key, authorId);
                 adds |= ImportRowAdds.Author;
                 if (KeepsNewValues)
@@ -150,7 +169,7 @@ internal sealed class CatalogIds
 
         if (!publishers.TryGetValue(0, publisher.Utf8, out var publisherId))
         {
-            publisherId = nextPublisherId++;
+            publisherId = TakeId(ref nextPublisherId, "publisher");
             publishers.Add(0, publisher.Utf8, publisherId);
             adds |= ImportRowAdds.Publisher;
             newPublisher = KeepsNewValues ? publisher.ToText() : null;
@@ -160,7 +179,7 @@ internal sealed class CatalogIds
         {
             if (!books.TryGetValue(authorId, title.Utf8, out bookId))
             {
-                bookId = nextBookId++;
+                bookId = TakeId(ref nextBookId, "book");
                 books.Add(authorId, title.Utf8, bookId);
                 adds |= ImportRowAdds.Book;
                 newTitle = KeepsNewValues ? title.ToText() : null;
