@@ -12,14 +12,15 @@
 -- word for word as 0002 wrote them.
 --
 -- The rebuild copies BookData's three columns and recreates BookData's own indexes and triggers. Should the
--- catalog's owner have added columns, indexes or triggers to book, it stops here, changing nothing, rather than
--- lose them: the owner moves them off book, migrates, and adds them back. Views and other tables' triggers that
--- read book (author_publisher among them) are left as they are: with the legacy rename below SQLite does not
--- re-check them while book is briefly missing, and afterwards they read the new book by its name.
+-- catalog's owner have added columns, foreign keys, indexes or triggers to book (or changed ix_book_title), it
+-- stops here, changing nothing, rather than lose them: the owner moves them off book, migrates, and adds them
+-- back. Views and other tables' triggers that read book (author_publisher among them) are left as they are:
+-- with the legacy rename below SQLite does not re-check them while book is briefly missing, and afterwards they
+-- read the new book by its name. (A CHECK the owner added to book by rebuilding it would not be seen, and would go.)
 
 CREATE TABLE book_0003_guard (
     own_objects TEXT,
-    CONSTRAINT "book has columns, indexes or triggers that BookData did not create (list them with: SELECT name FROM pragma_table_info('book'); SELECT type, name FROM sqlite_schema WHERE tbl_name = 'book'). Migration 0003 rebuilds book and would lose them: drop those indexes and triggers, copy those columns into a table of your own and drop them, migrate, then add them back" CHECK (own_objects IS NULL)
+    CONSTRAINT "book has columns, foreign keys, indexes or triggers that BookData did not create (list them with: SELECT name FROM pragma_table_xinfo('book'); SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'book' COLLATE NOCASE). Migration 0003 rebuilds book and would lose them: drop those indexes and triggers, copy those columns into a table of your own and drop them, migrate, then add them back" CHECK (own_objects IS NULL)
 );
 
 INSERT INTO book_0003_guard (own_objects)
@@ -27,14 +28,22 @@ SELECT group_concat(name, ', ')
 FROM (
     SELECT name
     FROM sqlite_schema
-    WHERE tbl_name = 'book'
+    WHERE tbl_name = 'book' COLLATE NOCASE
       AND type IN ('index', 'trigger')
       AND sql IS NOT NULL
       AND name NOT IN ('ix_book_title', 'book_title_fts_insert', 'book_title_fts_delete', 'book_title_fts_update')
     UNION ALL
     SELECT name
-    FROM pragma_table_info('book')
-    WHERE name NOT IN ('book_id', 'author_id', 'title')
+    FROM sqlite_schema
+    WHERE name = 'ix_book_title' AND sql IS NOT 'CREATE INDEX ix_book_title ON book (title)'
+    UNION ALL
+    SELECT name
+    FROM pragma_table_xinfo('book')
+    WHERE name NOT IN ('book_id', 'author_id', 'title') OR hidden <> 0
+    UNION ALL
+    SELECT 'foreign key ' || "from"
+    FROM pragma_foreign_key_list('book')
+    WHERE NOT ("from" = 'author_id' AND "table" = 'author')
 );
 
 DROP TABLE book_0003_guard;
@@ -52,6 +61,8 @@ SELECT book_id, author_id, title FROM book ORDER BY book_id;
 
 DROP TABLE book;
 ALTER TABLE book_0003_rebuild RENAME TO book;
+
+PRAGMA legacy_alter_table = OFF;
 
 -- Also serves as the index on the foreign key book.author_id.
 CREATE UNIQUE INDEX uq_book_author_title ON book (author_id, title);

@@ -107,24 +107,32 @@ public sealed class SqliteBookKeyIndexUpgradeTests
         (await CatalogDump.QueryAsync(backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'uq_book_author_title'")).Single()[0].Should().Be("0");
     }
 
-    /// <summary>The rebuild would lose a column, index or trigger the catalog's owner put on book: it stops first, and nothing changes.</summary>
+    /// <summary>
+    /// The rebuild would lose a column, foreign key, index or trigger the catalog's owner put on book (or their change to
+    /// BookData's index): it stops first, and nothing changes, the owner's object included.
+    /// </summary>
     [Theory]
-    [InlineData("CREATE INDEX my_book_author ON book (author_id)", "my_book_author")]
-    [InlineData("CREATE TRIGGER my_book_audit AFTER UPDATE ON book BEGIN SELECT 1; END", "my_book_audit")]
-    [InlineData("ALTER TABLE book ADD COLUMN isbn TEXT; UPDATE book SET isbn = 'isbn-' || book_id", "book")]
-    public async Task MigrateAsync_BookCarriesAnObjectOfTheOwner_FailsNamingTheRemedyAndChangesNothing(string create, string name)
+    [InlineData("CREATE INDEX my_book_author ON book (author_id)", "SELECT count(*) FROM sqlite_schema WHERE name = 'my_book_author'")]
+    [InlineData("CREATE TRIGGER my_book_audit AFTER UPDATE ON book BEGIN SELECT 1; END", "SELECT count(*) FROM sqlite_schema WHERE name = 'my_book_audit'")]
+    [InlineData("CREATE TRIGGER my_book_shout AFTER UPDATE ON BOOK BEGIN SELECT 1; END", "SELECT count(*) FROM sqlite_schema WHERE name = 'my_book_shout'")]
+    [InlineData("ALTER TABLE book ADD COLUMN isbn TEXT; UPDATE book SET isbn = 'isbn-' || book_id", "SELECT count(*) FROM book WHERE isbn = 'isbn-' || book_id")]
+    [InlineData("ALTER TABLE book ADD COLUMN loud TEXT GENERATED ALWAYS AS (upper(title)) VIRTUAL", "SELECT count(loud) FROM book")]
+    [InlineData("ALTER TABLE book ADD COLUMN series_id INTEGER REFERENCES publisher (publisher_id)", "SELECT count(*) FROM pragma_foreign_key_list('book')")]
+    [InlineData("DROP INDEX ix_book_title; CREATE INDEX ix_book_title ON book (title DESC)", "SELECT sql FROM sqlite_schema WHERE name = 'ix_book_title'")]
+    public async Task MigrateAsync_BookCarriesAnObjectOfTheOwner_FailsNamingTheRemedyAndChangesNothing(string create, string ownObject)
     {
         await using var db = await CreatePopulatedAtSecondVersionAsync();
         await CatalogDump.ExecuteAsync(db, create);
         var before = await CatalogDump.AllRowsAsync(db);
+        var ownBefore = (await CatalogDump.QueryAsync(db, ownObject)).Single()[0];
 
         var migrate = () => new BookDataMigrator(db.Factory).MigrateAsync();
 
         var error = (await migrate.Should().ThrowAsync<BookDataMigrationException>()).Which;
         error.ScriptName.Should().Be(Script);
-        error.Message.Should().Contain("book has columns, indexes or triggers that BookData did not create").And.Contain("migrate, then add them back");
+        error.Message.Should().Contain("book has columns, foreign keys, indexes or triggers that BookData did not create").And.Contain("migrate, then add them back");
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
-        (await CatalogDump.QueryAsync(db, $"SELECT count(*) FROM sqlite_schema WHERE name = '{name}'")).Single()[0].Should().Be("1");
+        (await CatalogDump.QueryAsync(db, ownObject)).Single()[0].Should().Be(ownBefore).And.NotBe("0");
         (await new BookDataMigrator(db.Factory).GetStatusAsync()).Pending.Should().Equal(Script);
     }
 
