@@ -15,7 +15,7 @@ internal sealed class CatalogImportWriter : IDisposable
 {
     /// <summary>
     /// The page cache while the set-aside indexes are built, in MiB; it also sizes the sorter's runs. 1 MiB is
-    /// about SQLite's smallest run (250 pages); at 1M rows it built the two indexes fastest of 1, 2, 4, 8 and 64 MiB.
+    /// about SQLite's smallest run (250 pages); at 1M rows it built the (then two) indexes fastest of 1, 2, 4, 8 and 64 MiB.
     /// </summary>
     private const int IndexBuildCacheMiB = 1;
 
@@ -299,11 +299,13 @@ internal sealed class CatalogImportWriter : IDisposable
     }
 
     /// <summary>
-    /// Into an empty catalog, building the secondary (non-unique) indexes once after the load is much
-    /// faster than keeping them current row by row. Only indexes whose definition is exactly the one
-    /// the import knows are set aside; the unique constraints, which decide identity, stay live.
-    /// Everything happens inside the import's transaction, so other connections never see the catalog
-    /// without them, and a rollback restores them.
+    /// Into an empty catalog, building indexes once after the load is much faster than keeping them current
+    /// row by row: the secondary indexes and, since migration 0003 made it an index, the books' (author, title)
+    /// key. Only indexes whose definition is exactly the one the import knows are set aside. The key decides
+    /// identity, but the import's own lookups already do (a book met again in the file is not written again);
+    /// should they and SQLite disagree, building the key fails and <see cref="DuplicateBookError"/> names the
+    /// book. The unique keys of author and publisher, table constraints, stay live. Everything happens inside the
+    /// import's transaction, so other connections never see the catalog without them, and a rollback restores them.
     /// </summary>
     private void DeferSecondaryIndexes()
     {
