@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace BookData.Connections;
 
@@ -18,10 +16,10 @@ namespace BookData.Connections;
 /// </remarks>
 internal sealed class PageCacheScope : IDisposable
 {
-    private const string GetCacheSize = "PRAGMA cache_size;";
+    private const string CacheSize = "cache_size";
 
     private readonly SqliteConnection? connection;
-    private readonly int previous;
+    private readonly long previous;
 
     /// <param name="connection">An open connection.</param>
     /// <param name="mebibytes">The cache for the operation, in MiB.</param>
@@ -33,10 +31,8 @@ internal sealed class PageCacheScope : IDisposable
         }
 
         this.connection = sqlite;
-        using var command = connection.CreateCommand();
-        command.CommandText = GetCacheSize;
-        previous = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        SqliteException.ThrowExceptionForRC(Set(sqlite, -mebibytes * 1024), sqlite.Handle);
+        previous = SqlitePragma.Read(sqlite, CacheSize);
+        SqliteException.ThrowExceptionForRC(SqlitePragma.Set(sqlite, CacheSize, -mebibytes * 1024L), sqlite.Handle);
     }
 
     public void Dispose()
@@ -44,11 +40,7 @@ internal sealed class PageCacheScope : IDisposable
         if (connection?.Handle is not null)
         {
             // Best effort: a connection whose cache stays large wastes memory until the pool drops it; nothing more.
-            Set(connection, previous);
+            SqlitePragma.Set(connection, CacheSize, previous);
         }
     }
-
-    private static int Set(SqliteConnection connection, int cacheSize) =>
-        // PRAGMA takes no parameters; the value is an integer the library computed, never user text.
-        raw.sqlite3_exec(connection.Handle, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheSize};"));
 }

@@ -43,12 +43,15 @@ internal static class SqliteErrors
     /// <summary>SQLITE_FULL: a write found no room on the disk.</summary>
     public static bool IsDiskFull(SqliteException ex) => ex.SqliteErrorCode == Full;
 
+    /// <summary>Which disk a SQLITE_FULL may be about, for every message that reports one.</summary>
+    public const string DiskFullWhich = "the disk is full (the database's own, or that of SQLite's temporary files";
+
     /// <summary>
     /// SQLITE_FULL, named with the database: SQLite has rolled the statement (or the whole transaction) back, so
     /// the database keeps what it held before.
     /// </summary>
     public static BookDataDatabaseException DiskFull(string dataSource, SqliteException ex) => new(
-        $"Database '{dataSource}' cannot be written: the disk is full (the database's own, or that of SQLite's temporary files). Free some space and try again; the failed operation changed nothing.",
+        $"Database '{dataSource}' cannot be written: {DiskFullWhich}). Free some space and try again; the failed operation changed nothing.",
         ex);
 
     /// <summary>Any other unexpected SQLite error, named with the database it happened in.</summary>

@@ -330,7 +330,7 @@ public sealed class BookDataMigrator
         {
             var scriptName = result.ErrorScript?.Name;
             var reason = result.Error is SqliteException full && SqliteErrors.IsDiskFull(full)
-                ? "the disk is full (the database's own, or that of SQLite's temporary files; a script that rebuilds a table needs room for a second copy of it). "
+                ? SqliteErrors.DiskFullWhich + "; a script that rebuilds a table needs room for a second copy of it). "
                     + (scriptName is null ? "Free some space and migrate again." : "Free some space and migrate again; the script was rolled back and earlier scripts stay applied.")
                 : result.Error?.Message;
             throw new BookDataMigrationException(

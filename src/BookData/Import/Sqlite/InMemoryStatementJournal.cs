@@ -1,4 +1,5 @@
 using System.Globalization;
+using BookData.Connections;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -23,10 +24,12 @@ namespace BookData.Import.Sqlite;
 /// </remarks>
 internal sealed class InMemoryStatementJournal : IDisposable
 {
+    private const string TempStore = "temp_store";
+
     private const int Memory = 2;
 
     private readonly SqliteConnection connection;
-    private readonly int? previous;
+    private readonly long? previous;
 
     /// <param name="connection">The import's open connection, outside any transaction.</param>
     public InMemoryStatementJournal(SqliteConnection connection)
@@ -37,8 +40,8 @@ internal sealed class InMemoryStatementJournal : IDisposable
             return;
         }
 
-        var current = Convert.ToInt32(Scalar(connection, "PRAGMA temp_store;"), CultureInfo.InvariantCulture);
-        if (current != Memory && Set(connection, Memory) == raw.SQLITE_OK)
+        var current = SqlitePragma.Read(connection, TempStore);
+        if (current != Memory && SqlitePragma.Set(connection, TempStore, Memory) == raw.SQLITE_OK)
         {
             previous = current;
         }
@@ -49,7 +52,7 @@ internal sealed class InMemoryStatementJournal : IDisposable
 
     /// <summary>Gives the connection its own setting back; allowed inside the import's transaction while the temporary database stays closed.</summary>
     /// <returns><see langword="true"/> when the connection has its own setting again.</returns>
-    public bool Restore() => previous is not { } value || Set(connection, value) == raw.SQLITE_OK;
+    public bool Restore() => previous is not { } value || SqlitePragma.Set(connection, TempStore, value) == raw.SQLITE_OK;
 
     public void Dispose() => Restore();
 
@@ -66,15 +69,4 @@ internal sealed class InMemoryStatementJournal : IDisposable
         command.CommandText = "SELECT count(*) FROM temp.sqlite_schema;";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static int Set(SqliteConnection connection, int value) =>
-        // PRAGMA takes no parameters; the value is 0, 1 or 2, read from SQLite itself, never user text.
-        raw.sqlite3_exec(connection.Handle, string.Create(CultureInfo.InvariantCulture, $"PRAGMA temp_store = {value};"));
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
+using BookData.Connections;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace BookData.Import.Sqlite;
 
@@ -9,12 +8,12 @@ namespace BookData.Import.Sqlite;
 /// indexes, and puts the connection's own limit back when disposed, so the pooled connection does not keep it.
 /// </summary>
 /// <remarks>
-/// Like <see cref="Connections.PageCacheScope"/>, disposing never throws and works through SQLite's C interface, so
-/// it also runs after a failure that left a rolled-back transaction open; <c>threads</c> is not transactional.
+/// Like <see cref="PageCacheScope"/>, disposing never throws (<see cref="SqlitePragma.Set"/>), so it also runs after a
+/// failure that left a rolled-back transaction open; <c>threads</c> is not transactional.
 /// </remarks>
 internal sealed class SortThreadsScope : IDisposable
 {
-    private const string GetThreads = "PRAGMA threads;";
+    private const string Threads = "threads";
 
     private readonly SqliteConnection connection;
     private readonly long previous;
@@ -24,10 +23,8 @@ internal sealed class SortThreadsScope : IDisposable
     public SortThreadsScope(SqliteConnection connection, int threads)
     {
         this.connection = connection;
-        using var command = connection.CreateCommand();
-        command.CommandText = GetThreads;
-        previous = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        SqliteException.ThrowExceptionForRC(Set(connection, threads), connection.Handle);
+        previous = SqlitePragma.Read(connection, Threads);
+        SqliteException.ThrowExceptionForRC(SqlitePragma.Set(connection, Threads, threads), connection.Handle);
     }
 
     public void Dispose()
@@ -35,11 +32,7 @@ internal sealed class SortThreadsScope : IDisposable
         if (connection.Handle is not null)
         {
             // Best effort: a connection that keeps helper threads only sorts with them; nothing more.
-            Set(connection, previous);
+            SqlitePragma.Set(connection, Threads, previous);
         }
     }
-
-    private static int Set(SqliteConnection connection, long threads) =>
-        // PRAGMA takes no parameters; the value is an integer, never user text.
-        raw.sqlite3_exec(connection.Handle, string.Create(CultureInfo.InvariantCulture, $"PRAGMA threads = {threads};"));
 }
