@@ -37,46 +37,36 @@ rm -f "$template" "$template"-wal "$template"-shm
 dotnet benchmarks/BookData.ImportBench/bin/Release/net10.0/BookData.ImportBench.dll "$csv" "$template" >/dev/null
 dotnet "$cli" sql --db "$template" "SELECT count(*) AS books FROM book" | tail -n 3
 python3 - "$template" "$from" <<'PY'
-import sqlite3, sys
+import re, sqlite3, sys
+# book, its title index and the view exactly as migration 0001 wrote them, and 0002's triggers, read from the scripts.
+first = open("migrations/sqlite/0001_create_catalog.sql").read()
+second = open("migrations/sqlite/0002_index_book_title_search.sql").read()
+def statement(script, start):
+    return re.search(re.escape(start) + r".*?;\n", script, re.S).group(0)
+book = statement(first, "CREATE TABLE book (").replace("CREATE TABLE book (", "CREATE TABLE new_book (", 1)
+title_index = statement(first, "CREATE INDEX ix_book_title ")
+view = statement(first, "CREATE VIEW author_publisher ")
+triggers = re.findall(r"CREATE TRIGGER .*?\nEND;\n", second, re.S)
+assert len(triggers) == 3, "migration 0002 should create three triggers"
 c = sqlite3.connect(sys.argv[1])
 # book in the shape 0001 and 0002 gave it: the (author, title) key a table constraint. The search index's
 # table stays unopened (this Python's SQLite may lack its tokenizer options); only triggers name it.
-c.executescript("""
+c.executescript(f"""
 PRAGMA foreign_keys = OFF;
 PRAGMA legacy_alter_table = ON;
 BEGIN;
 DROP VIEW author_publisher;
-CREATE TABLE new_book (
-    book_id   INTEGER PRIMARY KEY,
-    author_id INTEGER NOT NULL REFERENCES author (author_id),
-    title     TEXT NOT NULL COLLATE NOCASE CHECK (length(title) BETWEEN 1 AND 500),
-    -- Also serves as the index on the foreign key book.author_id.
-    CONSTRAINT uq_book_author_title UNIQUE (author_id, title)
-) STRICT;
+{book}
 INSERT INTO new_book SELECT book_id, author_id, title FROM book ORDER BY book_id;
 DROP TABLE book;
 ALTER TABLE new_book RENAME TO book;
-CREATE INDEX ix_book_title ON book (title);
-CREATE VIEW author_publisher (author_id, publisher_id) AS
-SELECT DISTINCT b.author_id, bp.publisher_id
-FROM book AS b
-JOIN book_publisher AS bp ON bp.book_id = b.book_id;
+{title_index}
+{view}
 DELETE FROM schema_version WHERE script_name = '0003_index_book_author_title.sql';
 COMMIT;
 """)
 if sys.argv[2] == "0002":
-    c.executescript("""
-CREATE TRIGGER book_title_fts_insert AFTER INSERT ON book BEGIN
-    INSERT INTO book_title_fts (rowid, title) VALUES (new.book_id, new.title);
-END;
-CREATE TRIGGER book_title_fts_delete AFTER DELETE ON book BEGIN
-    INSERT INTO book_title_fts (book_title_fts, rowid, title) VALUES ('delete', old.book_id, old.title);
-END;
-CREATE TRIGGER book_title_fts_update AFTER UPDATE OF book_id, title ON book BEGIN
-    INSERT INTO book_title_fts (book_title_fts, rowid, title) VALUES ('delete', old.book_id, old.title);
-    INSERT INTO book_title_fts (rowid, title) VALUES (new.book_id, new.title);
-END;
-""")
+    c.executescript("".join(triggers))
 else:
     c.executescript("""
 PRAGMA writable_schema = ON;
