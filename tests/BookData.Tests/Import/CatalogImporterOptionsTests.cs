@@ -224,7 +224,7 @@ public abstract class CatalogImporterOptionsTests
     }
 
     [ProviderFact]
-    public async Task ImportAsync_ConnectionAfterwards_HasItsCacheSizeAndForeignKeysBack()
+    public async Task ImportAsync_ConnectionAfterwards_HasItsOwnSettingsBack()
     {
         await using var db = await TestDatabase.CreateAsync(Provider);
         await ClearConnectionPoolAsync(db);

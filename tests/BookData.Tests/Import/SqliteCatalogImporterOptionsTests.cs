@@ -8,7 +8,8 @@ public sealed class SqliteCatalogImporterOptionsTests : CatalogImporterOptionsTe
     protected override BookDataProvider Provider => BookDataProvider.Sqlite;
 
     protected override (string Sql, string[] Normal) ImportConnectionSettings =>
-        ("SELECT cache_size, foreign_keys FROM pragma_cache_size, pragma_foreign_keys", ["-2000", "1"]);
+        ("SELECT cache_size, foreign_keys, threads, temp_store FROM pragma_cache_size, pragma_foreign_keys, pragma_threads, pragma_temp_store",
+            ["-2000", "1", "0", "0"]);
 
     protected override Task ClearConnectionPoolAsync(TestDatabase db)
     {
