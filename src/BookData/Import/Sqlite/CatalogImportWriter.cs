@@ -85,7 +85,7 @@ internal sealed class CatalogImportWriter : IDisposable
         {
             if (ids.IsCatalogEmpty)
             {
-                writer.DeferSecondaryIndexes();
+                writer.DeferIndexes();
             }
 
             return writer;
@@ -307,7 +307,7 @@ internal sealed class CatalogImportWriter : IDisposable
     /// book. The unique keys of author and publisher, table constraints, stay live. Everything happens inside the
     /// import's transaction, so other connections never see the catalog without them, and a rollback restores them.
     /// </summary>
-    private void DeferSecondaryIndexes()
+    private void DeferIndexes()
     {
         var definitions = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var command = NewCommand(ImportSql.SelectSecondaryIndexes))
