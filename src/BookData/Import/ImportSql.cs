@@ -149,7 +149,7 @@ internal static class ImportSql
         FROM counts;
         """;
 
-    public const string SelectSecondaryIndexes = """
+    public const string SelectDeferrableIndexes = """
         SELECT name AS Name, sql AS Sql
         FROM sqlite_schema
         WHERE (type = 'index' AND name IN ('uq_book_author_title', 'ix_book_title', 'ix_book_publisher_publisher'))

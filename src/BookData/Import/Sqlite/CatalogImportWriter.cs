@@ -310,7 +310,7 @@ internal sealed class CatalogImportWriter : IDisposable
     private void DeferIndexes()
     {
         var definitions = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var command = NewCommand(ImportSql.SelectSecondaryIndexes))
+        using (var command = NewCommand(ImportSql.SelectDeferrableIndexes))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())

@@ -1,7 +1,7 @@
 namespace BookData.Import.Sqlite;
 
 /// <summary>
-/// A secondary index that an import into an empty catalog drops before the load and builds after it, or a trigger
+/// An index that an import into an empty catalog drops before the load and builds after it, or a trigger
 /// that keeps an index current row by row, which the import drops and recreates, then fills the index in bulk.
 /// </summary>
 /// <param name="Name">The index's or trigger's name.</param>
