@@ -101,6 +101,11 @@ public sealed class CatalogImporter
         {
             throw new BookDataImportException(sourceName, null, null, "the file does not exist", ex);
         }
+        catch (UnauthorizedAccessException ex) when (Directory.Exists(path))
+        {
+            // .NET reports a folder opened as a file as "access denied", even to root.
+            throw new BookDataImportException(sourceName, null, null, "it is a folder, not a file", ex);
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new BookDataImportException(sourceName, null, null, $"the file cannot be opened: {ex.Message.TrimEnd('.')}", ex);

@@ -309,6 +309,26 @@ public abstract class CatalogImporterBadInputTests
     }
 
     [ProviderFact]
+    public async Task ImportAsync_PathIsAFolder_SaysSoAndChangesNothing()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        var folder = Directory.CreateTempSubdirectory("bookdata-import-folder-").FullName;
+        try
+        {
+            var act = () => new CatalogImporter(db.Factory).ImportAsync(folder);
+
+            var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+            error.Message.Should().Be($"{folder}: it is a folder, not a file.");
+            (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [ProviderFact]
     public async Task ImportAsync_StreamWithSourceName_UsesTheNameInErrors()
     {
         await using var db = await CreateAsync(withData: false);
