@@ -88,19 +88,12 @@ public static class OutputFile
             .Replace(temporaryPath, target, StringComparison.Ordinal)
             .Replace(Path.GetFileName(temporaryPath), Path.GetFileName(target), StringComparison.Ordinal);
 
-    /// <summary>The full path, or the file the symbolic link at it finally points to.</summary>
+    /// <summary>The full path with every symbolic link in it followed (<see cref="LinkedPath"/>).</summary>
     private static string FollowLinks(string path)
     {
-        var fullPath = Path.GetFullPath(path);
-        var file = new FileInfo(fullPath);
-        if (file.LinkTarget is null)
-        {
-            return fullPath;
-        }
-
         try
         {
-            return file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? fullPath;
+            return LinkedPath.Resolve(path);
         }
         catch (IOException ex)
         {

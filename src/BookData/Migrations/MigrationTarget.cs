@@ -1,4 +1,5 @@
 using BookData.Connections;
+using BookData.Files;
 using Microsoft.Data.Sqlite;
 
 namespace BookData.Migrations;
@@ -31,8 +32,30 @@ internal sealed class MigrationTarget
     /// <summary>The database file's full path; <see langword="null"/> for an in-memory database.</summary>
     public string? FilePath { get; }
 
-    /// <summary>The lock file beside the database; <see langword="null"/> for an in-memory database.</summary>
-    public string? LockPath => FilePath is null ? null : FilePath + LockFileSuffix;
+    /// <summary>
+    /// The lock file beside the database file that symbolic links lead to, as SQLite's write-ahead log is, so
+    /// every spelling of the path shares it; <see langword="null"/> for an in-memory database.
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">A symbolic link in the path cannot be followed.</exception>
+    public string? LockPath
+    {
+        get
+        {
+            if (FilePath is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return LinkedPath.Resolve(FilePath) + LockFileSuffix;
+            }
+            catch (IOException ex)
+            {
+                throw new BookDataDatabaseException($"Cannot open database '{DataSource}': {ex.Message}", ex);
+            }
+        }
+    }
 
     /// <summary><see langword="true"/> when the connection string opens the database read-only (<c>Mode=ReadOnly</c>).</summary>
     public bool IsReadOnly { get; }

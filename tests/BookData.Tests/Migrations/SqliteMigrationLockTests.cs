@@ -36,6 +36,31 @@ public sealed class SqliteMigrationLockTests : MigrationLockTests
         File.Exists(folder.DatabasePath).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("file")]
+    [InlineData("folder")]
+    public async Task MigrateAsync_ThroughASymbolicLinkWhileTheLockIsHeldByTheFilesName_WaitsForThatLock(string linked)
+    {
+        // SQLite follows symbolic links (its write-ahead log is beside the file they lead to), so two
+        // migrators reaching one file by different links must share one lock.
+        await using var folder = ScratchFolder.Create();
+        var real = Directory.CreateDirectory(Path.Combine(folder.Path, "real")).FullName;
+        var database = Path.Combine(real, "catalog.db");
+        await new BookDataMigrator(folder.Factory(databasePath: database), TestScripts.All.Take(1).ToList()).MigrateAsync();
+        var viaLink = linked == "file"
+            ? File.CreateSymbolicLink(Path.Combine(folder.Path, "link.db"), database).FullName
+            : Path.Combine(Directory.CreateSymbolicLink(Path.Combine(folder.Path, "linked"), real).FullName, "catalog.db");
+        await using var held = HoldLock(database);
+        var migrator = new BookDataMigrator(
+            folder.Factory(options => options.BusyTimeout = TimeSpan.FromMilliseconds(300), viaLink), TestScripts.All);
+
+        var act = () => migrator.MigrateAsync();
+
+        var error = (await act.Should().ThrowAsync<BookDataDatabaseException>()).Which;
+        error.Message.Should().Contain(database + MigrationTarget.LockFileSuffix).And.Contain("busy timeout");
+        (await new BookDataMigrator(folder.Factory(databasePath: database), TestScripts.All).GetStatusAsync()).Pending.Should().HaveCount(TestScripts.All.Count - 1);
+    }
+
     [Fact]
     public async Task MigrateAsync_NewFile_RemovesItsLockFileWhenDone()
     {
