@@ -200,10 +200,14 @@ public sealed class CatalogExporter
                     using var reader = command.ExecuteReader();
                     while (reader.Read())
                     {
-                        writer.WriteField(reader.GetString(0));
-                        writer.WriteField(reader.GetString(1));
-                        writer.WriteField(reader.GetString(2));
-                        writer.WriteField(reader.GetString(3));
+                        var (firstName, lastName, title, publisher) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+
+                        // A book whose values are the column names is quoted, so the import does not take it for the header.
+                        var quoting = CatalogCsvFormat.NamesTheColumns(firstName, lastName, title, publisher) ? CsvQuoting.Always : CsvQuoting.WhenNeeded;
+                        writer.WriteField(firstName, quoting);
+                        writer.WriteField(lastName, quoting);
+                        writer.WriteField(title, quoting);
+                        writer.WriteField(publisher, quoting);
                         await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
                         rows++;
                     }

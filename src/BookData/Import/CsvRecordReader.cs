@@ -70,6 +70,7 @@ internal sealed class CsvRecordReader
     private int recordStart;
     private int recordEnd;
     private int[] fieldStarts = new int[16];
+    private bool[] fieldQuoted = new bool[16];
     private int[] fieldLengths = new int[16];
     private byte[] scratch = new byte[256];
     private int scratchLength;
@@ -165,6 +166,9 @@ internal sealed class CsvRecordReader
             ResumeAfterFirstLine();
         }
     }
+
+    /// <summary>Whether field <paramref name="index"/> of the current record was enclosed in quotes; <see langword="false"/> past the last field.</summary>
+    public bool IsQuoted(int index) => index < FieldCount && fieldQuoted[index];
 
     /// <summary>The raw bytes of field <paramref name="index"/> of the current record (unquoted and unescaped); empty past the last field.</summary>
     public ReadOnlySpan<byte> GetSpan(int index)
@@ -268,7 +272,7 @@ internal sealed class CsvRecordReader
                     break;
                 }
 
-                AddField(span, fieldStart + 1, pos - 1, escaped);
+                AddField(span, fieldStart + 1, pos - 1, escaped, quoted: true);
                 fieldEnd = pos;
                 if (pos < end && span[pos] is not ((byte)',' or (byte)'\r' or (byte)'\n'))
                 {
@@ -294,7 +298,7 @@ internal sealed class CsvRecordReader
                     return Malformed(CsvRecordProblem.StrayQuote, fieldEnd);
                 }
 
-                AddField(span, fieldStart, fieldEnd, escaped: false);
+                AddField(span, fieldStart, fieldEnd, escaped: false, quoted: false);
                 pos = fieldEnd;
             }
 
@@ -313,7 +317,7 @@ internal sealed class CsvRecordReader
                         return ParseResult.NeedMore;
                     }
 
-                    AddField(span, pos, pos, escaped: false);
+                    AddField(span, pos, pos, escaped: false, quoted: false);
                     break;
                 }
 
@@ -345,13 +349,16 @@ internal sealed class CsvRecordReader
         return ParseResult.Record;
     }
 
-    private void AddField(ReadOnlySpan<byte> span, int start, int fieldEnd, bool escaped)
+    private void AddField(ReadOnlySpan<byte> span, int start, int fieldEnd, bool escaped, bool quoted)
     {
         if (FieldCount == fieldStarts.Length)
         {
             Array.Resize(ref fieldStarts, FieldCount * 2);
             Array.Resize(ref fieldLengths, FieldCount * 2);
+            Array.Resize(ref fieldQuoted, FieldCount * 2);
         }
+
+        fieldQuoted[FieldCount] = quoted;
 
         if (!escaped)
         {

@@ -34,6 +34,7 @@ internal sealed class CsvRowSource : IDisposable
     private readonly byte[][] normalized = [.. CatalogCsvFormat.Columns.Select(column => new byte[CatalogText.MaxUtf8ByteCount(column.MaxLength)])];
     private int[] columnIndexes = [];
     private string[] headerNames = [];
+    private bool[] headerQuoted = [];
 
     /// <summary>The batch being filled; <see langword="null"/> when none is (an array is rented for the first row).</summary>
     private ImportRow[]? batch;
@@ -76,9 +77,11 @@ internal sealed class CsvRowSource : IDisposable
         }
 
         headerNames = new string[reader.FieldCount];
+        headerQuoted = new bool[reader.FieldCount];
         for (var i = 0; i < headerNames.Length; i++)
         {
             headerNames[i] = Encoding.UTF8.GetString(reader.GetSpan(i));
+            headerQuoted[i] = reader.IsQuoted(i);
         }
 
         columnIndexes = ResolveHeader(headerNames, reader.LineNumber);
@@ -277,14 +280,19 @@ internal sealed class CsvRowSource : IDisposable
         };
     }
 
-    /// <summary>Whether the current record's four columns hold their own names: the header again, as when two files were joined.</summary>
+    /// <summary>
+    /// Whether the current record's four columns hold their own names, each quoted or not as in the header: the
+    /// header again, as when two files were joined. A book whose values are the column names is told apart by its
+    /// quotes, which the export writes around such a row (<see cref="CatalogCsvFormat.NamesTheColumns"/>).
+    /// </summary>
     private bool RepeatsTheHeader()
     {
         var columns = CatalogCsvFormat.Columns;
         for (var c = 0; c < columns.Count; c++)
         {
-            var value = reader.GetSpan(columnIndexes[c]).Trim((byte)' ');
-            if (!Ascii.EqualsIgnoreCase(value, columns[c].Name))
+            var index = columnIndexes[c];
+            var value = reader.GetSpan(index).Trim((byte)' ');
+            if (reader.IsQuoted(index) != headerQuoted[index] || !Ascii.EqualsIgnoreCase(value, columns[c].Name))
             {
                 return false;
             }

@@ -466,6 +466,31 @@ public abstract class CatalogImporterBadInputTests
     }
 
     [ProviderFact]
+    public async Task ImportAsync_QuotedHeaderRepeatedQuotedMidFile_FailsNamingItsLine()
+    {
+        await using var db = await CreateAsync(withData: false);
+        const string quotedHeader = "\"first_name\",\"last_name\",\"title\",\"publisher\"\n";
+        using var file = TempFile.WithText(quotedHeader + "Isaac,Asimov,Foundation,Random House\n" + quotedHeader);
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        (await act.Should().ThrowAsync<BookDataImportException>()).Which.Should().BeEquivalentTo(new { LineNumber = 3L, Field = (string?)null });
+        (await CatalogDump.LinksAsync(db)).Should().BeEmpty();
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_RowOfTheColumnNamesQuotedUnlikeTheHeader_IsABook()
+    {
+        await using var db = await CreateAsync(withData: false);
+        using var file = TempFile.WithText(Header + "\"first_name\",\"last_name\",\"title\",\"publisher\"\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        summary.BooksAdded.Should().Be(1);
+        (await CatalogDump.LinksAsync(db)).Should().Equal("first_name|last_name|title|publisher");
+    }
+
+    [ProviderFact]
     public async Task ImportAsync_SkipModeWithHeaderRepeatedMidFile_ListsItAndImportsNoBookTitledTitle()
     {
         await using var db = await CreateAsync(withData: false);
