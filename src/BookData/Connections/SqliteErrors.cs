@@ -24,6 +24,9 @@ internal static class SqliteErrors
     public static bool IsUniqueViolation(SqliteException ex) =>
         ex.SqliteExtendedErrorCode is UniqueConstraint or PrimaryKeyConstraint;
 
+    /// <summary>What a busy or locked error means once the busy handler has given up, for messages.</summary>
+    public const string LockedTooLong = "stayed locked by another writer for longer than the busy timeout";
+
     public static bool IsBusy(SqliteException ex) =>
         ex.SqliteErrorCode is Busy or Locked;
 
@@ -58,7 +61,7 @@ internal static class SqliteErrors
     public static BookDataDatabaseException Translate(string dataSource, SqliteException ex) => ex.SqliteErrorCode switch
     {
         Busy or Locked => new BookDataDatabaseException(
-            $"Database '{dataSource}' stayed locked by another writer for longer than the busy timeout.", ex),
+            $"Database '{dataSource}' {LockedTooLong}.", ex),
         ReadOnly => new BookDataDatabaseException(
             $"Database '{dataSource}' is read-only: {ex.Message}", ex),
         NotADatabase => new BookDataDatabaseException(

@@ -194,10 +194,19 @@ public sealed class BookDataMigrator
             string[] applied;
             using (SqliteMigrationSession.Begin(connection))
             {
-                applied = Apply(
-                    DeployChanges.To.SqliteDatabase(new SharedConnection(connection)),
-                    target.DataSource,
-                    journal => new ForeignKeyCheckingJournal(journal, target.DataSource));
+                try
+                {
+                    applied = Apply(
+                        DeployChanges.To.SqliteDatabase(new SharedConnection(connection)),
+                        target.DataSource,
+                        journal => new ForeignKeyCheckingJournal(journal, target.DataSource));
+                }
+                catch (BookDataMigrationException failed) when (backupPath is not null)
+                {
+                    // The operator who must free space or fix a script is told of the file this run made.
+                    throw new BookDataMigrationException(
+                        failed.ScriptName, $"{failed.Message} The backup made before the migration is '{backupPath}'.", failed.InnerException);
+                }
             }
 
             // A script that rewrites a table leaves a write-ahead log as large as the table (best effort).
@@ -329,15 +338,24 @@ public sealed class BookDataMigrator
         if (!result.Successful)
         {
             var scriptName = result.ErrorScript?.Name;
-            var reason = result.Error is SqliteException full && SqliteErrors.IsDiskFull(full)
-                ? SqliteErrors.DiskFullWhich + "; a script that rebuilds a table needs room for a second copy of it). "
-                    + (scriptName is null ? "Free some space and migrate again." : "Free some space and migrate again; the script was rolled back and earlier scripts stay applied.")
-                : result.Error?.Message;
+            var rolledBack = scriptName is null ? "" : "; the script was rolled back and earlier scripts stay applied";
+            var reason = result.Error switch
+            {
+                SqliteException full when SqliteErrors.IsDiskFull(full) =>
+                    SqliteErrors.DiskFullWhich + "; a script that rebuilds a table needs room for a second copy of it). "
+                    + (scriptName is null ? "Free some space and migrate again." : "Free some space and migrate again; the script was rolled back and earlier scripts stay applied."),
+                SqliteException busy when SqliteErrors.IsBusy(busy) => string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the database {SqliteErrors.LockedTooLong} ({Options.BusyTimeout.TotalSeconds:0.###} s, {BookDataOptions.SectionName}:{nameof(BookDataOptions.BusyTimeout)}){rolledBack}. Migrate again when that writer is done."),
+                _ => result.Error?.Message,
+            };
+            var appliedFirst = result.Scripts.Select(script => script.Name).ToArray();
+            var applied = appliedFirst.Length == 0 ? "" : $" Applied before it: {string.Join(", ", appliedFirst)}.";
             throw new BookDataMigrationException(
                 scriptName,
                 scriptName is null
-                    ? $"Migrating database '{dataSource}' failed: {reason}"
-                    : $"Migration script '{scriptName}' failed on database '{dataSource}': {reason}",
+                    ? $"Migrating database '{dataSource}' failed: {reason}{applied}"
+                    : $"Migration script '{scriptName}' failed on database '{dataSource}': {reason}{applied}",
                 result.Error);
         }
 

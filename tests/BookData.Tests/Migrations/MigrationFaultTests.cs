@@ -12,6 +12,47 @@ namespace BookData.Tests.Migrations;
 public sealed class MigrationFaultTests
 {
     [Fact]
+    public async Task MigrateAsync_AnotherWriterHoldsTheDatabaseLongerThanTheBusyTimeout_SaysSoAndAppliesNothing()
+    {
+        await using var folder = ScratchFolder.Create();
+        await folder.Migrator([TestScripts.CreateThing]).MigrateAsync();
+        await using (var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.DatabasePath};Pooling=False"))
+        {
+            await writer.OpenAsync();
+            await using var hold = writer.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE;";
+            await hold.ExecuteNonQueryAsync();
+            var migrator = folder.Migrator(TestScripts.All, options => options.BusyTimeout = TimeSpan.FromMilliseconds(250));
+
+            var act = () => migrator.MigrateAsync();
+
+            var error = (await act.Should().ThrowAsync<BookDataMigrationException>()).Which;
+            error.Message.Should().Contain($"database '{folder.DatabasePath}'")
+                .And.Contain("the database stayed locked by another writer for longer than the busy timeout (0.25 s, BookData:BusyTimeout)")
+                .And.EndWith("Migrate again when that writer is done.");
+        }
+
+        (await folder.Migrator(TestScripts.All).GetStatusAsync()).Pending.Should().HaveCount(TestScripts.All.Count - 1);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ScriptFailsAfterOthersWereApplied_NamesThemAndTheBackup()
+    {
+        await using var folder = ScratchFolder.Create();
+        await folder.Migrator([TestScripts.CreateThing]).MigrateAsync();
+        var broken = new MigrationScript("0099_broken.sql", "CREATE TABLE broken (;\n");
+        var migrator = folder.Migrator([.. TestScripts.All, broken], options => options.BackupBeforeMigrate = true);
+
+        var act = () => migrator.MigrateAsync();
+
+        var error = (await act.Should().ThrowAsync<BookDataMigrationException>()).Which;
+        error.ScriptName.Should().Be(broken.Name);
+        var backup = folder.FileNames().Should().ContainSingle(name => name.Contains(".bak", StringComparison.Ordinal)).Which;
+        error.Message.Should().Contain($"Applied before it: {TestScripts.SeedThing.Name}, {TestScripts.CreateOther.Name}.")
+            .And.Contain($"The backup made before the migration is '{Path.Combine(folder.Path, backup)}'.");
+    }
+
+    [Fact]
     public async Task MigrateAsync_FolderMissing_ThrowsNamingFolderAndCreatesNothing()
     {
         await using var folder = ScratchFolder.Create();
