@@ -18,6 +18,10 @@ internal static class SqliteErrors
     private const int Locked = 6;
     private const int ReadOnly = 8;
     private const int Full = 13;
+    private const int IoError = 10;
+
+    /// <summary>SQLITE_IOERR_SHMOPEN, SQLITE_IOERR_SHMSIZE and SQLITE_IOERR_SHMMAP: the shared-memory file could not be made or grown.</summary>
+    private static readonly int[] SharedMemoryErrors = [IoError | (18 << 8), IoError | (19 << 8), IoError | (21 << 8)];
     private const int CantOpen = 14;
     private const int NotADatabase = 26;
 
@@ -67,6 +71,9 @@ internal static class SqliteErrors
         NotADatabase => new BookDataDatabaseException(
             $"Database '{dataSource}' is not a SQLite database.", ex),
         Full => DiskFull(dataSource, ex),
+        IoError when SharedMemoryErrors.Contains(ex.SqliteExtendedErrorCode) => new BookDataDatabaseException(
+            $"Database '{dataSource}' cannot be read: SQLite could not make its shared-memory file '{dataSource}-shm' beside it, which a catalog in WAL mode needs even to be read; the disk is full, most likely. Free some space and try again; nothing was changed.",
+            ex),
         _ => new BookDataDatabaseException($"Database '{dataSource}' failed: {ex.Message}", ex),
     };
 }
