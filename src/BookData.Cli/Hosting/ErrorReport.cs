@@ -30,7 +30,8 @@ internal static class ErrorReport
         var message = exception switch
         {
             OperationCanceledException => "Interrupted before the command finished; nothing was left half-written.",
-            BookDataException or CliUsageException or CliInputException or DbException => exception.Message,
+            BookDataException => InCliTerms(exception.Message),
+            CliUsageException or CliInputException or DbException => exception.Message,
             IOException or UnauthorizedAccessException => exception.Message,
             _ => $"Unexpected {exception.GetType().Name}: {exception.Message}",
         };
@@ -43,6 +44,14 @@ internal static class ErrorReport
 
         return ExitCodeFor(exception);
     }
+
+    /// <summary>
+    /// The library names its settings as an application configures them (<c>BookData:BusyTimeout</c>); the tool's
+    /// user sets them with its own options and environment variables, which the message names instead.
+    /// </summary>
+    private static string InCliTerms(string message) => message
+        .Replace("set BookData:AllowChangedMigrations to accept it", "run 'bookdata migrate --allow-changed' to accept it", StringComparison.Ordinal)
+        .Replace("BookData:BusyTimeout", CommandContext.BusyTimeoutEnvironmentVariable, StringComparison.Ordinal);
 
     /// <summary>
     /// The message's first line: a server's error can carry further lines (PostgreSQL's DETAIL and HINT),

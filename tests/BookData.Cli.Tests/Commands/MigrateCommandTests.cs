@@ -135,7 +135,8 @@ public sealed class MigrateCommandTests
         var result = await CliRunner.RunAsync("add-book", "--author", "A B", "--title", "T", "--publisher", "P", "--db", db.Path);
 
         result.ExitCode.Should().Be(3);
-        result.Error.Should().Contain(BookDataMigrator.ScriptNames[0]);
+        result.Error.Should().Contain(BookDataMigrator.ScriptNames[0])
+            .And.Contain("or run 'bookdata migrate --allow-changed' to accept it").And.NotContain("BookData:AllowChangedMigrations");
         (await db.CountAsync("book")).Should().Be(10);
     }
 }
