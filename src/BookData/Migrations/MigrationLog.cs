@@ -22,4 +22,7 @@ internal static partial class MigrationLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Created database {DataSource}")]
     public static partial void DatabaseCreated(ILogger logger, string dataSource);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Removed {Path}, a backup of database {DataSource} left unfinished by a migration that was stopped")]
+    public static partial void UnfinishedBackupRemoved(ILogger logger, string dataSource, string path);
 }

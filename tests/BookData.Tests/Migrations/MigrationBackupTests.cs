@@ -26,6 +26,27 @@ public sealed class MigrationBackupTests
     }
 
     [Fact]
+    public async Task MigrateAsync_BackupEnabledAndAnUnfinishedBackupOfAKilledMigrationBeside_RemovesItAndKeepsOtherFiles()
+    {
+        await using var folder = ScratchFolder.Create();
+        await folder.Migrator([TestScripts.CreateThing]).MigrateAsync();
+        var stale = folder.DatabasePath + ".bak-20261206T010203004Z-before-0002_seed_thing.0123456789abcdef0123456789abcdef.partial";
+        await File.WriteAllTextAsync(stale, "half a copy");
+        await File.WriteAllTextAsync(stale + "-journal", "its journal");
+        var unrelated = Path.Combine(folder.Path, "other.db.bak-20261206T010203004Z-before-x.0123.partial");
+        await File.WriteAllTextAsync(unrelated, "another catalog's");
+        var logger = new RecordingLogger();
+
+        var result = await new BookDataMigrator(folder.Factory(options => options.BackupBeforeMigrate = true), TestScripts.All, logger).MigrateAsync();
+
+        File.Exists(stale).Should().BeFalse();
+        File.Exists(stale + "-journal").Should().BeFalse();
+        File.Exists(unrelated).Should().BeTrue();
+        File.Exists(result.BackupPath).Should().BeTrue();
+        logger.Messages(LogLevel.Warning).Should().Contain(message => message.Contains(stale, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MigrateAsync_BackupEnabledOnNewDatabase_TakesNoBackup()
     {
         await using var folder = ScratchFolder.Create();
