@@ -46,7 +46,8 @@ internal sealed class CommandRunner
             if (database == DatabaseUse.MigrateFirst)
             {
                 context.PrepareToWrite();
-                await new BookDataMigrator(context.Connections).MigrateAsync(cancellationToken).ConfigureAwait(false);
+                var migration = await new BookDataMigrator(context.Connections).MigrateAsync(cancellationToken).ConfigureAwait(false);
+                NoteUpgrade(migration, context.Connections.DataSource);
             }
 
             return await action(context, cancellationToken).ConfigureAwait(false);
@@ -56,6 +57,19 @@ internal sealed class CommandRunner
 #pragma warning restore CA1031
         {
             return ErrorReport.Write(console, ex, verbose);
+        }
+    }
+
+    /// <summary>
+    /// Says on standard error that a command upgraded an existing catalog before it ran (not a new one, which gets
+    /// every script): after that, older versions of the tool refuse the catalog.
+    /// </summary>
+    private void NoteUpgrade(BookData.Migrations.MigrationResult migration, string dataSource)
+    {
+        if (migration.Applied.Count > 0 && !migration.Applied.Contains(BookData.Migrations.BookDataMigrator.ScriptNames[0]))
+        {
+            console.Error.WriteLine(
+                $"note: upgraded catalog '{dataSource}' to this version's schema first (applied {string.Join(", ", migration.Applied)}); older versions of bookdata can no longer open it.");
         }
     }
 }

@@ -122,6 +122,40 @@ public sealed class MigrateCommandTests
     }
 
     [Fact]
+    public async Task Command_OnACatalogAtAnOlderVersion_SaysOnStandardErrorThatItUpgradedIt()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var last = BookDataMigrator.ScriptNames[^1];
+        await using (var connection = await db.Factory.OpenAsync())
+        {
+            // The catalog as the version before the last script left it (that script's index not there yet).
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DELETE FROM schema_version WHERE script_name = '{last}'; DROP INDEX uq_book_author_title;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var upgraded = await CliRunner.RunAsync("books", "--db", db.Path);
+        var again = await CliRunner.RunAsync("books", "--db", db.Path);
+
+        upgraded.ExitCode.Should().Be(0, upgraded.ToString());
+        upgraded.Error.Should().Be(
+            $"note: upgraded catalog '{db.Path}' to this version's schema first (applied {last}); older versions of bookdata can no longer open it." + Environment.NewLine);
+        upgraded.Output.Should().Be(again.Output);
+        again.Error.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Command_OnANewCatalog_SaysNothingOfTheSchemaItCreated()
+    {
+        await using var db = CliDatabase.CreateEmpty();
+
+        var result = await CliRunner.RunAsync("books", "--db", db.Path);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Error.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Command_DatabaseWithChangedScript_ExitsWithDatabaseErrorNamingIt()
     {
         await using var db = await CliDatabase.CreateWithSampleAsync();
