@@ -40,12 +40,29 @@ internal static class SqliteErrors
     /// <summary>An error opening or first touching the database.</summary>
     public static BookDataDatabaseException CannotOpen(string dataSource, SqliteException ex) => ex.SqliteErrorCode switch
     {
+        CantOpen when ExistingFile(dataSource) is { } file => new BookDataDatabaseException(
+            $"Cannot open database '{dataSource}': the file is there, but SQLite could not open it or make its write-ahead log and shared-memory files beside it ('{file}-wal', '{file}-shm'); the disk may be out of space or of free inodes (df -h, df -i), or the file or its folder not accessible to this user.",
+            ex),
         CantOpen => new BookDataDatabaseException(
             $"Cannot open database '{dataSource}': the file or its folder does not exist or is not accessible.", ex),
         NotADatabase => new BookDataDatabaseException(
             $"Cannot open database '{dataSource}': the file is not a SQLite database.", ex),
         _ => Translate(dataSource, ex),
     };
+
+    /// <summary>The database's file when <paramref name="dataSource"/> names one that exists; none otherwise.</summary>
+    private static string? ExistingFile(string dataSource)
+    {
+        try
+        {
+            var file = Migrations.MigrationTarget.ResolveFile(dataSource);
+            return File.Exists(file) ? file : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or NotSupportedException or UriFormatException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>SQLITE_FULL: a write found no room on the disk.</summary>
     public static bool IsDiskFull(SqliteException ex) => ex.SqliteErrorCode == Full;

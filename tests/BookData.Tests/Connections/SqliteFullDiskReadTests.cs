@@ -1,4 +1,5 @@
 using BookData.Authors;
+using BookData.Connections;
 using BookData.Books;
 using BookData.Reports;
 using BookData.Tests.Support;
@@ -30,5 +31,25 @@ public sealed class SqliteFullDiskReadTests
         File.Delete(filler);
         SqliteConnection.ClearAllPools();
         (await reports.GetCountsAsync()).Books.Should().Be(1);
+    }
+
+    [RequiresTinyFileSystemFact]
+    public async Task Open_NoFreeInodeForTheWriteAheadLog_SaysTheFileIsThereAndWhatItCouldNotMake()
+    {
+        await using var source = await TestDatabase.CreateAsync(BookDataProvider.Sqlite);
+        SqliteConnection.ClearAllPools();
+
+        // Room for the root folder and the catalog's file only: not for its -wal and -shm.
+        using var disk = TinyFileSystem.Mount(4096, inodes: 2);
+        var copy = Path.Combine(disk.Folder, "catalog.db");
+        File.Copy(source.Path, copy);
+        var before = await File.ReadAllBytesAsync(copy);
+        var reports = new CatalogReports(new BookDataConnectionFactory(new BookDataOptions { ConnectionString = $"Data Source={copy}" }));
+
+        var act = () => reports.GetCountsAsync();
+
+        var error = (await act.Should().ThrowAsync<BookDataDatabaseException>()).Which;
+        error.Message.Should().Contain($"Cannot open database '{copy}': the file is there").And.Contain($"'{copy}-wal'").And.Contain("free inodes");
+        (await File.ReadAllBytesAsync(copy)).Should().Equal(before);
     }
 }

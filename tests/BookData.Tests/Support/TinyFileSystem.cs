@@ -21,11 +21,14 @@ public sealed class TinyFileSystem : IDisposable
     public static string? SkipReason => Unavailable.Value;
 
     /// <summary>Mounts a tmpfs of <paramref name="kibibytes"/> KiB on a new folder.</summary>
-    public static TinyFileSystem Mount(int kibibytes)
+    /// <param name="kibibytes">Its size.</param>
+    /// <param name="inodes">How many files and folders it can hold, its root included; no limit of its own when <see langword="null"/>.</param>
+    public static TinyFileSystem Mount(int kibibytes, int? inodes = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"bookdata-tinyfs-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var error = Run("mount", "-t", "tmpfs", "-o", string.Create(CultureInfo.InvariantCulture, $"size={kibibytes}k"), "tmpfs", folder);
+        var options = string.Create(CultureInfo.InvariantCulture, $"size={kibibytes}k") + (inodes is { } n ? string.Create(CultureInfo.InvariantCulture, $",nr_inodes={n}") : "");
+        var error = Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", folder);
         if (error is not null)
         {
             Directory.Delete(folder);
