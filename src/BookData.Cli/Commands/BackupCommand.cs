@@ -38,7 +38,7 @@ internal static class BackupCommand
                     $"bookdata backup copies SQLite database files; back up the PostgreSQL database '{connections.DataSource}' with pg_dump instead: {PgDumpCommand(connections.ConnectionString)}");
             }
 
-            var source = Path.GetFullPath(connections.DataSource);
+            var source = BookData.Files.LinkedPath.ResolveOrKeep(connections.DataSource);
             var target = OutputPath.Check(context, context.ParseResult.GetRequiredValue(file), context.ParseResult.GetValue(force));
 
             var folder = Path.GetDirectoryName(target)!;

@@ -119,11 +119,15 @@ internal static partial class DatabaseLocation
             : null;
     }
 
-    /// <summary>The SQLite connection string for a database file, with the path made absolute.</summary>
+    /// <summary>
+    /// The SQLite connection string for a database file, with the path made absolute but not tidied: a <c>..</c>
+    /// after a symbolic link to a folder must lead where the operating system and SQLite take it (beside the link's
+    /// target), which tidying the text would change.
+    /// </summary>
     /// <param name="path">The database file.</param>
     /// <returns>A connection string naming the file.</returns>
     public static string ForFile(string path) =>
-        new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ToString();
+        new SqliteConnectionStringBuilder { DataSource = Path.IsPathRooted(path) ? path : Path.Combine(Environment.CurrentDirectory, path) }.ToString();
 
     private static string RequireConnectionString(string value, string source)
     {

@@ -127,7 +127,11 @@ internal sealed class MigrationTarget
         }
     }
 
-    /// <summary>Mirrors how Microsoft.Data.Sqlite turns a data source into a file name.</summary>
+    /// <summary>
+    /// Mirrors how Microsoft.Data.Sqlite and SQLite turn a data source into a file: the file the path names, with
+    /// its symbolic links followed (<see cref="LinkedPath"/>), so the lock, a backup and the read-only check all
+    /// concern the file SQLite opens.
+    /// </summary>
     internal static string ResolveFile(string dataSource)
     {
         if (dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
@@ -146,22 +150,22 @@ internal sealed class MigrationTarget
                 path = slash < 0 ? "" : path[slash..];
             }
 
-            return Path.GetFullPath(Uri.UnescapeDataString(path));
+            return LinkedPath.ResolveOrKeep(Uri.UnescapeDataString(path));
         }
 
         if (AppDomain.CurrentDomain.GetData("DataDirectory") is string { Length: > 0 } dataDirectory)
         {
             if (dataSource.StartsWith(DataDirectoryMacro, StringComparison.OrdinalIgnoreCase))
             {
-                return Path.GetFullPath(Path.Combine(dataDirectory, dataSource[DataDirectoryMacro.Length..]));
+                return LinkedPath.ResolveOrKeep(Path.Combine(dataDirectory, dataSource[DataDirectoryMacro.Length..]));
             }
 
             if (!Path.IsPathRooted(dataSource))
             {
-                return Path.GetFullPath(Path.Combine(dataDirectory, dataSource));
+                return LinkedPath.ResolveOrKeep(Path.Combine(dataDirectory, dataSource));
             }
         }
 
-        return Path.GetFullPath(dataSource);
+        return LinkedPath.ResolveOrKeep(dataSource);
     }
 }

@@ -12,6 +12,34 @@ public sealed class ConnectionOptionTests
     private const string UnreachableServer = "Host=127.0.0.1;Port=1;Username=nobody;Database=catalog;Timeout=5";
 
     [Fact]
+    public async Task Command_DbPathWithDotDotAfterALinkedFolder_OpensTheFileTheOperatingSystemNames()
+    {
+        // <temp>/x-<id>/deep leads to <catalog's folder>/sub-<id>, so x-<id>/deep/../<catalog> is the catalog itself
+        // to the operating system and SQLite; tidied as text it would be a new file x-<id>/<catalog>.
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var id = Guid.NewGuid().ToString("N");
+        var sub = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(db.Path)!, $"sub-{id}")).FullName;
+        var x = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"x-{id}")).FullName;
+        try
+        {
+            Directory.CreateSymbolicLink(Path.Combine(x, "deep"), sub);
+            var climbing = Path.Combine(x, "deep", "..", Path.GetFileName(db.Path));
+
+            var viaLink = await CliRunner.RunAsync("books", "--json", "--db", climbing);
+            var direct = await CliRunner.RunAsync("books", "--json", "--db", db.Path);
+
+            viaLink.ExitCode.Should().Be(0, viaLink.ToString());
+            viaLink.Output.Should().Be(direct.Output).And.Contain("Foundation");
+            File.Exists(Path.Combine(x, Path.GetFileName(db.Path))).Should().BeFalse();
+        }
+        finally
+        {
+            Directory.Delete(x, recursive: true);
+            Directory.Delete(sub);
+        }
+    }
+
+    [Fact]
     public async Task Command_ConnectionOption_ChoosesDatabase()
     {
         await using var db = await CliDatabase.CreateWithSampleAsync();

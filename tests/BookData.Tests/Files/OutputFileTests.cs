@@ -19,6 +19,7 @@ public sealed class OutputFileTests
         "symbolic link",
         "hard link",
         "link to the folder",
+        "link climbing out of a linked folder",
         "-wal",
         "-shm",
         "-journal",

@@ -39,6 +39,7 @@ public sealed class SqliteMigrationLockTests : MigrationLockTests
     [Theory]
     [InlineData("file")]
     [InlineData("folder")]
+    [InlineData("climbing out of a linked folder")]
     public async Task MigrateAsync_ThroughASymbolicLinkWhileTheLockIsHeldByTheFilesName_WaitsForThatLock(string linked)
     {
         // SQLite follows symbolic links (its write-ahead log is beside the file they lead to), so two
@@ -47,9 +48,20 @@ public sealed class SqliteMigrationLockTests : MigrationLockTests
         var real = Directory.CreateDirectory(Path.Combine(folder.Path, "real")).FullName;
         var database = Path.Combine(real, "catalog.db");
         await new BookDataMigrator(folder.Factory(databasePath: database), TestScripts.All.Take(1).ToList()).MigrateAsync();
-        var viaLink = linked == "file"
-            ? File.CreateSymbolicLink(Path.Combine(folder.Path, "link.db"), database).FullName
-            : Path.Combine(Directory.CreateSymbolicLink(Path.Combine(folder.Path, "linked"), real).FullName, "catalog.db");
+        var viaLink = linked switch
+        {
+            "file" => File.CreateSymbolicLink(Path.Combine(folder.Path, "link.db"), database).FullName,
+            "folder" => Path.Combine(Directory.CreateSymbolicLink(Path.Combine(folder.Path, "linked"), real).FullName, "catalog.db"),
+
+            // linked/deep leads into real/sub, so linked/deep/../catalog.db is real/catalog.db (not linked/catalog.db).
+            _ => Path.Combine(folder.Path, "x", "deep", "..", "catalog.db"),
+        };
+        if (linked.StartsWith("climbing", StringComparison.Ordinal))
+        {
+            Directory.CreateDirectory(Path.Combine(folder.Path, "x"));
+            Directory.CreateSymbolicLink(Path.Combine(folder.Path, "x", "deep"), Directory.CreateDirectory(Path.Combine(real, "sub")).FullName);
+        }
+
         await using var held = HoldLock(database);
         var migrator = new BookDataMigrator(
             folder.Factory(options => options.BusyTimeout = TimeSpan.FromMilliseconds(300), viaLink), TestScripts.All);
