@@ -20,11 +20,15 @@ internal static class CatalogCsvFormat
     public static readonly string Header = string.Join(',', Columns.Select(column => column.Name));
 
     /// <summary>
-    /// Whether a book's four values are the column names (ignoring the case of ASCII letters): written as they are,
-    /// its row would read as the header repeated, which the import refuses, so the exporter quotes each value.
+    /// Whether a book's four values are the four column names, in any order (ignoring the case of ASCII letters):
+    /// written as they are, its row would read as the header repeated, which the import refuses, so the exporter
+    /// quotes each value.
     /// </summary>
-    public static bool NamesTheColumns(string firstName, string lastName, string title, string publisher) =>
-        IsName(firstName, FirstName) && IsName(lastName, LastName) && IsName(title, Title) && IsName(publisher, Publisher);
+    public static bool NamesTheColumns(string firstName, string lastName, string title, string publisher)
+    {
+        string[] values = [firstName, lastName, title, publisher];
+        return Columns.All(column => values.Any(value => IsName(value, column)));
+    }
 
     private static bool IsName(string value, CatalogColumn column) =>
         string.Equals(value.Trim(' '), column.Name, StringComparison.OrdinalIgnoreCase) && System.Text.Ascii.IsValid(value);

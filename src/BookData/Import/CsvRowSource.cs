@@ -204,14 +204,15 @@ internal sealed class CsvRowSource : IDisposable
             return Rejected(name, ProblemReason(name));
         }
 
-        if (reader.FieldCount != headerNames.Length)
-        {
-            return Rejected(null, $"the row does not have the header's {headerNames.Length} fields; a value that contains a comma must be enclosed in quotes");
-        }
-
+        // Before the field count: a second file's header may have other columns than the first's.
         if (RepeatsTheHeader())
         {
             return Rejected(null, $"the row repeats the header {CatalogCsvFormat.Header} (were two files joined?); it is not a book");
+        }
+
+        if (reader.FieldCount != headerNames.Length)
+        {
+            return Rejected(null, $"the row does not have the header's {headerNames.Length} fields; a value that contains a comma must be enclosed in quotes");
         }
 
         if (!Read(0, out var firstName, out var rejected)
@@ -281,18 +282,25 @@ internal sealed class CsvRowSource : IDisposable
     }
 
     /// <summary>
-    /// Whether the current record's four columns hold their own names, each quoted or not as in the header: the
-    /// header again, as when two files were joined. A book whose values are the column names is told apart by its
-    /// quotes, which the export writes around such a row (<see cref="CatalogCsvFormat.NamesTheColumns"/>).
+    /// Whether the current record names the four columns again, in any order and among any other fields, each
+    /// quoted or not as in the header: the header again, as when two files were joined (the second one's columns
+    /// perhaps in another order). A book whose values are the column names is told apart by its quotes, which the
+    /// export writes around such a row (<see cref="CatalogCsvFormat.NamesTheColumns"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool RepeatsTheHeader()
     {
         var columns = CatalogCsvFormat.Columns;
         for (var c = 0; c < columns.Count; c++)
         {
-            var index = columnIndexes[c];
-            var value = reader.GetSpan(index).Trim((byte)' ');
-            if (reader.IsQuoted(index) != headerQuoted[index] || !Ascii.EqualsIgnoreCase(value, columns[c].Name))
+            var quotedInHeader = headerQuoted[columnIndexes[c]];
+            var found = false;
+            for (var f = 0; f < reader.FieldCount && !found; f++)
+            {
+                found = reader.IsQuoted(f) == quotedInHeader && Ascii.EqualsIgnoreCase(reader.GetSpan(f).Trim((byte)' '), columns[c].Name);
+            }
+
+            if (!found)
             {
                 return false;
             }

@@ -465,6 +465,23 @@ public abstract class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
+    [ProviderTheory]
+    [InlineData("last_name,first_name,title,publisher")]
+    [InlineData("first_name,last_name,title,publisher,isbn")]
+    [InlineData("isbn,Publisher,TITLE,last_name,first_name")]
+    public async Task ImportAsync_AnotherFilesHeaderMidFile_FailsAsTheHeaderRepeated(string secondHeader)
+    {
+        await using var db = await CreateAsync(withData: false);
+        using var file = TempFile.WithText(Header + "Stephen,King,The Stand,Random House\n" + secondHeader + "\n" + "Tolkien,John,The Hobbit,Allen & Unwin\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+
+        var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
+        error.Should().BeEquivalentTo(new { LineNumber = 3L, Field = (string?)null });
+        error.Reason.Should().Be("the row repeats the header first_name,last_name,title,publisher (were two files joined?); it is not a book");
+        (await CatalogDump.LinksAsync(db)).Should().BeEmpty();
+    }
+
     [ProviderFact]
     public async Task ImportAsync_QuotedHeaderRepeatedQuotedMidFile_FailsNamingItsLine()
     {

@@ -50,6 +50,7 @@ public abstract class RoundTripTests
         await books.AddBookAsync(BookData.Authors.AuthorName.Create("first_name", "last_name"), "title", "publisher");
         await books.AddBookAsync(BookData.Authors.AuthorName.Create("FIRST_NAME", "Last_Name"), "Title ", "PUBLISHER");
         await books.AddBookAsync(BookData.Authors.AuthorName.Create("Stephen", "King"), "It", "Viking");
+        await books.AddBookAsync(BookData.Authors.AuthorName.Create("Title", "Publisher"), "First_Name", "last_name");
         using var exported = new MemoryStream();
         await new CatalogExporter(source.Factory).ExportAsync(exported);
 
@@ -59,7 +60,8 @@ public abstract class RoundTripTests
         Encoding.UTF8.GetString(first).Should().Be(
             "first_name,last_name,title,publisher\n"
             + "Stephen,King,It,Viking\n"
-            + "\"first_name\",\"last_name\",\"title\",\"publisher\"\n");
+            + "\"first_name\",\"last_name\",\"title\",\"publisher\"\n"
+            + "\"Title\",\"Publisher\",\"First_Name\",\"last_name\"\n");
     }
 
     [ProviderFact]
