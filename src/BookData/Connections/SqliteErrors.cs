@@ -89,7 +89,7 @@ internal static class SqliteErrors
             $"Database '{dataSource}' is not a SQLite database.", ex),
         Full => DiskFull(dataSource, ex),
         IoError when SharedMemoryErrors.Contains(ex.SqliteExtendedErrorCode) => new BookDataDatabaseException(
-            $"Database '{dataSource}' cannot be read: SQLite could not make its shared-memory file '{dataSource}-shm' beside it, which a catalog in WAL mode needs even to be read; the disk is full, most likely. Free some space and try again; nothing was changed.",
+            $"Database '{dataSource}' cannot be read: SQLite could not make its shared-memory file '{dataSource}-shm' beside it, which a catalog in WAL mode needs even to be read; the disk is full, most likely. Free some space and try again; the catalog was not changed (SQLite may have left an empty '-wal' and a partial '-shm' beside it, which it uses or removes once there is room).",
             ex),
         _ => new BookDataDatabaseException($"Database '{dataSource}' failed: {ex.Message}", ex),
     };
