@@ -52,14 +52,14 @@ internal static class SqliteBackup
         {
             var reason = SqliteErrors.IsDiskFull(ex)
                 ? "the disk is full"
-                : ex.Message;
+                : ex.Message.TrimEnd('.');
             throw new BookDataDatabaseException(
                 $"Could not back up database '{dataSource}' to '{target}'{purpose}: {reason}; no partial file was left.", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new BookDataDatabaseException(
-                $"Could not back up database '{dataSource}' to '{target}'{purpose}: {ex.Message}; no partial file was left.", ex);
+                $"Could not back up database '{dataSource}' to '{target}'{purpose}: {ex.Message.TrimEnd('.')}; no partial file was left.", ex);
         }
         finally
         {
