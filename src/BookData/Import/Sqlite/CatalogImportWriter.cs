@@ -281,7 +281,7 @@ internal sealed class CatalogImportWriter : IDisposable
     /// end of that key (the book has the highest id yet) and is written as it comes; a link to a book met
     /// before (its second publisher, further down the file) lands anywhere in the key, and hundreds of thousands of those
     /// written in file order cost a page cache lookup and a descent of the tree each. Sorted, consecutive links
-    /// share their pages (measured at 1M rows, authors interleaved: a second less CPU, docs/benchmarks.md).
+    /// share their pages (measured at 1M rows, authors interleaved: about 0.35 CPU-seconds less, the same wall time; docs/benchmarks.md).
     /// Links have no ids, so the order they are written in is not seen; a duplicate is left out as before.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
