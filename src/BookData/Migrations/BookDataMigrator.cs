@@ -201,11 +201,21 @@ public sealed class BookDataMigrator
                         target.DataSource,
                         journal => new ForeignKeyCheckingJournal(journal, target.DataSource));
                 }
-                catch (BookDataMigrationException failed) when (backupPath is not null)
+                catch (BookDataMigrationException failed)
                 {
-                    // The operator who must free space or fix a script is told of the file this run made.
-                    throw new BookDataMigrationException(
-                        failed.ScriptName, $"{failed.Message} The backup made before the migration is '{backupPath}'.", failed.InnerException);
+                    // A script's guard names what it found; the operator who must free space or fix a script is
+                    // told of the backup this run made.
+                    var script = scripts.FirstOrDefault(script => script.Name == failed.ScriptName);
+                    var found = script is null ? null : ScriptGuard.Findings(connection, script, failed.InnerException);
+                    if (found is null && backupPath is null)
+                    {
+                        throw;
+                    }
+
+                    var message = failed.Message
+                        + (found is null ? "" : $" It found: {found}.")
+                        + (backupPath is null ? "" : $" The backup made before the migration is '{backupPath}'.");
+                    throw new BookDataMigrationException(failed.ScriptName, message, failed.InnerException);
                 }
             }
 

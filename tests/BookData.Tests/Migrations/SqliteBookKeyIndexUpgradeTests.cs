@@ -112,14 +112,14 @@ public sealed class SqliteBookKeyIndexUpgradeTests
     /// BookData's index): it stops first, and nothing changes, the owner's object included.
     /// </summary>
     [Theory]
-    [InlineData("CREATE INDEX my_book_author ON book (author_id)", "SELECT count(*) FROM sqlite_schema WHERE name = 'my_book_author'")]
-    [InlineData("CREATE TRIGGER my_book_audit AFTER UPDATE ON book BEGIN SELECT 1; END", "SELECT count(*) FROM sqlite_schema WHERE name = 'my_book_audit'")]
-    [InlineData("CREATE TRIGGER my_book_shout AFTER UPDATE ON BOOK BEGIN SELECT 1; END", "SELECT count(*) FROM sqlite_schema WHERE name = 'my_book_shout'")]
-    [InlineData("ALTER TABLE book ADD COLUMN isbn TEXT; UPDATE book SET isbn = 'isbn-' || book_id", "SELECT count(*) FROM book WHERE isbn = 'isbn-' || book_id")]
-    [InlineData("ALTER TABLE book ADD COLUMN loud TEXT GENERATED ALWAYS AS (upper(title)) VIRTUAL", "SELECT count(loud) FROM book")]
-    [InlineData("ALTER TABLE book ADD COLUMN series_id INTEGER REFERENCES publisher (publisher_id)", "SELECT count(*) FROM pragma_foreign_key_list('book')")]
-    [InlineData("DROP INDEX ix_book_title; CREATE INDEX ix_book_title ON book (title DESC)", "SELECT sql FROM sqlite_schema WHERE name = 'ix_book_title'")]
-    public async Task MigrateAsync_BookCarriesAnObjectOfTheOwner_FailsNamingTheRemedyAndChangesNothing(string create, string ownObject)
+    [InlineData("CREATE INDEX my_book_author ON book (author_id)", "SELECT count(*) FROM sqlite_schema WHERE name = 'my_book_author'", "my_book_author")]
+    [InlineData("CREATE TRIGGER my_book_audit AFTER UPDATE ON book BEGIN SELECT 1; END", "SELECT count(*) FROM sqlite_schema WHERE name = 'my_book_audit'", "my_book_audit")]
+    [InlineData("CREATE TRIGGER my_book_shout AFTER UPDATE ON BOOK BEGIN SELECT 1; END", "SELECT count(*) FROM sqlite_schema WHERE name = 'my_book_shout'", "my_book_shout")]
+    [InlineData("ALTER TABLE book ADD COLUMN isbn TEXT; UPDATE book SET isbn = 'isbn-' || book_id", "SELECT count(*) FROM book WHERE isbn = 'isbn-' || book_id", "isbn")]
+    [InlineData("ALTER TABLE book ADD COLUMN loud TEXT GENERATED ALWAYS AS (upper(title)) VIRTUAL", "SELECT count(loud) FROM book", "loud")]
+    [InlineData("ALTER TABLE book ADD COLUMN series_id INTEGER REFERENCES publisher (publisher_id)", "SELECT count(*) FROM pragma_foreign_key_list('book')", "series_id, foreign key series_id")]
+    [InlineData("DROP INDEX ix_book_title; CREATE INDEX ix_book_title ON book (title DESC)", "SELECT sql FROM sqlite_schema WHERE name = 'ix_book_title'", "ix_book_title")]
+    public async Task MigrateAsync_BookCarriesAnObjectOfTheOwner_FailsNamingItAndTheRemedyAndChangesNothing(string create, string ownObject, string found)
     {
         await using var db = await CreatePopulatedAtSecondVersionAsync();
         await CatalogDump.ExecuteAsync(db, create);
@@ -130,7 +130,8 @@ public sealed class SqliteBookKeyIndexUpgradeTests
 
         var error = (await migrate.Should().ThrowAsync<BookDataMigrationException>()).Which;
         error.ScriptName.Should().Be(Script);
-        error.Message.Should().Contain("book has columns, foreign keys, indexes or triggers that BookData did not create").And.Contain("migrate, then add them back");
+        error.Message.Should().Contain("book has columns, foreign keys, indexes or triggers that BookData did not create").And.Contain("migrate, then add them back")
+            .And.EndWith($" It found: {found}.");
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
         (await CatalogDump.QueryAsync(db, ownObject)).Single()[0].Should().Be(ownBefore).And.NotBe("0");
         (await new BookDataMigrator(db.Factory).GetStatusAsync()).Pending.Should().Equal(Script);
