@@ -31,6 +31,27 @@ internal static class ReadOnlyFolder
         }
     }
 
+    /// <summary>
+    /// <see langword="true"/> when <paramref name="path"/> exists and this process may not write it (<c>access(2)</c>
+    /// with <c>W_OK</c>). Always <see langword="false"/> on Windows.
+    /// </summary>
+    public static bool IsReadOnlyFile(string path)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            return access(path, WriteAccess) != 0;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
 #pragma warning disable CA2101, CA5392, SYSLIB1054 // libc resolves by name on every Unix; a plain import avoids unsafe code.
     [DllImport("libc", EntryPoint = "access")]
     private static extern int access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);

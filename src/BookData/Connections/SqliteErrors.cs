@@ -64,6 +64,12 @@ internal static class SqliteErrors
         }
     }
 
+    /// <summary>The database's <c>-shm</c> or <c>-wal</c> file when one exists that this process may not write; none otherwise.</summary>
+    private static string? ForeignCompanion(string dataSource) =>
+        ExistingFile(dataSource) is { } file
+            ? new[] { file + "-shm", file + "-wal" }.FirstOrDefault(ReadOnlyFolder.IsReadOnlyFile)
+            : null;
+
     /// <summary>SQLITE_FULL: a write found no room on the disk.</summary>
     public static bool IsDiskFull(SqliteException ex) => ex.SqliteErrorCode == Full;
 
@@ -83,6 +89,10 @@ internal static class SqliteErrors
     {
         Busy or Locked => new BookDataDatabaseException(
             $"Database '{dataSource}' {LockedTooLong}.", ex),
+        ReadOnly when ForeignCompanion(dataSource) is { } file => new BookDataDatabaseException(
+            $"Database '{dataSource}' cannot be written: '{file}', which SQLite keeps beside it, may not be written by this user (another user who read the catalog made it). "
+            + $"Remove '{file[..^4]}-wal' and '{file[..^4]}-shm' while nobody has the catalog open, or let this user write them.",
+            ex),
         ReadOnly => new BookDataDatabaseException(
             $"Database '{dataSource}' is read-only: {ex.Message}", ex),
         NotADatabase => new BookDataDatabaseException(
