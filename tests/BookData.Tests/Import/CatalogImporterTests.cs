@@ -235,56 +235,6 @@ public abstract class CatalogImporterTests
         (await db.CountAsync("author")).Should().Be(0);
     }
 
-    [ProviderTheory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ImportAsync_TensOfThousandsOfLinksToBooksMetBefore_AddsEachLinkOnce(bool catalogHasSome)
-    {
-        // Each book's first row comes early; its other publishers come in later passes over all the books, then
-        // the first pass again (duplicates). More links to books met before than the import holds back at once.
-        const int Books = 500;
-        const int Passes = 160;
-        await using var db = await CreateDatabaseAsync();
-        var importer = new CatalogImporter(db.Factory);
-        if (catalogHasSome)
-        {
-            using var existing = TempFile.WithText(Header + "Ann,Author,Book 7,Publisher 9\nAnn,Author,Book 450,Publisher 0\nBob,Other,Book 1,Publisher 1\n");
-            await importer.ImportAsync(existing.Path);
-        }
-
-        var text = new StringBuilder(Header);
-        var expected = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var pass in Enumerable.Range(0, Passes).Append(0))
-        {
-            for (var book = 0; book < Books; book++)
-            {
-                var publisher = (book + pass) % 200;
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Ann,Author,Book {book},Publisher {publisher}\n");
-                expected.Add($"Ann|Author|Book {book}|Publisher {publisher}");
-            }
-        }
-
-        using var file = TempFile.WithText(text.ToString());
-
-        var summary = await importer.ImportAsync(file.Path);
-
-        var linksBefore = catalogHasSome ? 2 : 0;
-        summary.Should().BeEquivalentTo(new
-        {
-            RowsRead = (long)Books * (Passes + 1),
-            BooksAdded = catalogHasSome ? Books - 2L : Books,
-            LinksAdded = ((long)Books * Passes) - linksBefore,
-        });
-        if (catalogHasSome)
-        {
-            expected.Add("Bob|Other|Book 1|Publisher 1");
-        }
-
-        // Sorted and compared in order: an order-free comparison of 80,000 strings compares each with each.
-        (await CatalogDump.LinksAsync(db)).Order(StringComparer.Ordinal).Should().Equal(expected);
-        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
-    }
-
     [ProviderFact]
     public async Task ImportAsync_ManyDuplicateLinksIntoACatalogThatHasSome_AddsEachMissingLinkOnce()
     {

@@ -8,7 +8,62 @@ namespace BookData.Tests.Import;
 
 public sealed class SqliteCatalogImporterTests : CatalogImporterTests
 {
+    private const string Header = "first_name,last_name,title,publisher\n";
+
     protected override BookDataProvider Provider => BookDataProvider.Sqlite;
+
+    /// <summary>
+    /// The writer holds back links to books met before and writes them sorted, 65,536 at a time: each book's first
+    /// row comes early, its other publishers in later passes over all the books, then the first pass again
+    /// (duplicates), more links than one hold, into an empty and a non-empty catalog.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ImportAsync_TensOfThousandsOfLinksToBooksMetBefore_AddsEachLinkOnce(bool catalogHasSome)
+    {
+        const int Books = 500;
+        const int Passes = 160;
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var importer = new CatalogImporter(db.Factory);
+        if (catalogHasSome)
+        {
+            using var existing = TempFile.WithText(Header + "Ann,Author,Book 7,Publisher 9\nAnn,Author,Book 450,Publisher 0\nBob,Other,Book 1,Publisher 1\n");
+            await importer.ImportAsync(existing.Path);
+        }
+
+        var text = new StringBuilder(Header);
+        var expected = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var pass in Enumerable.Range(0, Passes).Append(0))
+        {
+            for (var book = 0; book < Books; book++)
+            {
+                var publisher = (book + pass) % 200;
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Ann,Author,Book {book},Publisher {publisher}\n");
+                expected.Add($"Ann|Author|Book {book}|Publisher {publisher}");
+            }
+        }
+
+        using var file = TempFile.WithText(text.ToString());
+
+        var summary = await importer.ImportAsync(file.Path);
+
+        var linksBefore = catalogHasSome ? 2 : 0;
+        summary.Should().BeEquivalentTo(new
+        {
+            RowsRead = (long)Books * (Passes + 1),
+            BooksAdded = catalogHasSome ? Books - 2L : Books,
+            LinksAdded = ((long)Books * Passes) - linksBefore,
+        });
+        if (catalogHasSome)
+        {
+            expected.Add("Bob|Other|Book 1|Publisher 1");
+        }
+
+        // Sorted and compared in order: an order-free comparison of 80,000 strings compares each with each.
+        (await CatalogDump.LinksAsync(db)).Order(StringComparer.Ordinal).Should().Equal(expected);
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+    }
 
     /// <summary>
     /// Into an empty catalog the title and links-by-publisher indexes are built after the load, with a page
