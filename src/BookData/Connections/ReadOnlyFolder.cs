@@ -14,30 +14,18 @@ internal static class ReadOnlyFolder
     /// <see langword="true"/> when <paramref name="folder"/> exists and this process may not create files in it.
     /// Always <see langword="false"/> on Windows, where SQLite opens such databases without help.
     /// </summary>
-    public static bool IsReadOnly(string folder)
-    {
-        if (OperatingSystem.IsWindows() || !Directory.Exists(folder))
-        {
-            return false;
-        }
-
-        try
-        {
-            return access(folder, WriteAccess) != 0;
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
+    public static bool IsReadOnly(string folder) => Directory.Exists(folder) && MayNotWrite(folder);
 
     /// <summary>
-    /// <see langword="true"/> when <paramref name="path"/> exists and this process may not write it (<c>access(2)</c>
-    /// with <c>W_OK</c>). Always <see langword="false"/> on Windows.
+    /// <see langword="true"/> when <paramref name="path"/> exists and this process may not write it. Always
+    /// <see langword="false"/> on Windows.
     /// </summary>
-    public static bool IsReadOnlyFile(string path)
+    public static bool IsReadOnlyFile(string path) => File.Exists(path) && MayNotWrite(path);
+
+    /// <summary>Asks <c>access(2)</c> with <c>W_OK</c>; <see langword="false"/> on Windows or where libc cannot be reached.</summary>
+    private static bool MayNotWrite(string path)
     {
-        if (OperatingSystem.IsWindows() || !File.Exists(path))
+        if (OperatingSystem.IsWindows())
         {
             return false;
         }
