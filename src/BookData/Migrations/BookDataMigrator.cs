@@ -180,6 +180,7 @@ public sealed class BookDataMigrator
             }
 
             ThrowIfReadOnly(connection, current, target);
+            TableRebuildCheck.ThrowIfOwnerChangedARebuiltTable(connection, scripts, current, target.DataSource);
             cancellationToken.ThrowIfCancellationRequested();
 
             string? backupPath = null;

@@ -49,6 +49,9 @@ internal static class MigrationSql
         ORDER BY fk."table", fk.parent;
         """;
 
+    /// <summary>A table's definition as <c>sqlite_schema</c> holds it (<c>@Table</c>, matched as SQLite matches names); none if there is no such table.</summary>
+    public const string TableDefinitionSqlite = "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = @Table COLLATE NOCASE;";
+
     /// <summary>Turns foreign key enforcement off; does nothing inside a transaction.</summary>
     public const string ForeignKeysOffSqlite = "PRAGMA foreign_keys = OFF;";
 

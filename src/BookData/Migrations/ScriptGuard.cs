@@ -16,10 +16,14 @@ internal static partial class ScriptGuard
 
     /// <summary>What the guard of <paramref name="script"/> finds now, if <paramref name="error"/> is its check failing; otherwise none.</summary>
     /// <remarks>Best effort: a failure to ask gives none, and the script's own error stands.</remarks>
-    public static string? Findings(DbConnection connection, MigrationScript script, Exception? error)
+    public static string? Findings(DbConnection connection, MigrationScript script, Exception? error) =>
+        error is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: CheckConstraint } ? FindingsNow(connection, script) : null;
+
+    /// <summary>What the guard of <paramref name="script"/> would find now, before the script runs; none when it has no guard or finds nothing.</summary>
+    /// <remarks>Best effort, as <see cref="Findings"/>.</remarks>
+    public static string? FindingsNow(DbConnection connection, MigrationScript script)
     {
-        if (error is not Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: CheckConstraint }
-            || GuardSelect().Match(script.Contents) is not { Success: true } guard)
+        if (GuardSelect().Match(script.Contents) is not { Success: true } guard)
         {
             return null;
         }

@@ -138,6 +138,36 @@ public sealed class SqliteBookKeyIndexUpgradeTests
     }
 
     /// <summary>
+    /// The owner changed book's own definition (a foreign key's action, an extra CHECK), which the rebuild would replace
+    /// by BookData's without a word: the migration stops before the script, naming the table and both definitions, and
+    /// nothing changes, the owner's definition included.
+    /// </summary>
+    [Theory]
+    [InlineData("REFERENCES author (author_id),", "REFERENCES author (author_id) ON DELETE CASCADE,", "ON DELETE CASCADE")]
+    [InlineData("CHECK (length(title) BETWEEN 1 AND 500)", "CHECK (length(title) BETWEEN 1 AND 500) CHECK (title NOT LIKE '%forbidden%')", "NOT LIKE '%forbidden%'")]
+    public async Task MigrateAsync_OwnerChangedBooksDefinition_FailsNamingBothDefinitionsAndChangesNothing(string bookDataText, string ownersText, string ownersPart)
+    {
+        await using var db = await CreatePopulatedAtSecondVersionAsync();
+        await ChangeBookDefinitionAsync(db, bookDataText, ownersText);
+        var definition = (await CatalogDump.QueryAsync(db, "SELECT sql FROM sqlite_schema WHERE name = 'book'")).Single()[0];
+        definition.Should().Contain(ownersPart);
+        var before = await CatalogDump.AllRowsAsync(db);
+
+        var migrate = () => new BookDataMigrator(db.Factory).MigrateAsync();
+
+        var error = (await migrate.Should().ThrowAsync<BookDataMigrationException>()).Which;
+        error.ScriptName.Should().Be(Script);
+        error.Message.Should().StartWith($"Migration script '{Script}' rebuilds table 'book' of database ")
+            .And.Contain("Nothing was changed.")
+            .And.Contain($"The catalog's: CREATE TABLE book ( book_id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL {(ownersPart.StartsWith("ON", StringComparison.Ordinal) ? "REFERENCES author (author_id) ON DELETE CASCADE" : "REFERENCES author (author_id)")}")
+            .And.Contain(ownersPart)
+            .And.Contain("BookData's: CREATE TABLE book ( book_id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES author (author_id), title TEXT NOT NULL COLLATE NOCASE CHECK (length(title) BETWEEN 1 AND 500),");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+        (await CatalogDump.QueryAsync(db, "SELECT sql FROM sqlite_schema WHERE name = 'book'")).Single()[0].Should().Be(definition);
+        (await new BookDataMigrator(db.Factory).GetStatusAsync()).Pending.Should().Equal(Script);
+    }
+
+    /// <summary>
     /// A view of the owner's that reads book, another table's trigger that does, and a changed author_publisher keep
     /// working through the rebuild, as they were.
     /// </summary>
@@ -198,6 +228,24 @@ public sealed class SqliteBookKeyIndexUpgradeTests
     }
 
     /// <summary>A database at migration 0002, holding the sample catalog and a title linked to a publisher of its own.</summary>
+    /// <summary>
+    /// Changes book's stored definition in place, as SQLite documents for changes that leave the stored rows valid
+    /// (https://www.sqlite.org/lang_altertable.html, "Making other kinds of table schema changes").
+    /// </summary>
+    private static async Task ChangeBookDefinitionAsync(TestDatabase db, string bookDataText, string ownersText)
+    {
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            var version = await connection.ExecuteScalarAsync<long>("PRAGMA schema_version;");
+            await connection.ExecuteAsync(
+                "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, @From, @To) WHERE type = 'table' AND name = 'book';",
+                new { From = bookDataText, To = ownersText });
+            await connection.ExecuteAsync($"PRAGMA schema_version = {version + 1}; PRAGMA writable_schema = OFF;");
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
     private static async Task<TestDatabase> CreatePopulatedAtSecondVersionAsync()
     {
         var db = await TestDatabase.CreateEmptyAsync(BookDataProvider.Sqlite);
