@@ -91,7 +91,7 @@ internal static class SqliteErrors
             $"Database '{dataSource}' {LockedTooLong}.", ex),
         ReadOnly when ForeignCompanion(dataSource) is { } file => new BookDataDatabaseException(
             $"Database '{dataSource}' cannot be written: '{file}', which SQLite keeps beside it, may not be written by this user (another user who read the catalog made it). "
-            + $"Remove '{file[..^4]}-wal' and '{file[..^4]}-shm' while nobody has the catalog open, or let this user write them.",
+            + $"Remove '{file[..^4]}-wal' and '{file[..^4]}-shm' while nobody has the catalog open (in a folder with the sticky bit set, such as /tmp, only their owner or root may), or let this user write them.",
             ex),
         ReadOnly => new BookDataDatabaseException(
             $"Database '{dataSource}' is read-only: {ex.Message}", ex),

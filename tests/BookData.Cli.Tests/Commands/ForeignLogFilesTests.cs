@@ -53,7 +53,7 @@ public sealed class ForeignLogFilesTests : IAsyncLifetime
 
         write.ExitCode.Should().Be(3, write.ToString());
         write.Error.Should().Contain($"'{Catalog}-shm', which SQLite keeps beside it, may not be written by this user")
-            .And.Contain($"Remove '{Catalog}-wal' and '{Catalog}-shm' while nobody has the catalog open");
+            .And.Contain($"Remove '{Catalog}-wal' and '{Catalog}-shm' while nobody has the catalog open (in a folder with the sticky bit set, such as /tmp, only their owner or root may)");
         (await CliDatabase.CountAsync(Catalog, "book")).Should().Be(books);
     }
 }
