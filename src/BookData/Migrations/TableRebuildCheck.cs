@@ -46,16 +46,26 @@ internal static partial class TableRebuildCheck
         }
     }
 
-    /// <summary>The table's definition after <paramref name="applied"/> ran on an empty database; none if they do not create it.</summary>
+    /// <summary>
+    /// The table's definition after <paramref name="applied"/> ran on an empty database; none if they do not create it,
+    /// or cannot run on an empty database (then there is nothing to compare, and the script's own checks stand).
+    /// </summary>
     private static string? DefinitionAfter(IReadOnlyList<MigrationScript> applied, string table)
     {
         using var scratch = new SqliteConnection("Data Source=:memory:");
         scratch.Open();
-        foreach (var script in applied)
+        try
         {
-            using var command = scratch.CreateCommand();
-            command.CommandText = script.Contents;
-            command.ExecuteNonQuery();
+            foreach (var script in applied)
+            {
+                using var command = scratch.CreateCommand();
+                command.CommandText = script.Contents;
+                command.ExecuteNonQuery();
+            }
+        }
+        catch (SqliteException)
+        {
+            return null;
         }
 
         return Definition(scratch, table);
