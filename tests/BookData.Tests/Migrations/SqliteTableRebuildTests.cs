@@ -29,6 +29,25 @@ public sealed class SqliteTableRebuildTests
             .Select(row => row[0]).Should().Equal("author_publisher", "ix_book_title");
     }
 
+    /// <summary>
+    /// Before a rebuild the migrator works out the table's definition by running the earlier scripts on an empty
+    /// database. A script that cannot run there (it reads a table of the owner's) leaves nothing to compare: the
+    /// migration goes on and applies both scripts, instead of failing on the comparison's own error.
+    /// </summary>
+    [Fact]
+    public async Task MigrateAsync_ScriptBeforeTheRebuildNeedsTheOwnersTable_AppliesBoth()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await CatalogDump.ExecuteAsync(database, "CREATE TABLE owner_publishers (name TEXT); INSERT INTO owner_publishers VALUES ('From The Owner');");
+        var readsOwnersTable = new MigrationScript("9000_copy_owner_publishers.sql", "INSERT INTO publisher (name) SELECT name FROM owner_publishers;");
+
+        var result = await new BookDataMigrator(database.Factory, [.. EmbeddedMigrations.All, readsOwnersTable, TableRebuildScripts.AddIsbn]).MigrateAsync();
+
+        result.Applied.Should().Equal(readsOwnersTable.Name, TableRebuildScripts.AddIsbn.Name);
+        (await CatalogDump.QueryAsync(database, "SELECT name FROM publisher")).Select(row => row[0]).Should().Equal("From The Owner");
+        (await CatalogDump.QueryAsync(database, "SELECT name FROM pragma_table_info('book') WHERE name = 'isbn'")).Should().HaveCount(1);
+    }
+
     [Fact]
     public async Task MigrateAsync_RebuildLeavesDanglingRows_FailsNamingTableAndChangesNothing()
     {
