@@ -21,6 +21,10 @@ internal static class CatalogCsvFormat
     /// <summary>The header line the exporter writes: <c>first_name,last_name,title,publisher</c>.</summary>
     public static readonly string Header = string.Join(',', Columns.Select(column => column.Name));
 
+    private static readonly int ShortestName = Columns.Min(column => column.Name.Length);
+
+    private static readonly int LongestName = Columns.Max(column => column.Name.Length);
+
     /// <summary>
     /// The column a field names, or -1: the one rule for the header, for a header repeated mid-file and for the
     /// export's quoting. A field names a column when, without the white space at either end (any Unicode white
@@ -48,6 +52,12 @@ internal static class CatalogCsvFormat
     public static int ColumnNamed(ReadOnlySpan<byte> field)
     {
         field = TrimWhiteSpace(field);
+        if (field.Length < ShortestName || field.Length > LongestName)
+        {
+            // Most values: the check that runs on every field of every row ends here.
+            return -1;
+        }
+
         for (var c = 0; c < Columns.Count; c++)
         {
             if (Ascii.EqualsIgnoreCase(field, Columns[c].Name))
