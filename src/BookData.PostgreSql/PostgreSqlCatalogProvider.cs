@@ -115,7 +115,7 @@ internal sealed class PostgreSqlCatalogProvider : CatalogProvider
 
     public override BookDataDatabaseException CannotOpen(string dataSource, DbException ex) => PostgreSqlErrors.CannotOpen(dataSource, ex);
 
-    public override BookDataDatabaseException Translate(string dataSource, DbException ex) => PostgreSqlErrors.Translate(dataSource, ex);
+    public override BookDataDatabaseException Translate(string dataSource, DbException ex, TimeSpan? busyTimeout = null) => PostgreSqlErrors.Translate(dataSource, ex);
 
     public override Task<MigrationStatus> GetMigrationStatusAsync(BookDataMigrator migrator, CancellationToken cancellationToken) =>
         PostgreSqlMigration.GetStatusAsync(migrator, cancellationToken);

@@ -30,6 +30,8 @@ internal static class ImportCommand
             A value longer than 8,192 bytes (more than any column accepts) is bad input and is not read into memory.
             With --on-error skip, a bad row that runs on over several lines (a quote never closed) is left out
             from its first line only: the lines after it are read again, so the good rows on them are imported.
+            Two files joined: the header repeated as it was is a bad row; a header in another column order or with
+            other columns stops the import (exit code 2) even with --on-error skip, and nothing is written.
             Example: bookdata import author_book_publisher.csv --on-error skip
             """)
         {

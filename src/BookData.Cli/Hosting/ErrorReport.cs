@@ -51,7 +51,10 @@ internal static class ErrorReport
     /// </summary>
     private static string InCliTerms(string message) => message
         .Replace("set BookData:AllowChangedMigrations to accept it", "run 'bookdata migrate --allow-changed' to accept it", StringComparison.Ordinal)
-        .Replace("BookData:BusyTimeout", CommandContext.BusyTimeoutEnvironmentVariable, StringComparison.Ordinal);
+        .Replace("BookData:BusyTimeout", CommandContext.BusyTimeoutEnvironmentVariable, StringComparison.Ordinal)
+        .Replace("BookData:JournalMode Delete", CommandContext.JournalModeEnvironmentVariable + "=delete", StringComparison.Ordinal)
+        .Replace("BookData:JournalMode", CommandContext.JournalModeEnvironmentVariable, StringComparison.Ordinal)
+        .Replace("BookData:ReadConnectionString", $"--read-connection ({DatabaseLocation.ReadConnectionEnvironmentVariable})", StringComparison.Ordinal);
 
     /// <summary>
     /// The message's first line: a server's error can carry further lines (PostgreSQL's DETAIL and HINT),

@@ -160,7 +160,7 @@ public sealed class BookDataConnectionFactory
     /// said to be one, when reads go to a replica.
     /// </summary>
     internal BookDataDatabaseException TranslateReadError(DbException ex) =>
-        replica is null ? CatalogProvider.Translate(DataSource, ex) : ReplicaFailed(CatalogProvider.Translate(ReadDataSource, ex));
+        replica is null ? CatalogProvider.Translate(DataSource, ex, Options.BusyTimeout) : ReplicaFailed(CatalogProvider.Translate(ReadDataSource, ex, Options.BusyTimeout));
 
     /// <summary>Opens a connection to the read replica: read-only (a read-only transaction begun) or plain; a failure names the replica.</summary>
     private async Task<DbConnection> OpenReplicaAsync(bool readOnly, CancellationToken cancellationToken)

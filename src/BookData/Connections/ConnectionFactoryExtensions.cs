@@ -52,7 +52,7 @@ internal static class ConnectionFactoryExtensions
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             },
-            ex => translate?.Invoke(ex) ?? factory.CatalogProvider.Translate(factory.DataSource, ex),
+            ex => translate?.Invoke(ex) ?? factory.CatalogProvider.Translate(factory.DataSource, ex, factory.Options.BusyTimeout),
             cancellationToken);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace BookData.Connections;
@@ -28,8 +29,21 @@ internal static class SqliteErrors
     public static bool IsUniqueViolation(SqliteException ex) =>
         ex.SqliteExtendedErrorCode is UniqueConstraint or PrimaryKeyConstraint;
 
-    /// <summary>What a busy or locked error means once the busy handler has given up, for messages.</summary>
-    public const string LockedTooLong = "stayed locked by another writer for longer than the busy timeout";
+    /// <summary>The setting of the busy timeout, as an application configures it (the CLI names its own instead).</summary>
+    public const string BusyTimeoutSetting = $"{BookDataOptions.SectionName}:{nameof(BookDataOptions.BusyTimeout)}";
+
+    /// <summary>The busy timeout for a message: its value when known, and always its setting.</summary>
+    public static string BusyTimeout(TimeSpan? timeout) => timeout is { } value
+        ? string.Create(CultureInfo.InvariantCulture, $"the busy timeout ({value.TotalSeconds:0.###} s, {BusyTimeoutSetting})")
+        : $"the busy timeout ({BusyTimeoutSetting})";
+
+    /// <summary>
+    /// What a busy or locked error means once the busy handler has given up, for messages: not always a writer, since
+    /// in rollback-journal mode a connection that is reading keeps a writer from committing.
+    /// </summary>
+    public static string LockedTooLong(TimeSpan? timeout) =>
+        $"stayed locked by another connection for longer than {BusyTimeout(timeout)}: another writer, or, in rollback-journal mode "
+        + $"({BookDataOptions.SectionName}:{nameof(BookDataOptions.JournalMode)} Delete), also a connection that is reading";
 
     public static bool IsBusy(SqliteException ex) =>
         ex.SqliteErrorCode is Busy or Locked;
@@ -85,10 +99,13 @@ internal static class SqliteErrors
         ex);
 
     /// <summary>Any other unexpected SQLite error, named with the database it happened in.</summary>
-    public static BookDataDatabaseException Translate(string dataSource, SqliteException ex) => ex.SqliteErrorCode switch
+    /// <param name="dataSource">The database, for the message.</param>
+    /// <param name="ex">SQLite's error.</param>
+    /// <param name="busyTimeout">The busy timeout the connection waited, named in a lock timeout's message; unknown when <see langword="null"/>.</param>
+    public static BookDataDatabaseException Translate(string dataSource, SqliteException ex, TimeSpan? busyTimeout = null) => ex.SqliteErrorCode switch
     {
         Busy or Locked => new BookDataDatabaseException(
-            $"Database '{dataSource}' {LockedTooLong}.", ex),
+            $"Database '{dataSource}' {LockedTooLong(busyTimeout)}.", ex),
         ReadOnly when ForeignCompanion(dataSource) is { } file => new BookDataDatabaseException(
             $"Database '{dataSource}' cannot be written: '{file}', which SQLite keeps beside it, may not be written by this user (another user who read the catalog made it). "
             + $"Remove '{file[..^4]}-wal' and '{file[..^4]}-shm' while nobody has the catalog open (in a folder with the sticky bit set, such as /tmp, only their owner or root may), or let this user write them.",

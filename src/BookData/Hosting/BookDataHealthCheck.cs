@@ -148,7 +148,7 @@ internal sealed class BookDataHealthCheck : IHealthCheck
             var error = ex switch
             {
                 BookDataDatabaseException known => known,
-                DbException db => connectionFactory.CatalogProvider.Translate(database, db),
+                DbException db => connectionFactory.CatalogProvider.Translate(database, db, connectionFactory.Options.BusyTimeout),
                 _ => new BookDataDatabaseException($"Database '{database}' returned a value the library cannot read: {ex.Message}", ex),
             };
             return new HealthCheckResult(

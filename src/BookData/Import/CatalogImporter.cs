@@ -223,7 +223,7 @@ public sealed class CatalogImporter
                 }
                 catch (DbException ex)
                 {
-                    throw provider.Translate(connectionFactory.DataSource, ex);
+                    throw provider.Translate(connectionFactory.DataSource, ex, connectionFactory.Options.BusyTimeout);
                 }
                 finally
                 {

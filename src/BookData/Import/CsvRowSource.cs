@@ -34,7 +34,9 @@ internal sealed class CsvRowSource : IDisposable
     private readonly byte[][] normalized = [.. CatalogCsvFormat.Columns.Select(column => new byte[CatalogText.MaxUtf8ByteCount(column.MaxLength)])];
     private int[] columnIndexes = [];
     private string[] headerNames = [];
-    private bool[] headerQuoted = [];
+    private byte[][] headerFields = [];
+    private bool headerAllQuoted;
+    private long headerLine;
 
     /// <summary>The batch being filled; <see langword="null"/> when none is (an array is rented for the first row).</summary>
     private ImportRow[]? batch;
@@ -76,15 +78,17 @@ internal sealed class CsvRowSource : IDisposable
             throw new BookDataImportException(sourceName, reader.LineNumber, null, ProblemReason(null));
         }
 
+        headerLine = reader.LineNumber;
         headerNames = new string[reader.FieldCount];
-        headerQuoted = new bool[reader.FieldCount];
+        headerFields = new byte[reader.FieldCount][];
         for (var i = 0; i < headerNames.Length; i++)
         {
-            headerNames[i] = Encoding.UTF8.GetString(reader.GetSpan(i));
-            headerQuoted[i] = reader.IsQuoted(i);
+            headerFields[i] = reader.GetSpan(i).ToArray();
+            headerNames[i] = Encoding.UTF8.GetString(headerFields[i]);
         }
 
-        columnIndexes = ResolveHeader(headerNames, reader.LineNumber);
+        columnIndexes = ResolveHeader(headerNames, headerLine);
+        headerAllQuoted = columnIndexes.All(reader.IsQuoted);
     }
 
     /// <summary>
@@ -205,9 +209,13 @@ internal sealed class CsvRowSource : IDisposable
         }
 
         // Before the field count: a second file's header may have other columns than the first's.
-        if (RepeatsTheHeader())
+        switch (HeaderAgain())
         {
-            return Rejected(null, $"the row repeats the header {CatalogCsvFormat.Header} (were two files joined?); it is not a book");
+            case RepeatedHeader.Same:
+                return Rejected(null, $"the row repeats the header {CatalogCsvFormat.Header} (were two files joined?); it is not a book");
+            case RepeatedHeader.Other:
+                // Not a bad row but a bad file: skipping the row would read the rows after it with the wrong columns.
+                throw new BookDataImportException(sourceName, lineNumber, null, OtherHeaderReason());
         }
 
         if (reader.FieldCount != headerNames.Length)
@@ -282,31 +290,100 @@ internal sealed class CsvRowSource : IDisposable
     }
 
     /// <summary>
-    /// Whether the current record names the four columns again, in any order and among any other fields, each
-    /// quoted or not as in the header: the header again, as when two files were joined (the second one's columns
-    /// perhaps in another order). A book whose values are the column names is told apart by its quotes, which the
-    /// export writes around such a row (<see cref="CatalogCsvFormat.NamesTheColumns"/>).
+    /// Whether the current record is a header again, as when two files were joined: a record one of whose fields
+    /// names each of the four columns (by <see cref="CatalogCsvFormat.ColumnNamed(ReadOnlySpan{byte})"/>, the
+    /// header's rule; the first field may start with the byte order mark the second file started with), in any
+    /// order, among any other fields. A book whose values are the column names is told apart by its quotes: the
+    /// export writes such a row with every value quoted (<see cref="CatalogCsvFormat.NamesTheColumns"/>), so a
+    /// record that quotes every field naming a column, with the header's number of fields, is a book unless the
+    /// header quotes its column names too.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool RepeatsTheHeader()
+    private RepeatedHeader HeaderAgain()
     {
-        var columns = CatalogCsvFormat.Columns;
-        for (var c = 0; c < columns.Count; c++)
+        var named = 0;
+        var allQuoted = true;
+        for (var f = 0; f < reader.FieldCount; f++)
         {
-            var quotedInHeader = headerQuoted[columnIndexes[c]];
-            var found = false;
-            for (var f = 0; f < reader.FieldCount && !found; f++)
+            var bit = CatalogCsvFormat.Bit(CatalogCsvFormat.ColumnNamed(FieldWithoutByteOrderMark(f)));
+            if (bit != 0)
             {
-                found = reader.IsQuoted(f) == quotedInHeader && Ascii.EqualsIgnoreCase(reader.GetSpan(f).Trim((byte)' '), columns[c].Name);
-            }
-
-            if (!found)
-            {
-                return false;
+                named |= bit;
+                allQuoted &= reader.IsQuoted(f);
             }
         }
 
-        return true;
+        if (named != CatalogCsvFormat.AllColumns
+            || (allQuoted && !headerAllQuoted && reader.FieldCount == headerFields.Length))
+        {
+            return RepeatedHeader.None;
+        }
+
+        if (reader.FieldCount != headerFields.Length)
+        {
+            return RepeatedHeader.Other;
+        }
+
+        for (var f = 0; f < headerFields.Length; f++)
+        {
+            var field = CatalogCsvFormat.TrimWhiteSpace(FieldWithoutByteOrderMark(f));
+            var header = CatalogCsvFormat.TrimWhiteSpace(headerFields[f]);
+            if (!Ascii.EqualsIgnoreCase(field, header) && !field.SequenceEqual(header))
+            {
+                return RepeatedHeader.Other;
+            }
+        }
+
+        return RepeatedHeader.Same;
+    }
+
+    /// <summary>Field <paramref name="f"/> of the current record, without the byte order mark a joined file's first line may start with.</summary>
+    private ReadOnlySpan<byte> FieldWithoutByteOrderMark(int f)
+    {
+        var field = reader.GetSpan(f);
+        return f == 0 && field.StartsWith("\uFEFF"u8) ? field[3..] : field;
+    }
+
+    /// <summary>Why a header that is not the file's header ends the import: where, and both headers' fields.</summary>
+    private string OtherHeaderReason()
+    {
+        var fields = new string[reader.FieldCount];
+        for (var f = 0; f < fields.Length; f++)
+        {
+            fields[f] = Encoding.UTF8.GetString(FieldWithoutByteOrderMark(f));
+        }
+
+        var line = headerLine == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" on line {headerLine:N0}");
+        return $"the row is another header ({Layout(fields)}), not the file's header ({Layout(headerNames)}){line}: "
+            + "its columns are in another order or beside other fields, so the rows after it would be read with the wrong columns, and the file cannot be imported, even leaving bad rows out "
+            + "(were two files joined? import each on its own); if the row is a book whose values are the column names, enclose each of its values in quotes";
+    }
+
+    /// <summary>A header's fields for a message: trimmed, joined by commas, control and invisible characters shown as U+XXXX, at most 200 characters.</summary>
+    private static string Layout(string[] fields)
+    {
+        var text = new StringBuilder();
+        foreach (var field in fields)
+        {
+            if (text.Length > 0)
+            {
+                text.Append(',');
+            }
+
+            foreach (var ch in field.Trim())
+            {
+                if (char.IsControl(ch) || char.GetUnicodeCategory(ch) is UnicodeCategory.Format or UnicodeCategory.SpaceSeparator && ch != ' ')
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"U+{(int)ch:X4}");
+                }
+                else
+                {
+                    text.Append(ch);
+                }
+            }
+        }
+
+        return text.Length <= 200 ? text.ToString() : string.Concat(text.ToString(0, 200), "…");
     }
 
     /// <summary>Reads, decodes and normalizes the value of column <paramref name="c"/> of the current record; on failure says why.</summary>
@@ -378,22 +455,19 @@ internal sealed class CsvRowSource : IDisposable
         Array.Fill(indexes, -1);
         for (var i = 0; i < headers.Length; i++)
         {
-            var name = headers[i].Trim();
-            for (var c = 0; c < columns.Count; c++)
+            var c = CatalogCsvFormat.ColumnNamed(headers[i]);
+            if (c < 0)
             {
-                if (!string.Equals(name, columns[c].Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                if (indexes[c] >= 0)
-                {
-                    throw new BookDataImportException(
-                        sourceName, headerLine, columns[c].Name, $"the header names the column {columns[c].Name} twice");
-                }
-
-                indexes[c] = i;
+                continue;
             }
+
+            if (indexes[c] >= 0)
+            {
+                throw new BookDataImportException(
+                    sourceName, headerLine, columns[c].Name, $"the header names the column {columns[c].Name} twice");
+            }
+
+            indexes[c] = i;
         }
 
         var missing = columns.Where((_, c) => indexes[c] < 0).Select(column => column.Name).ToArray();

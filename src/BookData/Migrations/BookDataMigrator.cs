@@ -355,9 +355,8 @@ public sealed class BookDataMigrator
                 SqliteException full when SqliteErrors.IsDiskFull(full) =>
                     SqliteErrors.DiskFullWhich + "; a script that rebuilds a table needs room for a second copy of it). "
                     + (scriptName is null ? "Free some space and migrate again." : "Free some space and migrate again; the script was rolled back and earlier scripts stay applied."),
-                SqliteException busy when SqliteErrors.IsBusy(busy) => string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"the database {SqliteErrors.LockedTooLong} ({Options.BusyTimeout.TotalSeconds:0.###} s, {BookDataOptions.SectionName}:{nameof(BookDataOptions.BusyTimeout)}){rolledBack}. Migrate again when that writer is done."),
+                SqliteException busy when SqliteErrors.IsBusy(busy) =>
+                    $"the database {SqliteErrors.LockedTooLong(Options.BusyTimeout)}{rolledBack}. Migrate again when that connection is done.",
                 _ => result.Error?.Message,
             };
             var appliedFirst = result.Scripts.Select(script => script.Name).ToArray();

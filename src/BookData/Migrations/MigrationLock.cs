@@ -76,7 +76,7 @@ internal sealed class MigrationLock : IDisposable
                     throw new BookDataDatabaseException(
                         string.Create(
                             CultureInfo.InvariantCulture,
-                            $"Database '{dataSource}' is being migrated by another process: its lock file '{lockPath}' stayed locked for longer than the busy timeout ({timeout.TotalSeconds:0.###} s)."),
+                            $"Database '{dataSource}' is being migrated by another process: its lock file '{lockPath}' stayed locked for longer than {Connections.SqliteErrors.BusyTimeout(timeout)}."),
                         ex);
                 }
 
@@ -110,7 +110,7 @@ internal sealed class MigrationLock : IDisposable
             throw new BookDataDatabaseException(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"In-memory database '{dataSource}' is being migrated by another caller for longer than the busy timeout ({timeout.TotalSeconds:0.###} s)."));
+                    $"In-memory database '{dataSource}' is being migrated by another caller for longer than {Connections.SqliteErrors.BusyTimeout(timeout)}."));
         }
 
         return new MigrationLock(null, null, semaphore);

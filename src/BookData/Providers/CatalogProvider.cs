@@ -52,7 +52,10 @@ internal abstract class CatalogProvider
     public abstract BookDataDatabaseException CannotOpen(string dataSource, DbException ex);
 
     /// <summary>Any other unexpected database error, named with the database it happened in.</summary>
-    public abstract BookDataDatabaseException Translate(string dataSource, DbException ex);
+    /// <param name="dataSource">The database the error happened in, for the message.</param>
+    /// <param name="ex">The driver's error.</param>
+    /// <param name="busyTimeout">The busy timeout the connection waited, named in a lock timeout's message; unknown when <see langword="null"/>.</param>
+    public abstract BookDataDatabaseException Translate(string dataSource, DbException ex, TimeSpan? busyTimeout = null);
 
     /// <summary>Lists applied, pending, changed and unknown scripts; creates nothing.</summary>
     public abstract Task<MigrationStatus> GetMigrationStatusAsync(BookDataMigrator migrator, CancellationToken cancellationToken);

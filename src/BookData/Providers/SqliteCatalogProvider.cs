@@ -86,8 +86,8 @@ internal sealed class SqliteCatalogProvider : CatalogProvider
     public override BookDataDatabaseException CannotOpen(string dataSource, DbException ex) =>
         ex is SqliteException sqlite ? SqliteErrors.CannotOpen(dataSource, sqlite) : new BookDataDatabaseException($"Cannot open database '{dataSource}': {ex.Message}", ex);
 
-    public override BookDataDatabaseException Translate(string dataSource, DbException ex) =>
-        ex is SqliteException sqlite ? SqliteErrors.Translate(dataSource, sqlite) : new BookDataDatabaseException($"Database '{dataSource}' failed: {ex.Message}", ex);
+    public override BookDataDatabaseException Translate(string dataSource, DbException ex, TimeSpan? busyTimeout = null) =>
+        ex is SqliteException sqlite ? SqliteErrors.Translate(dataSource, sqlite, busyTimeout) : new BookDataDatabaseException($"Database '{dataSource}' failed: {ex.Message}", ex);
 
     public override Task<MigrationStatus> GetMigrationStatusAsync(BookDataMigrator migrator, CancellationToken cancellationToken) =>
         migrator.GetSqliteStatusAsync(cancellationToken);

@@ -126,6 +126,24 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public async Task Import_SkipModeWithJoinedFilesInOtherColumnOrders_ExitsWithBadInputAndWritesNothing()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var csv = db.SiblingPath("-joined.csv");
+        await File.WriteAllTextAsync(
+            csv,
+            "first_name,last_name,title,publisher\nAnn,Lee,Book One,Penguin\ntitle,publisher,first_name,last_name\nThe Stand,Doubleday,Stephen,King\n");
+
+        var result = await CliRunner.RunAsync("import", csv, "--db", db.Path, "--on-error", "skip");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Trim().Should().StartWith(
+            $"error: {csv}, line 3: the row is another header (title,publisher,first_name,last_name), not the file's header (first_name,last_name,title,publisher): ");
+        (await db.CountAsync("book")).Should().Be(10);
+        (await db.CountAsync("author")).Should().Be(7);
+    }
+
+    [Fact]
     public async Task Import_MissingFile_ExitsWithBadInputAndWritesNothing()
     {
         await using var db = CliDatabase.CreateEmpty();

@@ -465,21 +465,90 @@ public abstract class CatalogImporterBadInputTests
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
     }
 
-    [ProviderTheory]
-    [InlineData("last_name,first_name,title,publisher")]
-    [InlineData("first_name,last_name,title,publisher,isbn")]
-    [InlineData("isbn,Publisher,TITLE,last_name,first_name")]
-    public async Task ImportAsync_AnotherFilesHeaderMidFile_FailsAsTheHeaderRepeated(string secondHeader)
+    public static TheoryData<string, ImportErrorMode> OtherHeaders => new()
     {
-        await using var db = await CreateAsync(withData: false);
+        { "last_name,first_name,title,publisher", ImportErrorMode.Fail },
+        { "last_name,first_name,title,publisher", ImportErrorMode.Skip },
+        { "first_name,last_name,title,publisher,isbn", ImportErrorMode.Skip },
+        { "isbn,Publisher,TITLE,last_name,first_name", ImportErrorMode.Skip },
+        { "\uFEFFtitle,publisher,first_name,last_name", ImportErrorMode.Skip },
+    };
+
+    [ProviderTheory]
+    [MemberData(nameof(OtherHeaders))]
+    public async Task ImportAsync_AnotherFilesHeaderMidFile_EndsTheImportNamingBothHeadersEvenInSkipMode(string secondHeader, ImportErrorMode onError)
+    {
+        // Leaving the row out would read the rows after it with the first header's columns.
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
         using var file = TempFile.WithText(Header + "Stephen,King,The Stand,Random House\n" + secondHeader + "\n" + "Tolkien,John,The Hobbit,Allen & Unwin\n");
 
-        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path);
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = onError });
 
         var error = (await act.Should().ThrowAsync<BookDataImportException>()).Which;
         error.Should().BeEquivalentTo(new { LineNumber = 3L, Field = (string?)null });
-        error.Reason.Should().Be("the row repeats the header first_name,last_name,title,publisher (were two files joined?); it is not a book");
+        error.Reason.Should().StartWith($"the row is another header ({secondHeader.TrimStart('\uFEFF')}), not the file's header ({Header.TrimEnd()}): its columns are in another order or beside other fields, so the rows after it would be read with the wrong columns");
+        error.Reason.Should().EndWith("if the row is a book whose values are the column names, enclose each of its values in quotes");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_SkipModeWithJoinedFilesInOtherColumnOrders_WritesNothingRatherThanSwapColumns()
+    {
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(
+            "first_name,last_name,title,publisher\nAnn,Lee,Book One,Penguin\n"
+            + "title,publisher,first_name,last_name\nThe Stand,Doubleday,Stephen,King\nIt,Viking,Stephen,King\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        (await act.Should().ThrowAsync<BookDataImportException>()).Which.Message.Should().StartWith(
+            $"{file.Path}, line 3: the row is another header (title,publisher,first_name,last_name), not the file's header (first_name,last_name,title,publisher)");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderTheory]
+    [InlineData("first_name\t,last_name,title,publisher", "first_name\t,last_name,title,publisher")]
+    [InlineData("first_name\u00A0,last_name,title,publisher", "first_name\u00A0,last_name,title,publisher")]
+    [InlineData("first_name,last_name,title,publisher", "\tfirst_name\u2003,last_name ,TITLE,\u00A0publisher")]
+    [InlineData("first_name,last_name,title,publisher", "\uFEFFfirst_name,last_name,title,publisher")]
+    [InlineData("first_name,last_name,title,publisher", "\"first_name\",last_name,title,publisher")]
+    [InlineData("\"first_name\",\"last_name\",\"title\",\"publisher\"", "first_name,last_name,title,publisher")]
+    public async Task ImportAsync_SkipModeWithHeaderRepeatedPaddedOrQuotedOtherwise_SkipsItAsTheHeader(string header, string repeated)
+    {
+        // One rule decides whether a field names a column, for the header and for its repeat: white space
+        // (as values are trimmed) and a joined file's byte order mark around the name do not matter.
+        await using var db = await CreateAsync(withData: false);
+        using var file = TempFile.WithText(header + "\nAnn,Lee,Book One,Penguin\n" + repeated + "\nTom,Clancy,Patriot Games,Berkley\n");
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.SkippedRows.Should().Equal(
+            new SkippedRow(3, null, "the row repeats the header first_name,last_name,title,publisher (were two files joined?); it is not a book"));
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Ann|Lee|Book One|Penguin", "Tom|Clancy|Patriot Games|Berkley");
+    }
+
+    [ProviderFact]
+    public async Task ImportAsync_RowNamingTheColumnsBesideAnExtraColumn_EndsTheImportUnlessQuoted()
+    {
+        // With an extra column, a row that names the four columns elsewhere is another header, not silently a
+        // skipped row; quoted, as the export quotes such values, it is a book.
+        await using var db = await CreateAsync(withData: false);
+        const string header = "first_name,last_name,title,publisher,note\n";
+        using var bare = TempFile.WithText(header + "Ann,Lee,Book One,Penguin,x\nBob,first_name,last_name,title,publisher\n");
+        using var quoted = TempFile.WithText(header + "Ann,Lee,Book One,Penguin,x\nBob,\"first_name\",\"last_name\",\"title\",\"publisher\"\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(bare.Path, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        (await act.Should().ThrowAsync<BookDataImportException>()).Which.Message.Should().StartWith(
+            $"{bare.Path}, line 3: the row is another header (Bob,first_name,last_name,title,publisher), not the file's header (first_name,last_name,title,publisher,note)");
         (await CatalogDump.LinksAsync(db)).Should().BeEmpty();
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(quoted.Path);
+
+        summary.LinksAdded.Should().Be(2);
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Ann|Lee|Book One|Penguin", "Bob|first_name|last_name|title");
     }
 
     [ProviderFact]
