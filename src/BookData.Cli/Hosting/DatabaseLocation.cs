@@ -166,23 +166,20 @@ internal static partial class DatabaseLocation
         return value;
     }
 
+    /// <summary>
+    /// Whether a SQLite connection string opens a database with no file, as SQLite reads it
+    /// (<see cref="BookData.Connections.SqliteDataSource"/>); a PostgreSQL or malformed one is not, and validation says why.
+    /// </summary>
     private static bool IsInMemory(string connectionString)
     {
-        SqliteConnectionStringBuilder builder;
         try
         {
-            builder = new SqliteConnectionStringBuilder(connectionString);
+            return BookData.Connections.SqliteDataSource.For(connectionString).IsInMemory;
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or BookDataValidationException)
         {
-            return false; // Not a SQLite connection string (a PostgreSQL one, or malformed: validation says which).
+            return false;
         }
-
-        var dataSource = builder.DataSource.Trim();
-        return builder.Mode == SqliteOpenMode.Memory
-            || dataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase)
-            || dataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase)
-            || dataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(^|;)\s*(data\s*source|datasource|filename|mode|cache|password|pwd|host|server|username|user\s*id|database)\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
