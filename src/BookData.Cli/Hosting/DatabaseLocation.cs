@@ -149,7 +149,7 @@ internal static partial class DatabaseLocation
     /// <summary>
     /// A <c>--db</c> (or <c>BOOKDATA_DB</c>) value is a file path: <c>:memory:</c>, a <c>file:</c> URI or a
     /// connection string would become a file of that name (and put a password into messages), so they are refused
-    /// without being echoed.
+    /// without being echoed; so is a control character (a carriage return left by a Windows line ending), shown escaped.
     /// </summary>
     private static string RequireFilePath(string value, string source)
     {
@@ -161,6 +161,15 @@ internal static partial class DatabaseLocation
         {
             throw new CliUsageException(
                 $"{source} takes the path of a database file, and this value looks like a connection string or an in-memory database; pass a connection string with --connection (or {ConnectionEnvironmentVariable}), or a file path.");
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            // Checked here, before the path goes into a connection string, whose parser drops some of them silently.
+            var control = value.First(char.IsControl);
+            throw new CliUsageException(
+                $"{source} '{BookData.Connections.SqliteDataSource.Escape(value)}' holds the control character '{BookData.Connections.SqliteDataSource.Escape(control.ToString())}', which would become part of the file's name; "
+                + "remove it (a value read from a file with Windows line endings often ends in '\\r').");
         }
 
         return value;

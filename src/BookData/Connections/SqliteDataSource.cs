@@ -20,11 +20,14 @@ namespace BookData.Connections;
 /// </remarks>
 internal sealed class SqliteDataSource
 {
+    /// <summary>SQLite's limit on a full path on Linux and macOS, in UTF-8 bytes: the unix VFS's <c>MAX_PATHNAME</c>.</summary>
+    public const int PathLimitBytes = 512;
+
     /// <summary>
-    /// SQLite's limit on a database file's full path on Linux and macOS, in UTF-8 bytes (the unix VFS's
-    /// <c>MAX_PATHNAME</c>): the path with its links followed must be shorter than this.
+    /// The longest full path of a database file SQLite opens, in UTF-8 bytes: <see cref="PathLimitBytes"/> less the
+    /// eight bytes of <c>-journal</c>, which SQLite requires room for beside every database's name.
     /// </summary>
-    public const int MaxPathBytes = 512;
+    public const int MaxPathBytes = PathLimitBytes - 8;
 
     private const string UriScheme = "file:";
     private const string MemoryName = ":memory:";
@@ -121,11 +124,11 @@ internal sealed class SqliteDataSource
 
         var file = LinkedPath.ResolveOrKeep(isUri ? path : InDataDirectory(path));
         var bytes = Encoding.UTF8.GetByteCount(file);
-        if (bytes >= MaxPathBytes)
+        if (bytes > MaxPathBytes)
         {
             throw Invalid(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Data source '{text}' is too long for SQLite: {(string.Equals(file, text, StringComparison.Ordinal) ? "the path" : $"its full path '{file}'")} is {bytes:N0} bytes (UTF-8), and SQLite opens no database whose full path has {MaxPathBytes} bytes or more.")
+                $"Data source '{text}' is too long for SQLite: {(string.Equals(file, text, StringComparison.Ordinal) ? "the path" : $"its full path '{file}'")} is {bytes:N0} bytes (UTF-8), and SQLite opens no database whose full path is longer than {MaxPathBytes} bytes (its limit of {PathLimitBytes} less the 8 of '-journal').")
                 + " Use a shorter path, for example a folder nearer the root.");
         }
 
