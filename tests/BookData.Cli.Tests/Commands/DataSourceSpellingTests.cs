@@ -68,6 +68,7 @@ public sealed class DataSourceSpellingTests
 
             var csv = await WriteSampleAsync();
             var import = await CliRunner.RunAsync("import", csv, "--connection", connection);
+            File.Delete(csv);
             var add = await CliRunner.RunAsync("add-book", "--author", "Stephen King", "--title", "It", "--publisher", "Viking", "--connection", connection);
 
             foreach (var result in new[] { import, add })
@@ -118,7 +119,9 @@ public sealed class DataSourceSpellingTests
             var path = Path.Combine(folder, "base.db" + control);
             var fromEnvironment = await CliRunner.RunAsync(
                 new Dictionary<string, string?> { ["BOOKDATA_DB"] = path }, localDataFolder: "", "add-book", "--author", "Stephen King", "--title", "It", "--publisher", "Viking");
-            var fromOption = await CliRunner.RunAsync("import", await WriteSampleAsync(), "--db", path);
+            var csv = await WriteSampleAsync();
+            var fromOption = await CliRunner.RunAsync("import", csv, "--db", path);
+            File.Delete(csv);
 
             foreach (var (result, source) in new[] { (fromEnvironment, "BOOKDATA_DB"), (fromOption, "--db") })
             {
