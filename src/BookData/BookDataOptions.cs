@@ -262,19 +262,13 @@ public sealed class BookDataOptions
     /// </summary>
     internal static void ValidateSqliteSharing(Microsoft.Data.Sqlite.SqliteConnectionStringBuilder builder)
     {
-        var dataSource = builder.DataSource.Trim();
-        var uriQuery = dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && dataSource.IndexOf('?', StringComparison.Ordinal) is var query and >= 0
-            ? dataSource[(query + 1)..]
-            : "";
-        var sharedCache = builder.Cache == Microsoft.Data.Sqlite.SqliteCacheMode.Shared
-            || uriQuery.Contains("cache=shared", StringComparison.OrdinalIgnoreCase);
-        var inMemory = builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory
-            || dataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase)
-            || dataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase)
-            || uriQuery.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
+        var dataSource = builder.DataSource;
+        var resolved = Connections.SqliteDataSource.For(builder);
+        var sharedCache = resolved.HasSharedCache;
+        var inMemory = resolved.IsInMemory;
         var field = $"{SectionName}:{nameof(ConnectionString)}";
 
-        if (inMemory && (!sharedCache || dataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase)))
+        if (inMemory && !resolved.IsSharedMemory)
         {
             throw new BookDataValidationException(
                 field,

@@ -49,11 +49,12 @@ internal static class DemoCommand
     {
         if (connections.Provider == BookDataProvider.Sqlite)
         {
-            var path = connections.DataSource;
-            if (File.Exists(path) && new FileInfo(path).Length > 0)
+            // The file SQLite opens: a trailing slash, a file: URI or a symbolic link must not hide an existing catalog.
+            if (MigrationTarget.For(connections).FilePath is { } path && new FileInfo(path) is { Exists: true, Length: > 0 })
             {
+                var shown = string.Equals(path, connections.DataSource, StringComparison.Ordinal) ? $"'{path}'" : $"'{connections.DataSource}' (the file '{path}')";
                 throw new CliUsageException(
-                    $"The demo builds a fresh catalog, and '{path}' already exists; delete it or pass --db with a new file.");
+                    $"The demo builds a fresh catalog, and {shown} already exists; delete it or pass --db with a new file.");
             }
 
             return;

@@ -21,7 +21,7 @@ internal sealed class CliOptions
     {
         Description = "The catalog's connection string instead of --db: a PostgreSQL database, "
             + "\"Host=SERVER;Port=5432;Database=NAME;Username=USER;Password=SECRET\" (Npgsql syntax; migrate creates a missing database), "
-            + $"or a SQLite one, \"Data Source=FILE\". Default: ${DatabaseLocation.ConnectionEnvironmentVariable} if set and not empty. Not with --db; an empty value is an error.",
+            + $"or a SQLite one, \"Data Source=FILE\" (a URI starts with file: in lower case; an in-memory database is refused). Default: ${DatabaseLocation.ConnectionEnvironmentVariable} if set and not empty. Not with --db; an empty value is an error.",
         HelpName = "STRING",
         Recursive = true,
     };

@@ -149,7 +149,7 @@ internal static partial class DatabaseLocation
     /// <summary>
     /// A <c>--db</c> (or <c>BOOKDATA_DB</c>) value is a file path: <c>:memory:</c>, a <c>file:</c> URI or a
     /// connection string would become a file of that name (and put a password into messages), so they are refused
-    /// without being echoed.
+    /// without being echoed; so is a control character (a carriage return left by a Windows line ending), shown escaped.
     /// </summary>
     private static string RequireFilePath(string value, string source)
     {
@@ -163,26 +163,32 @@ internal static partial class DatabaseLocation
                 $"{source} takes the path of a database file, and this value looks like a connection string or an in-memory database; pass a connection string with --connection (or {ConnectionEnvironmentVariable}), or a file path.");
         }
 
+        if (value.Any(char.IsControl))
+        {
+            // Checked here, before the path goes into a connection string, whose parser drops some of them silently.
+            var control = value.First(char.IsControl);
+            throw new CliUsageException(
+                $"{source} '{BookData.Connections.SqliteDataSource.Escape(value)}' holds the control character '{BookData.Connections.SqliteDataSource.Escape(control.ToString())}', which would become part of the file's name; "
+                + "remove it (a value read from a file with Windows line endings often ends in '\\r').");
+        }
+
         return value;
     }
 
+    /// <summary>
+    /// Whether a SQLite connection string opens a database with no file, as SQLite reads it
+    /// (<see cref="BookData.Connections.SqliteDataSource"/>); a PostgreSQL or malformed one is not, and validation says why.
+    /// </summary>
     private static bool IsInMemory(string connectionString)
     {
-        SqliteConnectionStringBuilder builder;
         try
         {
-            builder = new SqliteConnectionStringBuilder(connectionString);
+            return BookData.Connections.SqliteDataSource.For(connectionString).IsInMemory;
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or BookDataValidationException)
         {
-            return false; // Not a SQLite connection string (a PostgreSQL one, or malformed: validation says which).
+            return false;
         }
-
-        var dataSource = builder.DataSource.Trim();
-        return builder.Mode == SqliteOpenMode.Memory
-            || dataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase)
-            || dataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase)
-            || dataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(^|;)\s*(data\s*source|datasource|filename|mode|cache|password|pwd|host|server|username|user\s*id|database)\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

@@ -58,8 +58,8 @@ internal sealed class SqliteConnections : CatalogConnections
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         };
         DataSource = builder.DataSource;
-        IsInMemory = builder.Mode == SqliteOpenMode.Memory
-            || string.Equals(builder.DataSource, ":memory:", StringComparison.OrdinalIgnoreCase);
+        var resolved = SqliteDataSource.For(builder);
+        IsInMemory = resolved.IsInMemory;
         ConnectionString = builder.ToString();
 
         // The factory's own connections turn foreign keys on through the C interface (see Configure):
@@ -79,7 +79,7 @@ internal sealed class SqliteConnections : CatalogConnections
         readOnlyConnectionString = builder.ToString();
         if (!IsInMemory)
         {
-            filePath = Migrations.MigrationTarget.ResolveFile(DataSource);
+            filePath = resolved.FilePath!;
             builder.DataSource = ImmutableUri(DataSource, filePath);
             immutableConnectionString = builder.ToString();
         }
@@ -120,7 +120,7 @@ internal sealed class SqliteConnections : CatalogConnections
     /// log index (<c>-shm</c>), trusting that nobody changes the file while it is open.
     /// </summary>
     private static string ImmutableUri(string dataSource, string path) =>
-        dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+        dataSource.StartsWith("file:", StringComparison.Ordinal)
             ? dataSource + (dataSource.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "immutable=1"
             : new Uri(path).AbsoluteUri + "?immutable=1";
 

@@ -69,8 +69,7 @@ internal static class SqliteErrors
     {
         try
         {
-            var file = Migrations.MigrationTarget.ResolveFile(dataSource);
-            return File.Exists(file) ? file : null;
+            return SqliteDataSource.FileOf(dataSource) is { } file && File.Exists(file) ? file : null;
         }
         catch (Exception ex) when (ex is ArgumentException or IOException or NotSupportedException or UriFormatException or UnauthorizedAccessException)
         {

@@ -96,6 +96,7 @@ public sealed class BookDataMigrator
     internal async Task<MigrationStatus> GetSqliteStatusAsync(CancellationToken cancellationToken)
     {
         var target = MigrationTarget.For(connectionFactory);
+        target.ThrowIfNotRegularFile();
         if (target.FilePath is not null && !File.Exists(target.FilePath))
         {
             return MigrationPlan.ForNewDatabase(scripts).ToStatus();
@@ -144,6 +145,7 @@ public sealed class BookDataMigrator
     internal async Task<MigrationResult> MigrateSqliteAsync(CancellationToken cancellationToken)
     {
         var target = MigrationTarget.For(connectionFactory);
+        target.ThrowIfNotRegularFile();
         SqliteConnection? connection = null;
         MigrationLock? migrationLock = null;
         try

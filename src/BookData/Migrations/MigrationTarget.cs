@@ -1,6 +1,5 @@
 using BookData.Connections;
 using BookData.Files;
-using Microsoft.Data.Sqlite;
 
 namespace BookData.Migrations;
 
@@ -12,8 +11,6 @@ internal sealed class MigrationTarget
 {
     /// <summary>Appended to the database file's path to name the lock file that serializes migrations.</summary>
     public const string LockFileSuffix = ".migrate.lock";
-
-    private const string DataDirectoryMacro = "|DataDirectory|";
 
     private MigrationTarget(string dataSource, string connectionString, string? filePath, bool isReadOnly)
     {
@@ -81,13 +78,12 @@ internal sealed class MigrationTarget
 
     public static MigrationTarget For(BookDataConnectionFactory connectionFactory)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionFactory.ConnectionString);
-        var filePath = connectionFactory.IsInMemory ? null : ResolveFile(builder.DataSource);
+        var resolved = SqliteDataSource.For(connectionFactory.ConnectionString);
         return new MigrationTarget(
             connectionFactory.DataSource,
             connectionFactory.ConnectionString,
-            filePath,
-            builder.Mode == SqliteOpenMode.ReadOnly);
+            connectionFactory.IsInMemory ? null : resolved.FilePath,
+            resolved.IsReadOnly);
     }
 
     /// <summary>Fails before anything is created when the database's folder is missing or the path is a folder.</summary>
@@ -114,6 +110,20 @@ internal sealed class MigrationTarget
     }
 
     /// <summary>
+    /// Refuses a path that names a device, a named pipe (FIFO) or a socket: SQLite would read one as an empty database
+    /// (or wait on it), and writes to it would be lost.
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">The path names something other than a regular file or nothing.</exception>
+    public void ThrowIfNotRegularFile()
+    {
+        if (FilePath is not null && FileIdentity.Read(FilePath, out var kind) is var _ && kind == FileKind.Special)
+        {
+            throw new BookDataDatabaseException(
+                $"Cannot open database '{DataSource}': '{FilePath}' is not a regular file but a device, a named pipe or a socket, which cannot hold a catalog; give the path of a database file.");
+        }
+    }
+
+    /// <summary>
     /// Refuses a zero-byte file found under the lock: SQLite would treat it as an empty database, but a
     /// catalog file with no bytes is far more often a failed copy than a new catalog.
     /// </summary>
@@ -125,47 +135,5 @@ internal sealed class MigrationTarget
             throw new BookDataDatabaseException(
                 $"Database '{DataSource}' is an empty (zero-byte) file, not a BookData catalog; delete it to create a new catalog there or restore it from a backup.");
         }
-    }
-
-    /// <summary>
-    /// Mirrors how Microsoft.Data.Sqlite and SQLite turn a data source into a file: the file the path names, with
-    /// its symbolic links followed (<see cref="LinkedPath"/>), so the lock, a backup and the read-only check all
-    /// concern the file SQLite opens.
-    /// </summary>
-    internal static string ResolveFile(string dataSource)
-    {
-        if (dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            var path = dataSource["file:".Length..];
-            var end = path.IndexOfAny(['?', '#']);
-            if (end >= 0)
-            {
-                path = path[..end];
-            }
-
-            if (path.StartsWith("//", StringComparison.Ordinal))
-            {
-                // file://host/path: only an empty host or localhost is allowed; the path starts at the next slash.
-                var slash = path.IndexOf('/', 2);
-                path = slash < 0 ? "" : path[slash..];
-            }
-
-            return LinkedPath.ResolveOrKeep(Uri.UnescapeDataString(path));
-        }
-
-        if (AppDomain.CurrentDomain.GetData("DataDirectory") is string { Length: > 0 } dataDirectory)
-        {
-            if (dataSource.StartsWith(DataDirectoryMacro, StringComparison.OrdinalIgnoreCase))
-            {
-                return LinkedPath.ResolveOrKeep(Path.Combine(dataDirectory, dataSource[DataDirectoryMacro.Length..]));
-            }
-
-            if (!Path.IsPathRooted(dataSource))
-            {
-                return LinkedPath.ResolveOrKeep(Path.Combine(dataDirectory, dataSource));
-            }
-        }
-
-        return LinkedPath.ResolveOrKeep(dataSource);
     }
 }
