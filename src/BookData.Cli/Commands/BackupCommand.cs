@@ -81,7 +81,15 @@ internal static class BackupCommand
         var source = await context.Connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
-            SqliteBackup.Write((SqliteConnection)source, target, context.Connections.DataSource, "", logger: null, cancellationToken);
+            try
+            {
+                SqliteBackup.Write((SqliteConnection)source, target, context.Connections.DataSource, "", logger: null, cancellationToken);
+            }
+            catch (BookDataValidationException ex)
+            {
+                // The target cannot be replaced safely (an old -wal or -journal lies beside it): a refused argument, like an existing FILE without --force.
+                throw new CliUsageException(ex.Message, ex);
+            }
         }
     }
 }
