@@ -37,4 +37,27 @@ internal static class OutputPath
 
         return target;
     }
+
+    /// <summary>
+    /// Refuses to write to standard output (<c>-</c>) when it is redirected to the catalog's database or a file
+    /// beside it (<c>export - 1&lt;&gt;catalog.db</c>), with the message a path to that file gets.
+    /// </summary>
+    /// <param name="context">The command's context.</param>
+    /// <exception cref="CliUsageException">Standard output is one of the catalog's files.</exception>
+    public static void CheckStandardOutput(CommandContext context)
+    {
+        if (context.Console.StandardOutputHandle is not { } handle)
+        {
+            return;
+        }
+
+        try
+        {
+            OutputFile.ThrowIfCatalogFile(handle, $"'{StandardOutput}' (standard output)", context.Connections);
+        }
+        catch (BookDataValidationException ex)
+        {
+            throw new CliUsageException(ex.Message, ex);
+        }
+    }
 }

@@ -176,4 +176,22 @@ public sealed class OutputPathTests
         result.ExitCode.Should().Be(2, result.ToString());
         result.Error.Should().StartWith($"error: Cannot write the CSV file '{csv}'").And.NotContain(".tmp").And.NotContain("export.csv.");
     }
+
+    [Fact]
+    public async Task Export_StandardOutputRedirectedOntoTheCatalog_RefusedAndCatalogUnchanged()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var before = await File.ReadAllBytesAsync(db.Path);
+
+        // As a shell runs 'bookdata export - --db catalog.db 1<>catalog.db': standard output opened read-write on the catalog.
+        var result = await ToolProcess.RunProgramAsync(
+            "sh", ["-c", "exec \"$0\" \"$1\" export - --db \"$2\" 1<>\"$2\"", Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", ToolProcess.AssemblyPath, db.Path]);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Be(
+            $"error: '-' (standard output) is the catalog's database file '{db.Path}'; writing it would destroy the catalog. Choose another file.\n");
+        (await File.ReadAllBytesAsync(db.Path)).Should().Equal(before);
+        (await db.CountAsync("book")).Should().Be(10);
+    }
 }
