@@ -41,12 +41,6 @@ internal static class BackupCommand
             var source = BookData.Files.LinkedPath.ResolveOrKeep(connections.DataSource);
             var target = OutputPath.Check(context, context.ParseResult.GetRequiredValue(file), context.ParseResult.GetValue(force));
 
-            var folder = Path.GetDirectoryName(target)!;
-            if (!Directory.Exists(folder))
-            {
-                throw new CliUsageException($"The folder '{folder}' of the backup file does not exist.");
-            }
-
             await BackupAsync(context, target, cancellationToken).ConfigureAwait(false);
             var size = new FileInfo(target).Length;
             context.Console.Output.WriteLine(string.Create(

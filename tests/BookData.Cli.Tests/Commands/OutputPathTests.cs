@@ -194,4 +194,21 @@ public sealed class OutputPathTests
         (await File.ReadAllBytesAsync(db.Path)).Should().Equal(before);
         (await db.CountAsync("book")).Should().Be(10);
     }
+
+    [Theory]
+    [InlineData("export", "out.csv")]
+    [InlineData("backup", "copy.db")]
+    public async Task WritingCommand_FolderMissing_ExitsWithUsageErrorNamingTheFolder(string command, string name)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var folder = Path.Combine(Path.GetTempPath(), $"bookdata-missing-{Guid.NewGuid():N}");
+        var target = Path.Combine(folder, name);
+
+        var result = await CliRunner.RunAsync(command, target, "--db", db.Path);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Be($"error: The folder '{folder}' of '{target}' does not exist; create it first or choose another file.\n");
+        Directory.Exists(folder).Should().BeFalse();
+        (await db.CountAsync("book")).Should().Be(10);
+    }
 }
