@@ -173,8 +173,8 @@ public sealed class OutputPathTests
 
         var result = await CliRunner.RunAsync("export", csv, "--db", db.Path);
 
-        result.ExitCode.Should().Be(2, result.ToString());
-        result.Error.Should().StartWith($"error: Cannot write the CSV file '{csv}'").And.NotContain(".tmp").And.NotContain("export.csv.");
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().StartWith($"error: The folder '{Path.GetDirectoryName(csv)}' of '{csv}' does not exist").And.NotContain(".tmp").And.NotContain("export.csv.");
     }
 
     [Fact]
