@@ -22,6 +22,8 @@ internal static class BackupCommand
             """
             Copies the catalog into a new database file with SQLite's online backup: a consistent snapshot, taken while other programs keep reading and writing. SQLite only: back up a PostgreSQL database with pg_dump.
             The catalog's own database (and its -wal, -shm, -journal files), a folder, a FIFO or a device is refused; a symbolic link is followed: the file it points to is replaced and the link stays.
+            A FILE with a -wal, -shm or -journal file beside it is refused, even with --force: SQLite would read the new copy together with them.
+            Ctrl+C stops the copy and removes it (exit code 130); a copy a killed backup left is removed by the next backup to FILE.
             Example: bookdata backup catalog-backup.db
             """)
         {
