@@ -50,12 +50,21 @@ internal static class BookDataCli
     /// <summary>Parses <paramref name="args"/> and runs the command they name.</summary>
     /// <param name="args">The command-line arguments, without the program name.</param>
     /// <param name="console">Where output, errors and the environment come from.</param>
-    /// <param name="cancellationToken">Interrupts the command.</param>
-    /// <returns>The exit code: 0 success, 1 usage error, 2 bad input data, 3 database error.</returns>
+    /// <param name="cancellationToken">Interrupts the command: it stops at its next check, removes what it half-wrote and returns 130.</param>
+    /// <returns>The exit code: 0 success, 1 usage error, 2 bad input data, 3 database error, 130 interrupted.</returns>
     public static Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var configuration = new InvocationConfiguration { Output = console.Output, Error = console.Error };
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Output,
+            Error = console.Error,
+
+            // No signal handling of System.CommandLine's: it would end the process 2 s after Ctrl+C, or at once while
+            // an action still runs synchronously, leaving half-written files. The caller's token carries the
+            // interruption (see ProcessInterruption) and every command stops at its next check and cleans up.
+            ProcessTerminationTimeout = null,
+        };
         if (args.Count == 0)
         {
             // As git does: the help on standard output, and the usage exit code, since no command ran.

@@ -1,4 +1,6 @@
 using BookData.Cli;
 using BookData.Cli.Hosting;
 
-return await BookDataCli.RunAsync(args, CliConsole.ForProcess()).ConfigureAwait(false);
+using var interruption = new ProcessInterruption();
+var exitCode = await BookDataCli.RunAsync(args, CliConsole.ForProcess(), interruption.Token).ConfigureAwait(false);
+return interruption.ExitCodeFor(exitCode);

@@ -22,6 +22,8 @@ internal static class BackupCommand
             """
             Copies the catalog into a new database file with SQLite's online backup: a consistent snapshot, taken while other programs keep reading and writing. SQLite only: back up a PostgreSQL database with pg_dump.
             The catalog's own database (and its -wal, -shm, -journal files), a folder, a FIFO or a device is refused; a symbolic link is followed: the file it points to is replaced and the link stays.
+            A FILE with a -wal, -shm or -journal file beside it is refused, even with --force: SQLite would read the new copy together with them.
+            Ctrl+C stops the copy and removes it (exit code 130); a copy a killed backup left is removed by the next backup to FILE.
             Example: bookdata backup catalog-backup.db
             """)
         {
@@ -40,12 +42,6 @@ internal static class BackupCommand
 
             var source = BookData.Files.LinkedPath.ResolveOrKeep(connections.DataSource);
             var target = OutputPath.Check(context, context.ParseResult.GetRequiredValue(file), context.ParseResult.GetValue(force));
-
-            var folder = Path.GetDirectoryName(target)!;
-            if (!Directory.Exists(folder))
-            {
-                throw new CliUsageException($"The folder '{folder}' of the backup file does not exist.");
-            }
 
             await BackupAsync(context, target, cancellationToken).ConfigureAwait(false);
             var size = new FileInfo(target).Length;
@@ -81,7 +77,15 @@ internal static class BackupCommand
         var source = await context.Connections.OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
-            SqliteBackup.Write((SqliteConnection)source, target, context.Connections.DataSource, "", logger: null, cancellationToken);
+            try
+            {
+                SqliteBackup.Write((SqliteConnection)source, target, context.Connections.DataSource, "", logger: null, cancellationToken);
+            }
+            catch (BookDataValidationException ex)
+            {
+                // The target cannot be replaced safely (an old -wal or -journal lies beside it): a refused argument, like an existing FILE without --force.
+                throw new CliUsageException(ex.Message, ex);
+            }
         }
     }
 }

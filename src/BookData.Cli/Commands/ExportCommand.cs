@@ -22,7 +22,7 @@ internal static class ExportCommand
             "export",
             """
             Writes the catalog to a CSV file in the import format, one row per book and publisher, in a deterministic order (by last name, first name, title, publisher).
-            FILE - writes the CSV to standard output and nothing else. The catalog's own database (and its -wal, -shm, -journal files), a folder, a FIFO or a device is refused; a symbolic link is followed: the file it points to is replaced and the link stays.
+            FILE - writes the CSV to standard output and nothing else (refused when standard output is redirected to the catalog's own files). The catalog's own database (and its -wal, -shm, -journal files), a folder, a FIFO or a device is refused; a symbolic link is followed: the file it points to is replaced and the link stays.
             Example: bookdata export catalog.csv
             """)
         {
@@ -37,6 +37,7 @@ internal static class ExportCommand
             ExportSummary summary;
             if (path == OutputPath.StandardOutput)
             {
+                OutputPath.CheckStandardOutput(context);
                 var output = context.Console.OpenOutputStream();
                 await using (output.ConfigureAwait(false))
                 {

@@ -70,6 +70,13 @@ internal sealed class CliConsole
     /// <summary>The user's local application data folder; empty when the platform has none.</summary>
     public string LocalDataFolder { get; }
 
+    /// <summary>
+    /// The file standard output is open on, as the operating system sees it (file descriptor 1), to compare with
+    /// the catalog's files before <c>export -</c> writes there; <see langword="null"/> for a console over writers
+    /// and on Windows.
+    /// </summary>
+    public Microsoft.Win32.SafeHandles.SafeFileHandle? StandardOutputHandle { get; private init; }
+
     /// <summary>The console of this process.</summary>
     /// <returns>A console over <see cref="Console.Out"/> and <see cref="Console.Error"/>.</returns>
     public static CliConsole ForProcess() => new(
@@ -78,7 +85,10 @@ internal sealed class CliConsole
         isTerminal: !Console.IsOutputRedirected,
         Environment.GetEnvironmentVariable,
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
-        openOutputStream: Console.OpenStandardOutput);
+        openOutputStream: Console.OpenStandardOutput)
+    {
+        StandardOutputHandle = OperatingSystem.IsWindows() ? null : new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false),
+    };
 
     /// <summary>
     /// Opens standard output for bytes, for a command that writes a file's content there (<c>export -</c>).

@@ -1,5 +1,7 @@
+using BookData.Files;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace BookData.Connections;
 
@@ -8,9 +10,30 @@ namespace BookData.Connections;
 /// <see cref="BookDataOptions.BackupBeforeMigrate"/>. The copy goes into a temporary file beside the target and is
 /// moved into place only when complete, so a failure never leaves a partial file, nor its journal, behind.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A target with a <c>-wal</c>, <c>-shm</c> or <c>-journal</c> file beside it is refused: SQLite would read a
+/// file moved into its place together with them (replaying an old write-ahead log or hot journal onto the
+/// new copy), and whether the program that left them still has the target open cannot be proved.
+/// </para>
+/// <para>
+/// The copy is taken in steps of <see cref="PagesPerStep"/> pages inside one read transaction on the source (one
+/// snapshot), so cancelling stops it within a step. The temporary file is named by <see cref="UnfinishedFile"/>;
+/// ones that a killed backup to the same target left are removed first.
+/// </para>
+/// </remarks>
 internal static class SqliteBackup
 {
+    /// <summary>Pages copied between two checks for cancellation: 4 MiB at the default page size of 4 KiB.</summary>
+    internal const int PagesPerStep = 1024;
+
+    private const string PartialSuffix = ".partial";
+
     private static readonly string[] CompanionSuffixes = ["", "-journal", "-wal", "-shm"];
+
+    private static readonly string[] TargetCompanionSuffixes = ["-wal", "-shm", "-journal"];
+
+    private static readonly string[] PartialSuffixes = [PartialSuffix, PartialSuffix + "-journal", PartialSuffix + "-wal", PartialSuffix + "-shm"];
 
     /// <summary>Copies the database behind <paramref name="source"/> into <paramref name="target"/>.</summary>
     /// <param name="source">An open connection to the database to copy; in WAL mode the copy is one consistent snapshot while others write.</param>
@@ -19,11 +42,19 @@ internal static class SqliteBackup
     /// <param name="purpose">Added to the error message after the target, for example " before applying migration 0002_x"; may be empty.</param>
     /// <param name="logger">Where a failure to delete the temporary file is logged; none when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Checked before the backup is moved into place.</param>
+    /// <exception cref="BookDataValidationException">
+    /// A <c>-wal</c>, <c>-shm</c> or <c>-journal</c> file lies beside <paramref name="target"/>; nothing was written
+    /// and <paramref name="target"/> and those files are untouched.
+    /// </exception>
     /// <exception cref="BookDataDatabaseException">The backup could not be written (the disk is full, say); nothing is left behind.</exception>
     /// <exception cref="OperationCanceledException">The backup was cancelled; nothing is left behind.</exception>
     public static void Write(SqliteConnection source, string target, string dataSource, string purpose, ILogger? logger, CancellationToken cancellationToken)
     {
-        var partial = $"{target}.{Guid.NewGuid():N}.partial";
+        ThrowIfCompanions(target);
+        var folder = Path.GetDirectoryName(target) ?? ".";
+        var prefix = Path.GetFileName(target);
+        UnfinishedFile.RemoveLeftOver(folder, prefix, PartialSuffixes, dataSource, logger);
+        var partial = UnfinishedFile.NewPath(folder, prefix, PartialSuffix);
         var moved = false;
         try
         {
@@ -36,7 +67,7 @@ internal static class SqliteBackup
             using (var destination = new SqliteConnection(connectionString))
             {
                 destination.Open();
-                source.BackupDatabase(destination);
+                CopyInSteps(source, destination, cancellationToken);
 
                 // A self-contained single file: no -wal or -shm beside the backup.
                 using var command = destination.CreateCommand();
@@ -45,6 +76,9 @@ internal static class SqliteBackup
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+
+            // Again at the last moment: a program may have opened the target while the copy was written.
+            ThrowIfCompanions(target);
             File.Move(partial, target, overwrite: true);
             moved = true;
         }
@@ -69,6 +103,67 @@ internal static class SqliteBackup
                 {
                     Cleanup.DeleteFile(partial + suffix, dataSource, logger);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Refuses a target with a <c>-wal</c>, <c>-shm</c> or <c>-journal</c> file beside it, naming them and what to do.
+    /// </summary>
+    /// <param name="target">The backup file.</param>
+    /// <exception cref="BookDataValidationException">Such a file exists.</exception>
+    internal static void ThrowIfCompanions(string target)
+    {
+        var found = TargetCompanionSuffixes.Select(suffix => target + suffix).Where(path => Path.Exists(path)).ToList();
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        var named = string.Join(" and ", found.Select(path => $"'{path}'"));
+        throw new BookDataValidationException(
+            "path",
+            $"'{target}' cannot be replaced: {named} {(found.Count == 1 ? "lies" : "lie")} beside it, left by a program that has it open or stopped without closing it, "
+            + $"and SQLite would read the new backup together with {(found.Count == 1 ? "it" : "them")}. Close every program using '{target}', or delete it and {named}, then run the backup again.");
+    }
+
+    /// <summary>
+    /// SQLite's online backup, <see cref="PagesPerStep"/> pages at a time with a check for cancellation between steps,
+    /// inside one read transaction on the source so that every step reads the same snapshot.
+    /// </summary>
+    private static void CopyInSteps(SqliteConnection source, SqliteConnection destination, CancellationToken cancellationToken)
+    {
+        using var snapshot = source.BeginTransaction(deferred: true);
+        using (var read = source.CreateCommand())
+        {
+            read.Transaction = snapshot;
+            read.CommandText = "SELECT count(*) FROM sqlite_schema;";
+            read.ExecuteScalar();
+        }
+
+        var backup = raw.sqlite3_backup_init(destination.Handle, "main", source.Handle, "main");
+        if (backup is null || backup.IsInvalid)
+        {
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_errcode(destination.Handle), destination.Handle);
+        }
+
+        using (backup)
+        {
+            int rc;
+            do
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rc = raw.sqlite3_backup_step(backup, PagesPerStep);
+                if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
+                {
+                    Thread.Sleep(10);
+                }
+            }
+            while (rc is raw.SQLITE_OK or raw.SQLITE_BUSY or raw.SQLITE_LOCKED);
+
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, destination.Handle);
             }
         }
     }

@@ -41,6 +41,9 @@ public sealed class CatalogExporter
 
     private const string OperationName = "catalog.export";
 
+    /// <summary>The end of the temporary file's name: <c>.&lt;file&gt;.&lt;pid&gt;-&lt;host&gt;-&lt;id&gt;.tmp</c> (<see cref="UnfinishedFile"/>).</summary>
+    private const string TemporarySuffix = ".tmp";
+
     private readonly BookDataConnectionFactory connectionFactory;
     private readonly ILogger logger;
 
@@ -58,7 +61,8 @@ public sealed class CatalogExporter
     /// <summary>
     /// Writes the catalog to the file at <paramref name="path"/>, replacing it if it exists. The file is
     /// written beside it under a temporary name and moved into place at the end, so a failed or cancelled
-    /// export leaves the old file (or none) rather than half a file. The path is checked by
+    /// export leaves the old file (or none) rather than half a file; the temporary files of an export to the
+    /// same file that was killed (a process of this host that no longer runs) are removed first. The path is checked by
     /// <see cref="OutputFile.Resolve"/> first: never the catalog's own database or the files beside it, only a
     /// regular file, and a symbolic link is followed (the file it points to is replaced, the link stays).
     /// </summary>
@@ -80,9 +84,10 @@ public sealed class CatalogExporter
     public async Task<ExportSummary> ExportAsync(string path, CancellationToken cancellationToken = default)
     {
         var fullPath = OutputFile.Resolve(path, connectionFactory);
-        var temporaryPath = Path.Combine(
-            Path.GetDirectoryName(fullPath) ?? ".",
-            $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        var folder = Path.GetDirectoryName(fullPath) ?? ".";
+        var prefix = $".{Path.GetFileName(fullPath)}";
+        UnfinishedFile.RemoveLeftOver(folder, prefix, [TemporarySuffix], path, logger);
+        var temporaryPath = UnfinishedFile.NewPath(folder, prefix, TemporarySuffix);
 
         var moved = false;
         try

@@ -60,23 +60,45 @@ public static class OutputFile
                     $"{described} is a FIFO, device or socket, not a regular file; BookData writes a file by moving a finished copy into place, so it writes only regular files.");
         }
 
+        ThrowIfCatalogFile(catalog, described, catalogFile => IsSameFile(target, identity, kind, catalogFile));
+        return target;
+    }
+
+    /// <summary>
+    /// Refuses an open file (standard output redirected to a file, say) that is the catalog's SQLite database or
+    /// one of the files beside it, with the message <see cref="Resolve"/> gives for a path.
+    /// </summary>
+    /// <param name="handle">The open file.</param>
+    /// <param name="described">How the message names it, quoted: for example <c>'-' (standard output)</c>.</param>
+    /// <param name="catalog">The catalog whose files must not be overwritten.</param>
+    /// <exception cref="BookDataValidationException">The file is one of the catalog's; nothing was written.</exception>
+    internal static void ThrowIfCatalogFile(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string described, BookDataConnectionFactory catalog)
+    {
+        if (FileIdentity.Read(handle) is not { } identity)
+        {
+            return;
+        }
+
+        ThrowIfCatalogFile(catalog, described, catalogFile => FileIdentity.Read(catalogFile, out _) == identity);
+    }
+
+    private static void ThrowIfCatalogFile(BookDataConnectionFactory catalog, string described, Func<string, bool> isSameFile)
+    {
         foreach (var database in DatabaseFiles(catalog))
         {
             foreach (var suffix in CatalogFileSuffixes)
             {
                 var catalogFile = database + suffix;
-                if (IsSameFile(target, identity, kind, catalogFile))
+                if (isSameFile(catalogFile))
                 {
                     throw new BookDataValidationException(
-                        nameof(path),
+                        "path",
                         suffix.Length == 0
                             ? $"{described} is the catalog's database file '{database}'; writing it would destroy the catalog. Choose another file."
                             : $"{described} is '{catalogFile}', a file kept beside the catalog's database '{database}'; writing it would damage the catalog. Choose another file.");
                 }
             }
         }
-
-        return target;
     }
 
     /// <summary>

@@ -188,8 +188,9 @@ public sealed class BookDataMigrator
             string? backupPath = null;
             if (Options.BackupBeforeMigrate && target.FilePath is not null && !current.IsEmptyDatabase)
             {
-                backupPath = MigrationBackup.Create(connection, target.FilePath, target.DataSource, current.Pending[0].Name, logger);
+                backupPath = MigrationBackup.Create(connection, target.FilePath, target.DataSource, current.Pending[0].Name, logger, cancellationToken);
                 MigrationLog.BackedUp(logger, target.DataSource, backupPath);
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             // SQLite's table-rebuild procedure: foreign keys off outside the scripts' transactions, a foreign key

@@ -15,13 +15,14 @@ internal static class MigrationBackup
     /// </summary>
     /// <returns>The backup file's path.</returns>
     /// <exception cref="BookDataDatabaseException">The backup could not be written; no partial file is left.</exception>
-    public static string Create(SqliteConnection source, string databasePath, string dataSource, string firstPendingScript, ILogger? logger)
+    /// <exception cref="OperationCanceledException">The backup was cancelled; no partial file is left.</exception>
+    public static string Create(SqliteConnection source, string databasePath, string dataSource, string firstPendingScript, ILogger? logger, CancellationToken cancellationToken)
     {
         RemoveUnfinished(databasePath, dataSource, logger);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
         var backupPath = $"{databasePath}.bak-{stamp}-before-{Path.GetFileNameWithoutExtension(firstPendingScript)}";
         SqliteBackup.Write(
-            source, backupPath, dataSource, $" before applying migration '{firstPendingScript}'", logger, CancellationToken.None);
+            source, backupPath, dataSource, $" before applying migration '{firstPendingScript}'", logger, cancellationToken);
         return backupPath;
     }
 

@@ -107,4 +107,69 @@ public sealed class BackupCommandTests
         File.Exists(target).Should().BeFalse();
         File.Exists(db.Path).Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData("-wal")]
+    [InlineData("-shm")]
+    [InlineData("-journal")]
+    public async Task Backup_ForceOverTargetWithLeftoverCompanion_RefusedNamingItAndAllLeftAlone(string suffix)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var target = db.SiblingPath("-backup.db");
+        await File.WriteAllTextAsync(target, "old database");
+        await File.WriteAllTextAsync(target + suffix, "old companion");
+
+        var result = await CliRunner.RunAsync("backup", target, "--force", "--db", db.Path);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Be(
+            $"error: '{target}' cannot be replaced: '{target}{suffix}' lies beside it, left by a program that has it open or stopped without closing it, "
+            + $"and SQLite would read the new backup together with it. Close every program using '{target}', or delete it and '{target}{suffix}', then run the backup again."
+            + Environment.NewLine);
+        result.Output.Should().BeEmpty();
+        (await File.ReadAllTextAsync(target)).Should().Be("old database");
+        (await File.ReadAllTextAsync(target + suffix)).Should().Be("old companion");
+        Directory.GetFiles(Path.GetDirectoryName(target)!, Path.GetFileName(target) + ".*.partial*").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Backup_NewTargetWithOrphanWal_RefusedNamingIt()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var target = db.SiblingPath("-backup.db");
+        await File.WriteAllTextAsync(target + "-wal", "orphan");
+        await File.WriteAllTextAsync(target + "-shm", "orphan");
+
+        var result = await CliRunner.RunAsync("backup", target, "--db", db.Path);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Contain($"'{target}-wal' and '{target}-shm' lie beside it");
+        File.Exists(target).Should().BeFalse();
+        (await File.ReadAllTextAsync(target + "-wal")).Should().Be("orphan");
+    }
+
+    [Fact]
+    public async Task Backup_ForceOverTargetWithRealUncheckpointedWal_RefusedAndOldDatabaseStillReadable()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var target = db.SiblingPath("-backup.db");
+        var copy = db.SiblingPath("-stranger.db");
+        await using (var stranger = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False"))
+        {
+            await stranger.OpenAsync();
+            await using var command = stranger.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (x); INSERT INTO t VALUES (1);";
+            await command.ExecuteNonQueryAsync();
+
+            // What a program killed while it had the file open leaves: the database and an uncheckpointed -wal.
+            File.Copy(copy, target);
+            File.Copy(copy + "-wal", target + "-wal");
+        }
+
+        var result = await CliRunner.RunAsync("backup", target, "--force", "--db", db.Path);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Contain($"'{target}-wal' lies beside it");
+        (await CliDatabase.CountAsync(target, "t")).Should().Be(1);
+    }
 }

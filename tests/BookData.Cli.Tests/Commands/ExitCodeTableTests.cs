@@ -18,6 +18,8 @@ public sealed class ExitCodeTableTests
         { "authors --colour --db {db}", 1 },
         { "report nope --db {db}", 1 },
         { "import --db {db}", 1 },
+        { "export {new}/missing/out.csv --db {db}", 1 },
+        { "backup {new}/missing/copy.db --db {db}", 1 },
         { "export --db {db}", 1 },
         { "add-book --author Ann_Leckie --db {db}", 1 },
         { "sql --db {db}", 1 },
@@ -29,7 +31,6 @@ public sealed class ExitCodeTableTests
         // The data given was rejected: bad input (2).
         { "import {new} --db {db}", 2 },
         { "import {bad.csv} --db {db}", 2 },
-        { "export {new}/missing/out.csv --db {db}", 2 },
         { "sql DELETE_FROM_book --db {db}", 2 },
         { "sql SELECT_*_FROM_no_such_table --db {db}", 2 },
 

@@ -66,14 +66,14 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
-    public async Task Export_MissingFolder_ExitsWithBadInputAndCreatesNothing()
+    public async Task Export_MissingFolder_ExitsWithUsageErrorAndCreatesNothing()
     {
         await using var db = await CliDatabase.CreateWithSampleAsync();
         var csv = Path.Combine(db.Path + "-no-such-folder", "export.csv");
 
         var result = await CliRunner.RunAsync("export", csv, "--db", db.Path);
 
-        result.ExitCode.Should().Be(2);
+        result.ExitCode.Should().Be(1);
         result.Error.Should().Contain(csv);
         File.Exists(csv).Should().BeFalse();
     }

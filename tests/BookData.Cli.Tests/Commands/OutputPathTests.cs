@@ -173,7 +173,42 @@ public sealed class OutputPathTests
 
         var result = await CliRunner.RunAsync("export", csv, "--db", db.Path);
 
-        result.ExitCode.Should().Be(2, result.ToString());
-        result.Error.Should().StartWith($"error: Cannot write the CSV file '{csv}'").And.NotContain(".tmp").And.NotContain("export.csv.");
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().StartWith($"error: The folder '{Path.GetDirectoryName(csv)}' of '{csv}' does not exist").And.NotContain(".tmp").And.NotContain("export.csv.");
+    }
+
+    [Fact]
+    public async Task Export_StandardOutputRedirectedOntoTheCatalog_RefusedAndCatalogUnchanged()
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var before = await File.ReadAllBytesAsync(db.Path);
+
+        // As a shell runs 'bookdata export - --db catalog.db 1<>catalog.db': standard output opened read-write on the catalog.
+        var result = await ToolProcess.RunProgramAsync(
+            "sh", ["-c", "exec \"$0\" \"$1\" export - --db \"$2\" 1<>\"$2\"", Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", ToolProcess.AssemblyPath, db.Path]);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Be(
+            $"error: '-' (standard output) is the catalog's database file '{db.Path}'; writing it would destroy the catalog. Choose another file.\n");
+        (await File.ReadAllBytesAsync(db.Path)).Should().Equal(before);
+        (await db.CountAsync("book")).Should().Be(10);
+    }
+
+    [Theory]
+    [InlineData("export", "out.csv")]
+    [InlineData("backup", "copy.db")]
+    public async Task WritingCommand_FolderMissing_ExitsWithUsageErrorNamingTheFolder(string command, string name)
+    {
+        await using var db = await CliDatabase.CreateWithSampleAsync();
+        var folder = Path.Combine(Path.GetTempPath(), $"bookdata-missing-{Guid.NewGuid():N}");
+        var target = Path.Combine(folder, name);
+
+        var result = await CliRunner.RunAsync(command, target, "--db", db.Path);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Be($"error: The folder '{folder}' of '{target}' does not exist; create it first or choose another file.\n");
+        Directory.Exists(folder).Should().BeFalse();
+        (await db.CountAsync("book")).Should().Be(10);
     }
 }

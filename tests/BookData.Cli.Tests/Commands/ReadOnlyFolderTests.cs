@@ -48,16 +48,23 @@ public sealed class ReadOnlyFolderTests : IAsyncLifetime
     }
 
     [OtherUserFact]
-    public async Task Export_IntoFolderTheUserMayNotWrite_NamesTheFileNotItsTemporaryFileAndWritesNothing()
+    public async Task Export_IntoFolderTheUserMayNotWrite_UsageErrorNamingTheFolderAndWritesNothing() =>
+        await WriteIntoFolderTheUserMayNotWriteAsync("export", "out.csv");
+
+    [OtherUserFact]
+    public async Task Backup_IntoFolderTheUserMayNotWrite_SameExitCodeAndMessageAsExport() =>
+        await WriteIntoFolderTheUserMayNotWriteAsync("backup", "copy.db");
+
+    private async Task WriteIntoFolderTheUserMayNotWriteAsync(string command, string name)
     {
-        var target = Path.Combine(Folder, "out.csv");
+        var target = Path.Combine(Folder, name);
         var before = Directory.GetFiles(Folder);
 
-        var result = await OtherUser.RunToolAsync(Home, "export", target, "--db", Catalog);
+        var result = await OtherUser.RunToolAsync(Home, command, target, "--db", Catalog);
 
-        result.ExitCode.Should().Be(2, result.ToString());
-        result.Error.Should().StartWith($"error: Cannot write the CSV file '{target}': ")
-            .And.Contain("denied").And.NotContain(".tmp").And.NotContain(".out.csv.");
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Be(
+            $"error: '{target}' cannot be written: this user may not create files in its folder '{Folder}' (permission denied). Choose a folder you may write to.\n");
         Directory.GetFiles(Folder).Should().Equal(before);
     }
 

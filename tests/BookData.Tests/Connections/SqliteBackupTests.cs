@@ -65,4 +65,58 @@ public sealed class SqliteBackupTests
         (await DatabaseInspector.Sqlite(databasePath).JournalAsync()).Should().Equal("0001_create_thing.sql", "0002_seed_thing.sql");
         (await DatabaseInspector.Sqlite(databasePath).ScalarAsync("SELECT count(*) FROM thing;")).Should().Be(1001);
     }
+
+    [Fact]
+    public async Task Write_Cancelled_ThrowsAndLeavesNoPartialFile()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var folder = Directory.CreateTempSubdirectory("bookdata-backup-");
+        try
+        {
+            var target = Path.Combine(folder.FullName, "copy.db");
+            using var cancelled = new CancellationTokenSource();
+            await cancelled.CancelAsync();
+
+            await using (var source = (SqliteConnection)await db.Factory.OpenReadOnlyAsync())
+            {
+                var act = () => SqliteBackup.Write(source, target, db.Path, "", logger: null, cancelled.Token);
+
+                act.Should().Throw<OperationCanceledException>();
+            }
+
+            Directory.GetFileSystemEntries(folder.FullName).Should().BeEmpty();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Write_TargetWithJournalBeside_ThrowsNamingItAndTouchesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var folder = Directory.CreateTempSubdirectory("bookdata-backup-");
+        try
+        {
+            var target = Path.Combine(folder.FullName, "copy.db");
+            await File.WriteAllTextAsync(target, "old");
+            await File.WriteAllTextAsync(target + "-journal", "hot");
+
+            await using (var source = (SqliteConnection)await db.Factory.OpenReadOnlyAsync())
+            {
+                var act = () => SqliteBackup.Write(source, target, db.Path, "", logger: null, CancellationToken.None);
+
+                act.Should().ThrowExactly<BookDataValidationException>().Which.Message.Should().Contain($"'{target}-journal' lies beside it");
+            }
+
+            Directory.GetFileSystemEntries(folder.FullName).Order(StringComparer.Ordinal).Should().Equal(target, target + "-journal");
+            (await File.ReadAllTextAsync(target)).Should().Be("old");
+            (await File.ReadAllTextAsync(target + "-journal")).Should().Be("hot");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
