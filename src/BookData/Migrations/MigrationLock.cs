@@ -113,14 +113,23 @@ internal sealed class MigrationLock : IDisposable
     private static FileStream OpenLockFile(string lockPath, string dataSource)
     {
         var options = OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None;
-        ThrowIfNotPlainFile(lockPath, dataSource);
-        try
+        while (true)
         {
-            return new FileStream(lockPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, options);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !(ex is IOException io && IsHeldElsewhere(io)) && Entry(lockPath) is not null)
-        {
-            // It exists (created by another migrator meanwhile, or left behind): open it as it is, below.
+            ThrowIfNotPlainFile(lockPath, dataSource);
+            try
+            {
+                return new FileStream(lockPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, options);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !(ex is IOException io && IsHeldElsewhere(io))
+                && (Entry(lockPath) is not null || IsAlreadyThere(ex)))
+            {
+                // It exists (created by another migrator meanwhile, or left behind): open it as it is, below; or its
+                // holder removed it since: create it again.
+                if (Entry(lockPath) is not null)
+                {
+                    break;
+                }
+            }
         }
 
         ThrowIfNotPlainFile(lockPath, dataSource);
@@ -133,6 +142,10 @@ internal sealed class MigrationLock : IDisposable
             return new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.None, bufferSize: 1, options);
         }
     }
+
+    /// <summary>Whether creating a file failed because something was already there (EEXIST on Unix, ERROR_FILE_EXISTS on Windows).</summary>
+    private static bool IsAlreadyThere(Exception ex) =>
+        ex.GetType() == typeof(IOException) && (ex.HResult is 17 || (ex.HResult & 0xFFFF) is 80 or 183);
 
     /// <summary>Refuses a lock path that is a symbolic link or anything but a regular file; nothing there is fine.</summary>
     /// <exception cref="BookDataDatabaseException">The lock path is a symbolic link, a folder or a special file.</exception>
