@@ -168,6 +168,11 @@ internal sealed class SqliteConnections : CatalogConnections
         var immutable = ReadOnlyFolderConnectionString();
         connectionString = immutable ?? connectionString;
         readOnly |= immutable is not null;
+        if (!readOnly && filePath is not null)
+        {
+            HardLinkedCatalog.ThrowIfLinked(filePath, DataSource);
+        }
+
         var connection = new SqliteConnection(connectionString);
         try
         {

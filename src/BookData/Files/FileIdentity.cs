@@ -36,6 +36,27 @@ internal readonly record struct FileIdentity(ulong Device, ulong FileNumber)
         return null;
     }
 
+    /// <summary>
+    /// How many names (hard links) the file at <paramref name="path"/> has, following symbolic links.
+    /// </summary>
+    /// <param name="path">The path.</param>
+    /// <returns>The link count, or <see langword="null"/> when nothing is there or this platform does not tell.</returns>
+    public static uint? LinkCount(string path)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            return LinuxStat.Status(path) is { } status ? status.LinkCount : null;
+        }
+
+        return OperatingSystem.IsWindows() ? WindowsFileInformation.LinkCount(path) : null;
+    }
+
+    /// <summary>The numeric id of the user who owns the file at <paramref name="path"/>, following symbolic links.</summary>
+    /// <param name="path">The path.</param>
+    /// <returns>The user id, or <see langword="null"/> when nothing is there or this platform is not Linux.</returns>
+    public static uint? OwnerId(string path) =>
+        OperatingSystem.IsLinux() && LinuxStat.Status(path) is { } status ? status.OwnerId : null;
+
     /// <summary>Reads the identity of the file an open handle refers to, even when its name has since been removed.</summary>
     /// <param name="handle">An open file handle.</param>
     /// <returns>The identity, or <see langword="null"/> when this platform offers none.</returns>
@@ -54,6 +75,7 @@ internal readonly record struct FileIdentity(ulong Device, ulong FileNumber)
     {
         private const int CurrentDirectory = -100; // AT_FDCWD
         private const uint TypeAndInode = 0x0001 | 0x0100; // STATX_TYPE | STATX_INO
+        private const uint LinksAndOwner = 0x0004 | 0x0008; // STATX_NLINK | STATX_UID
         private const ushort TypeMask = 0xF000; // S_IFMT
         private const ushort RegularType = 0x8000; // S_IFREG
         private const ushort DirectoryType = 0x4000; // S_IFDIR
@@ -97,6 +119,27 @@ internal readonly record struct FileIdentity(ulong Device, ulong FileNumber)
             }
 
             return Fallback(path, out kind);
+        }
+
+        /// <summary>The link count and owner of the file at <paramref name="path"/>; <see langword="null"/> when it cannot be read.</summary>
+        public static (uint LinkCount, uint OwnerId)? Status(string path)
+        {
+            if (missingStatx)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Statx(CurrentDirectory, NullTerminatedUtf8(path), 0, LinksAndOwner, out var status) == 0
+                    ? (status.LinkCount, status.OwnerId)
+                    : null;
+            }
+            catch (EntryPointNotFoundException)
+            {
+                missingStatx = true;
+                return null;
+            }
         }
 
         public static FileIdentity? Read(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
@@ -155,6 +198,12 @@ internal readonly record struct FileIdentity(ulong Device, ulong FileNumber)
         [StructLayout(LayoutKind.Explicit, Size = 256)]
         private struct StatxResult
         {
+            [FieldOffset(16)]
+            public uint LinkCount;
+
+            [FieldOffset(20)]
+            public uint OwnerId;
+
             [FieldOffset(28)]
             public ushort Mode;
 
@@ -181,6 +230,19 @@ internal readonly record struct FileIdentity(ulong Device, ulong FileNumber)
                 return GetFileInformationByHandle(handle, out var information)
                     ? new FileIdentity(information.VolumeSerialNumber, ((ulong)information.FileIndexHigh << 32) | information.FileIndexLow)
                     : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        public static uint? LinkCount(string path)
+        {
+            try
+            {
+                using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                return GetFileInformationByHandle(handle, out var information) ? information.NumberOfLinks : null;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

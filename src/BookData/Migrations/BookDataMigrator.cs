@@ -186,11 +186,20 @@ public sealed class BookDataMigrator
             cancellationToken.ThrowIfCancellationRequested();
 
             string? backupPath = null;
+            Action? backUp = null;
             if (Options.BackupBeforeMigrate && target.FilePath is not null && !current.IsEmptyDatabase)
             {
-                backupPath = MigrationBackup.Create(connection, target.FilePath, target.DataSource, current.Pending[0].Name, logger, cancellationToken);
-                MigrationLog.BackedUp(logger, target.DataSource, backupPath);
-                cancellationToken.ThrowIfCancellationRequested();
+                var filePath = target.FilePath;
+                var firstPending = current.Pending[0].Name;
+                backUp = () =>
+                {
+                    // Run inside the first script's transaction, which holds the write lock: the copy, read through a
+                    // second connection, is exactly what the script starts from; no commit can land in between.
+                    using var source = (SqliteConnection)connectionFactory.OpenPrimaryReadOnlyAsync(CancellationToken.None).GetAwaiter().GetResult();
+                    backupPath = MigrationBackup.Create(source, filePath, target.DataSource, firstPending, logger, cancellationToken);
+                    MigrationLog.BackedUp(logger, target.DataSource, backupPath);
+                    cancellationToken.ThrowIfCancellationRequested();
+                };
             }
 
             // SQLite's table-rebuild procedure: foreign keys off outside the scripts' transactions, a foreign key
@@ -203,7 +212,7 @@ public sealed class BookDataMigrator
                     applied = Apply(
                         DeployChanges.To.SqliteDatabase(new SharedConnection(connection)),
                         target.DataSource,
-                        journal => new ForeignKeyCheckingJournal(journal, target.DataSource));
+                        journal => new ForeignKeyCheckingJournal(journal, target.DataSource, backUp));
                 }
                 catch (BookDataMigrationException failed)
                 {
@@ -332,6 +341,16 @@ public sealed class BookDataMigrator
         };
 
         var result = engine.PerformUpgrade();
+        if (!result.Successful && result.Error is OperationCanceledException cancelled)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cancelled); // Cancelled in the backup taken inside the first script's transaction.
+        }
+
+        if (!result.Successful && result.Error is BookDataDatabaseException beforeTheScript)
+        {
+            throw beforeTheScript; // The backup taken inside the first script's transaction failed; nothing was applied.
+        }
+
         if (!result.Successful && result.Error is BookDataMigrationException { ScriptName: not null } checkFailed)
         {
             throw checkFailed;

@@ -19,7 +19,13 @@ namespace BookData.Migrations;
 /// catalog written with foreign keys off, by a shell or another tool) are the catalog's, not the script's, and
 /// do not stop it.
 /// </remarks>
-internal sealed class ForeignKeyCheckingJournal(IJournal inner, string dataSource) : IJournal
+/// <param name="inner">The journal that records the scripts.</param>
+/// <param name="dataSource">The database, as messages name it.</param>
+/// <param name="beforeFirstScript">
+/// Run once, inside the first script's transaction (which holds SQLite's write lock) before the script: where the
+/// backup before the migration is taken, so no other writer's commit can land between the copy and the script.
+/// </param>
+internal sealed class ForeignKeyCheckingJournal(IJournal inner, string dataSource, Action? beforeFirstScript = null) : IJournal
 {
     /// <summary>Rows that dangled before the script now running, per (table, parent).</summary>
     private Dictionary<(string Child, string Parent), long> before = [];
@@ -34,6 +40,7 @@ internal sealed class ForeignKeyCheckingJournal(IJournal inner, string dataSourc
 
     public void EnsureTableExistsAndIsLatestVersion(Func<IDbCommand> dbCommandFactory)
     {
+        Interlocked.Exchange(ref beforeFirstScript, null)?.Invoke();
         before = DanglingRows(dbCommandFactory).ToDictionary(row => (row.Child, row.Parent), row => row.Rows);
         inner.EnsureTableExistsAndIsLatestVersion(dbCommandFactory);
     }

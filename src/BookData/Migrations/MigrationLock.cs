@@ -49,13 +49,7 @@ internal sealed class MigrationLock : IDisposable
         {
             try
             {
-                var stream = new FileStream(
-                    lockPath,
-                    FileMode.OpenOrCreate,
-                    FileAccess.ReadWrite,
-                    FileShare.None,
-                    bufferSize: 1,
-                    OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
+                var stream = OpenLockFile(lockPath, dataSource);
                 switch (StillNamed(stream, lockPath))
                 {
                     case true:
@@ -89,12 +83,127 @@ internal sealed class MigrationLock : IDisposable
                 await Task.Delay(Min(pause, remaining), cancellationToken).ConfigureAwait(false);
                 pause = Min(pause * 2, LongestPause);
             }
+            catch (FileNotFoundException)
+            {
+                // Removed by its holder between this process's look and its open: look again.
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new BookDataDatabaseException(
-                    $"Cannot migrate database '{dataSource}': its lock file '{lockPath}' cannot be created ({ex.Message})",
+                    File.Exists(lockPath)
+                        ? $"Cannot migrate database '{dataSource}': its lock file '{lockPath}' exists, belongs to {OwnerOf(lockPath)} and cannot be opened by this process ({ex.Message.TrimEnd('.')}). "
+                            + "A migration run by that user left it behind; when no migration is running, that user or root can remove it."
+                        : $"Cannot migrate database '{dataSource}': its lock file '{lockPath}' cannot be created ({ex.Message})",
                     ex);
             }
+        }
+    }
+
+    /// <summary>
+    /// Opens the lock file without following a symbolic link in its place: a new file is created with
+    /// <see cref="FileMode.CreateNew"/> (<c>O_CREAT | O_EXCL</c>, which never follows a link, so nothing is created where a
+    /// planted link points), and an existing one is opened only after it is seen to be a regular file. An existing
+    /// lock file this process may not write (another user's, left by a migration run as root in a shared folder) is
+    /// opened read-only: <c>flock</c> locks through a read-only descriptor just the same.
+    /// </summary>
+    /// <exception cref="BookDataDatabaseException">The lock path is a symbolic link, a folder or another kind of file.</exception>
+    /// <exception cref="FileNotFoundException">The lock file was removed between the look and the open.</exception>
+    /// <exception cref="IOException">Another process holds the lock, or the file cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be created or opened, even read-only.</exception>
+    private static FileStream OpenLockFile(string lockPath, string dataSource)
+    {
+        var options = OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None;
+        while (true)
+        {
+            ThrowIfNotPlainFile(lockPath, dataSource);
+            try
+            {
+                return new FileStream(lockPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, options);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !(ex is IOException io && IsHeldElsewhere(io))
+                && (Entry(lockPath) is not null || IsAlreadyThere(ex)))
+            {
+                // It exists (created by another migrator meanwhile, or left behind): open it as it is, below; or its
+                // holder removed it since: create it again.
+                if (Entry(lockPath) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        ThrowIfNotPlainFile(lockPath, dataSource);
+        try
+        {
+            return new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, options);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.None, bufferSize: 1, options);
+        }
+    }
+
+    /// <summary>Whether creating a file failed because something was already there (EEXIST on Unix, ERROR_FILE_EXISTS on Windows).</summary>
+    private static bool IsAlreadyThere(Exception ex) =>
+        ex.GetType() == typeof(IOException) && (ex.HResult is 17 || (ex.HResult & 0xFFFF) is 80 or 183);
+
+    /// <summary>Refuses a lock path that is a symbolic link or anything but a regular file; nothing there is fine.</summary>
+    /// <exception cref="BookDataDatabaseException">The lock path is a symbolic link, a folder or a special file.</exception>
+    private static void ThrowIfNotPlainFile(string lockPath, string dataSource)
+    {
+        var entry = Entry(lockPath);
+        if (entry is null)
+        {
+            return;
+        }
+
+        if (entry.LinkTarget is { } target)
+        {
+            throw new BookDataDatabaseException(
+                $"Cannot migrate database '{dataSource}': its lock file '{lockPath}' is a symbolic link (to '{target}'). "
+                + "The migration never creates or locks a file through a link there, since a link planted in a shared folder would make it create one elsewhere; remove the link.");
+        }
+
+        FileIdentity.Read(lockPath, out var kind);
+        if (kind is FileKind.Directory or FileKind.Special)
+        {
+            throw new BookDataDatabaseException(
+                $"Cannot migrate database '{dataSource}': its lock file '{lockPath}' is {(kind == FileKind.Directory ? "a folder" : "not a regular file")}; the migration locks an empty regular file there. Remove it.");
+        }
+    }
+
+    /// <summary>What is at <paramref name="path"/> itself (a link is not followed); <see langword="null"/> when nothing is.</summary>
+    private static FileSystemInfo? Entry(string path)
+    {
+        FileSystemInfo file = new FileInfo(path);
+        if (file.Exists || file.LinkTarget is not null)
+        {
+            return file;
+        }
+
+        var folder = new DirectoryInfo(path);
+        return folder.Exists ? folder : null;
+    }
+
+    /// <summary>The owner of <paramref name="path"/> for messages: a user name and id on Linux.</summary>
+    private static string OwnerOf(string path)
+    {
+        if (FileIdentity.OwnerId(path) is not { } id)
+        {
+            return "another user";
+        }
+
+        var number = id.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            var name = File.ReadLines("/etc/passwd")
+                .Select(line => line.Split(':'))
+                .FirstOrDefault(fields => fields.Length > 2 && fields[2] == number)?[0];
+            return name is null ? $"user id {number}" : $"user '{name}' (id {number})";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"user id {number}";
         }
     }
 

@@ -40,15 +40,25 @@ public sealed class OutputFileTests
 
         // An open connection keeps the -wal and -shm files in place while the export runs.
         await using var open = await db.Factory.OpenAsync();
-        var path = DatabasePaths.PathFor(spelling, db.Path, folder.Folder);
         var before = await CatalogDump.AllRowsAsync(db);
+        var path = DatabasePaths.PathFor(spelling, db.Path, folder.Folder);
         var walBefore = await File.ReadAllBytesAsync(db.Path + "-wal");
 
         var act = () => new CatalogExporter(db.Factory).ExportAsync(path);
 
-        var error = (await act.Should().ThrowAsync<BookDataValidationException>()).Which;
-        error.Field.Should().Be("path");
-        error.Message.Should().Contain(path).And.Contain(db.Path).And.Contain("Choose another file");
+        var error = (await act.Should().ThrowAsync<BookDataException>()).Which;
+        if (spelling == "hard link")
+        {
+            // The link gives the catalog a second name: the hard-link rule may refuse the exporter's connection first.
+            error.Message.Should().Contain(db.Path).And.ContainAny("Choose another file", "2 hard links");
+            File.Delete(path);
+        }
+        else
+        {
+            error.Should().BeOfType<BookDataValidationException>().Which.Field.Should().Be("path");
+            error.Message.Should().Contain(path).And.Contain(db.Path).And.Contain("Choose another file");
+        }
+
         (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
         (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
         (await File.ReadAllBytesAsync(db.Path + "-wal")).Should().Equal(walBefore);

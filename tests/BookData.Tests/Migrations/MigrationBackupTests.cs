@@ -47,6 +47,36 @@ public sealed class MigrationBackupTests
     }
 
     [Fact]
+    public async Task MigrateAsync_BackupEnabledWhileAnotherWriterHoldsAnUncommittedRow_BackupHoldsThatRowOnceCommitted()
+    {
+        // The writer's BEGIN IMMEDIATE holds SQLite's write lock when the migration starts and commits a moment later:
+        // the backup must be taken under the lock the first script then uses, so it holds every commit the script follows.
+        await using var folder = ScratchFolder.Create();
+        await folder.Migrator([TestScripts.CreateThing]).MigrateAsync();
+        var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.DatabasePath};Pooling=False");
+        await writer.OpenAsync();
+        var transaction = writer.BeginTransaction(deferred: false);
+        using (var insert = writer.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO thing (name) VALUES ('committed during the backup');";
+            insert.ExecuteNonQuery();
+        }
+
+        var migration = Task.Run(() => folder.Migrator(TestScripts.All, options => options.BackupBeforeMigrate = true).MigrateAsync());
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        transaction.Commit();
+        await writer.DisposeAsync();
+
+        var result = await migration;
+
+        result.Applied.Should().Equal("0002_seed_thing.sql", "0003_create_other.sql");
+        (await DatabaseInspector.Sqlite(result.BackupPath!).ScalarAsync("SELECT count(*) FROM thing WHERE name = 'committed during the backup';")).Should().Be(1);
+        (await DatabaseInspector.Sqlite(result.BackupPath!).JournalAsync()).Should().Equal("0001_create_thing.sql");
+        (await DatabaseInspector.Sqlite(folder.DatabasePath).ScalarAsync("SELECT count(*) FROM thing WHERE name = 'committed during the backup';")).Should().Be(1);
+    }
+
+    [Fact]
     public async Task MigrateAsync_BackupEnabledOnNewDatabase_TakesNoBackup()
     {
         await using var folder = ScratchFolder.Create();

@@ -108,6 +108,53 @@ public sealed class SqliteMigrationLockTests : MigrationLockTests
         File.Exists(folder.DatabasePath + MigrationTarget.LockFileSuffix).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("to a missing file")]
+    [InlineData("to an existing file")]
+    public async Task MigrateAsync_LockPathIsASymbolicLink_ThrowsNamingItAndCreatesOrLocksNothingWhereItPoints(string pointing)
+    {
+        await using var folder = ScratchFolder.Create();
+        var pointed = Path.Combine(Directory.CreateDirectory(Path.Combine(folder.Path, "elsewhere")).FullName, "planted");
+        if (pointing == "to an existing file")
+        {
+            await File.WriteAllTextAsync(pointed, "keep");
+        }
+
+        var lockPath = folder.DatabasePath + MigrationTarget.LockFileSuffix;
+        File.CreateSymbolicLink(lockPath, pointed);
+
+        var act = () => folder.Migrator(TestScripts.All).MigrateAsync();
+
+        var error = (await act.Should().ThrowAsync<BookDataDatabaseException>()).Which;
+        error.Message.Should().Contain($"'{lockPath}' is a symbolic link").And.Contain(pointed).And.Contain("remove the link");
+        File.Exists(folder.DatabasePath).Should().BeFalse();
+        new FileInfo(lockPath).LinkTarget.Should().Be(pointed);
+        if (pointing == "to an existing file")
+        {
+            (await File.ReadAllTextAsync(pointed)).Should().Be("keep");
+            await using var unlocked = new FileStream(pointed, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        }
+        else
+        {
+            File.Exists(pointed).Should().BeFalse();
+        }
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ThroughALinkedFolderWithTheLockFileLeftThere_UsesAndRemovesIt()
+    {
+        // Only the lock file itself must not be a link: the folders on the way to it may be.
+        await using var folder = ScratchFolder.Create();
+        var real = Directory.CreateDirectory(Path.Combine(folder.Path, "real")).FullName;
+        var linked = Directory.CreateSymbolicLink(Path.Combine(folder.Path, "linked"), real).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(real, "catalog.db" + MigrationTarget.LockFileSuffix), []);
+
+        var result = await new BookDataMigrator(folder.Factory(databasePath: Path.Combine(linked, "catalog.db")), TestScripts.All).MigrateAsync();
+
+        result.Applied.Should().HaveCount(TestScripts.All.Count);
+        File.Exists(Path.Combine(real, "catalog.db" + MigrationTarget.LockFileSuffix)).Should().BeFalse();
+    }
+
     private protected override Task<IAsyncDisposable> HoldLockAsync(ScratchDatabase database) =>
         Task.FromResult<IAsyncDisposable>(HoldLock(database.Path));
 
