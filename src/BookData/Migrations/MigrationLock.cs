@@ -120,6 +120,11 @@ internal sealed class MigrationLock : IDisposable
             {
                 return new FileStream(lockPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, options);
             }
+            catch (FileNotFoundException ex)
+            {
+                // ENOENT on an exclusive create: the folder refuses new files (as /proc does), not a holder's removal.
+                throw new IOException(ex.Message, ex);
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !(ex is IOException io && IsHeldElsewhere(io))
                 && (Entry(lockPath) is not null || IsAlreadyThere(ex)))
             {
