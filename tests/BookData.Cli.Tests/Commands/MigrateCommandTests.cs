@@ -124,15 +124,9 @@ public sealed class MigrateCommandTests
     [Fact]
     public async Task Command_OnACatalogAtAnOlderVersion_SaysOnStandardErrorThatItUpgradedIt()
     {
-        await using var db = await CliDatabase.CreateWithSampleAsync();
+        // The catalog as the version before the last script left it.
+        await using var db = await CliDatabase.CreateWithSampleAtVersionAsync(BookDataMigrator.ScriptNames.Count - 1);
         var last = BookDataMigrator.ScriptNames[^1];
-        await using (var connection = await db.Factory.OpenAsync())
-        {
-            // The catalog as the version before the last script left it (that script's index not there yet).
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"DELETE FROM schema_version WHERE script_name = '{last}'; DROP INDEX uq_book_author_title;";
-            await command.ExecuteNonQueryAsync();
-        }
 
         var upgraded = await CliRunner.RunAsync("books", "--db", db.Path);
         var again = await CliRunner.RunAsync("books", "--db", db.Path);

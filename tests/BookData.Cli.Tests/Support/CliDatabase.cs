@@ -40,6 +40,19 @@ public sealed class CliDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// A database holding the reference sample at the schema the first <paramref name="scripts"/> migration scripts
+    /// give it, as a catalog made by an older version of BookData.
+    /// </summary>
+    public static async Task<CliDatabase> CreateWithSampleAtVersionAsync(int scripts)
+    {
+        var database = CreateEmpty();
+        await new BookDataMigrator(database.Factory, database.Factory.CatalogProvider.MigrationScripts.Take(scripts).ToArray()).MigrateAsync();
+        await using var csv = BookData.Cli.Samples.SampleCatalog.OpenCsv();
+        await new CatalogImporter(database.Factory).ImportAsync(csv);
+        return database;
+    }
+
     /// <summary>A path beside the database for another file the test creates; deleted with the database.</summary>
     public string SiblingPath(string suffix)
     {
