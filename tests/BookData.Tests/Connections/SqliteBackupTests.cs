@@ -70,53 +70,39 @@ public sealed class SqliteBackupTests
     public async Task Write_Cancelled_ThrowsAndLeavesNoPartialFile()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var folder = Directory.CreateTempSubdirectory("bookdata-backup-");
-        try
+        await using var folder = ScratchFolder.Create();
+        var target = Path.Combine(folder.Path, "copy.db");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await using (var source = (SqliteConnection)await db.Factory.OpenReadOnlyAsync())
         {
-            var target = Path.Combine(folder.FullName, "copy.db");
-            using var cancelled = new CancellationTokenSource();
-            await cancelled.CancelAsync();
+            var act = () => SqliteBackup.Write(source, target, db.Path, "", logger: null, cancelled.Token);
 
-            await using (var source = (SqliteConnection)await db.Factory.OpenReadOnlyAsync())
-            {
-                var act = () => SqliteBackup.Write(source, target, db.Path, "", logger: null, cancelled.Token);
-
-                act.Should().Throw<OperationCanceledException>();
-            }
-
-            Directory.GetFileSystemEntries(folder.FullName).Should().BeEmpty();
+            act.Should().Throw<OperationCanceledException>();
         }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+
+        Directory.GetFileSystemEntries(folder.Path).Should().BeEmpty();
     }
 
     [Fact]
     public async Task Write_TargetWithJournalBeside_ThrowsNamingItAndTouchesNothing()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var folder = Directory.CreateTempSubdirectory("bookdata-backup-");
-        try
+        await using var folder = ScratchFolder.Create();
+        var target = Path.Combine(folder.Path, "copy.db");
+        await File.WriteAllTextAsync(target, "old");
+        await File.WriteAllTextAsync(target + "-journal", "hot");
+
+        await using (var source = (SqliteConnection)await db.Factory.OpenReadOnlyAsync())
         {
-            var target = Path.Combine(folder.FullName, "copy.db");
-            await File.WriteAllTextAsync(target, "old");
-            await File.WriteAllTextAsync(target + "-journal", "hot");
+            var act = () => SqliteBackup.Write(source, target, db.Path, "", logger: null, CancellationToken.None);
 
-            await using (var source = (SqliteConnection)await db.Factory.OpenReadOnlyAsync())
-            {
-                var act = () => SqliteBackup.Write(source, target, db.Path, "", logger: null, CancellationToken.None);
-
-                act.Should().ThrowExactly<BookDataValidationException>().Which.Message.Should().Contain($"'{target}-journal' lies beside it");
-            }
-
-            Directory.GetFileSystemEntries(folder.FullName).Order(StringComparer.Ordinal).Should().Equal(target, target + "-journal");
-            (await File.ReadAllTextAsync(target)).Should().Be("old");
-            (await File.ReadAllTextAsync(target + "-journal")).Should().Be("hot");
+            act.Should().ThrowExactly<BookDataValidationException>().Which.Message.Should().Contain($"'{target}-journal' lies beside it");
         }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+
+        Directory.GetFileSystemEntries(folder.Path).Order(StringComparer.Ordinal).Should().Equal(target, target + "-journal");
+        (await File.ReadAllTextAsync(target)).Should().Be("old");
+        (await File.ReadAllTextAsync(target + "-journal")).Should().Be("hot");
     }
 }
