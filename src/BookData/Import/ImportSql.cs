@@ -189,6 +189,34 @@ internal static class ImportSql
     /// <summary>Removes the stored <c>hashsize</c>, once it has been set back to the default through FTS5: FTS5's default again.</summary>
     public const string ForgetTitleSearchHashSize = "DELETE FROM book_title_fts_config WHERE k = 'hashsize';";
 
+    /// <summary>The title search table's definition, when its settings hold nothing but FTS5's format version (<see cref="DetachedTitleSearch"/>).</summary>
+    public const string SelectPlainTitleSearchTable = """
+        SELECT sql FROM sqlite_schema
+        WHERE type = 'table' AND name = 'book_title_fts'
+          AND NOT EXISTS (SELECT 1 FROM book_title_fts_config WHERE k <> 'version');
+        """;
+
+    /// <summary>Adds one title to the detached build's table: one row a statement, so FTS5 keeps gathering between statements.</summary>
+    public const string InsertTitleSearchEntry = "INSERT INTO book_title_fts (rowid, title) VALUES (?1, ?2);";
+
+    /// <summary>Drops the catalog's title search table and its own tables, to create it again empty.</summary>
+    public const string DropTitleSearch = "DROP TABLE book_title_fts;";
+
+    /// <summary>Empties a just-created title search table's segments and term index, to take the detached build's.</summary>
+    public const string ClearTitleSearchSegments = "DELETE FROM book_title_fts_data; DELETE FROM book_title_fts_idx;";
+
+    /// <summary>The detached build's segments, structure and averages (FTS5's <c>_data</c> table).</summary>
+    public const string SelectTitleSearchData = "SELECT id, block FROM book_title_fts_data ORDER BY id;";
+
+    /// <inheritdoc cref="SelectTitleSearchData"/>
+    public const string InsertTitleSearchData = "INSERT INTO book_title_fts_data (id, block) VALUES ($1, $2);";
+
+    /// <summary>The detached build's term index of its segments (FTS5's <c>_idx</c> table).</summary>
+    public const string SelectTitleSearchTerms = "SELECT segid, term, pgno FROM book_title_fts_idx ORDER BY segid, term;";
+
+    /// <inheritdoc cref="SelectTitleSearchTerms"/>
+    public const string InsertTitleSearchTerms = "INSERT INTO book_title_fts_idx (segid, term, pgno) VALUES ($1, $2, $3);";
+
     /// <summary>FTS5's default <c>hashsize</c>, in bytes.</summary>
     public const int TitleSearchDefaultHashBytes = 1024 * 1024;
 

@@ -1,3 +1,5 @@
+using System.Text;
+using BookData.Books;
 using BookData.Import;
 using BookData.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -134,6 +136,60 @@ public sealed class CatalogImportWriterTests
         Count(connection, null, "SELECT count(*) FROM book").Should().Be(0);
         Count(connection, null, "SELECT count(*) FROM sqlite_schema WHERE name = 'uq_book_author_title'").Should().Be(1, "the rollback puts the index back");
     }
+
+    /// <summary>
+    /// Into an empty catalog the title search index is built beside the other index builds and copied in: the
+    /// writer says it took that build, and after the commit every new title is found, by the index's own check too.
+    /// When the search table carries a setting of its own, which creating it again would lose, the writer fills
+    /// the index on the import's connection instead and the setting stays.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Complete_EmptyCatalog_BuildsTheTitleSearchIndexBesideUnlessItsTableHasSettings(bool tableHasASetting)
+    {
+        await using var db = await TestDatabase.CreateAsync(BookDataProvider.Sqlite);
+        if (tableHasASetting)
+        {
+            await CatalogDump.ExecuteAsync(db, "INSERT INTO book_title_fts (book_title_fts, rank) VALUES ('automerge', 8);");
+        }
+
+        await using (var opened = await db.OpenConnectionAsync())
+        {
+            var connection = (SqliteConnection)opened;
+            Execute(connection, null, "PRAGMA foreign_keys = OFF;");
+            using var transaction = connection.BeginTransaction();
+            using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced: false);
+            for (var i = 0; i < 500; i++)
+            {
+                writer.Write(Resolve(writer.Ids, i, $"Author {i % 450 % 7}", $"Title {i % 450:D3} of the shelf", $"Publisher {i % 3}"));
+            }
+
+            writer.Complete();
+            transaction.Commit();
+            Execute(connection, null, "PRAGMA foreign_keys = ON;");
+
+            writer.TitleSearchBuiltBeside.Should().Be(!tableHasASetting);
+            writer.BooksAdded.Should().Be(450);
+        }
+
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+        var found = await new BookRepository(db.Factory).SearchByTitleAsync("OF THE SHELF", pageSize: 10);
+        found.TotalCount.Should().Be(450);
+        (await new BookRepository(db.Factory).SearchByTitleAsync("title 123")).Items.Should().ContainSingle();
+        var settings = await CatalogDump.QueryAsync(db, "SELECT k, v FROM book_title_fts_config WHERE k <> 'version'");
+        settings.Select(row => $"{row[0]}={row[1]}").Should().Equal(tableHasASetting ? ["automerge=8"] : []);
+    }
+
+    /// <summary>Resolves a row as the parser does, by the writer's lookups.</summary>
+    private static ImportRow Resolve(CatalogIds ids, int line, string lastName, string title, string publisher) =>
+        ids.Resolve(
+            line + 2,
+            0,
+            new ImportField(default, string.Empty),
+            new ImportField(Encoding.UTF8.GetBytes(lastName), lastName),
+            new ImportField(Encoding.UTF8.GetBytes(title), title),
+            new ImportField(Encoding.UTF8.GetBytes(publisher), publisher));
 
     /// <summary>Deletes author 1, who has no books, so the author ids are 2 alone: not 1 to the row count.</summary>
     private const string AuthorIdsWithAGap = "DELETE FROM author WHERE author_id = 1;";

@@ -100,6 +100,35 @@ public sealed class SqliteCatalogImporterTests : CatalogImporterTests
     }
 
     /// <summary>
+    /// Into an empty catalog the title search index is built beside the other indexes and put in place of the
+    /// catalog's empty one. A pooled connection that searched the empty catalog before (and so holds the empty
+    /// index's structure in memory) must find the imported books afterwards, and the books added after the import too.
+    /// </summary>
+    [Fact]
+    public async Task ImportAsync_EmptyCatalogSearchedBeforeOnThePooledConnection_SearchFindsImportedAndLaterBooks()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var books = new BookRepository(db.Factory);
+        (await books.SearchByTitleAsync("silent")).TotalCount.Should().Be(0);
+        var text = new StringBuilder(Header);
+        for (var i = 0; i < 5000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"First{i % 70},Last{i % 30},The Silent Book {i:x4},Publisher {i % 9}\n");
+        }
+
+        using var file = TempFile.WithText(text.ToString());
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(file.Path);
+        await books.AddBookAsync(BookData.Authors.AuthorName.Create("Late", "Comer"), "A Silent Afterword", "Ace");
+
+        summary.BooksAdded.Should().Be(5000);
+        (await books.SearchByTitleAsync("silent")).TotalCount.Should().Be(5001);
+        (await books.SearchByTitleAsync("book 0a1f")).Items.Should().ContainSingle().Which.Title.Should().Be("The Silent Book 0a1f");
+        (await books.SearchByTitleAsync("afterword")).Items.Should().ContainSingle();
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
+    }
+
+    /// <summary>
     /// The import sets an index or trigger aside only when its definition is exactly the one it knows: each one it
     /// knows must be what the migrations create, or an import would quietly keep it live (the title search trigger
     /// would then index every book one by one).

@@ -35,6 +35,18 @@ internal sealed class CatalogImportWriter : IDisposable
     private readonly SqliteTransaction transaction;
     private readonly bool foreignKeysEnforced;
     private readonly List<DeferrableIndex> deferredIndexes = [];
+
+    /// <summary>The first id the import gives a new book.</summary>
+    private readonly long firstNewBookId;
+
+    /// <summary>
+    /// The catalog's title search table's definition, when the import set its trigger aside and may build its index
+    /// beside the other index builds (<see cref="DetachedTitleSearch"/>); <see langword="null"/> otherwise.
+    /// </summary>
+    private string? titleSearchTable;
+
+    /// <summary>The title search index being built beside the other index builds, once the load has ended.</summary>
+    private DetachedTitleSearch? titleSearch;
     private readonly List<NativeStatement> statements = [];
 
     private readonly Insert insertAuthor;
@@ -56,11 +68,12 @@ internal sealed class CatalogImportWriter : IDisposable
     private readonly HeldLink[] heldLinks = new HeldLink[LinksHeldBeforeSorting];
     private int heldLinkCount;
 
-    private CatalogImportWriter(SqliteConnection connection, SqliteTransaction transaction, bool foreignKeysEnforced)
+    private CatalogImportWriter(SqliteConnection connection, SqliteTransaction transaction, bool foreignKeysEnforced, long firstNewBookId)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.foreignKeysEnforced = foreignKeysEnforced;
+        this.firstNewBookId = firstNewBookId;
 
         insertAuthor = Prepare(ImportSql.InsertAuthor, "@AuthorId", "@FirstName", "@LastName");
         insertPublisher = Prepare(ImportSql.InsertPublisher, "@PublisherId", "@Name");
@@ -81,6 +94,9 @@ internal sealed class CatalogImportWriter : IDisposable
 
     public long LinksAdded { get; private set; }
 
+    /// <summary>Whether <see cref="Complete"/> took the title search index from the build beside the other index builds (<see cref="DetachedTitleSearch"/>).</summary>
+    public bool TitleSearchBuiltBeside { get; private set; }
+
     /// <summary>Loads the ids already in the catalog, once, inside the import's transaction (which must hold the write lock).</summary>
     /// <param name="connection">The import's connection.</param>
     /// <param name="transaction">The import's transaction.</param>
@@ -90,7 +106,7 @@ internal sealed class CatalogImportWriter : IDisposable
     public static CatalogImportWriter Create(SqliteConnection connection, SqliteTransaction transaction, bool foreignKeysEnforced)
     {
         var ids = CatalogIds.Load(connection, transaction);
-        var writer = new CatalogImportWriter(connection, transaction, foreignKeysEnforced) { Ids = ids };
+        var writer = new CatalogImportWriter(connection, transaction, foreignKeysEnforced, ids.NextBookId) { Ids = ids };
         try
         {
             if (ids.IsCatalogEmpty)
@@ -173,6 +189,7 @@ internal sealed class CatalogImportWriter : IDisposable
         WriteHeldLinks();
         WritePendingBooks();
         WritePendingLinks();
+        StartTitleSearch();
         if (deferredIndexes.Count > 0)
         {
             // SQLite's sorter sizes its in-memory runs by the page cache: one run of a million keys sorts
@@ -193,7 +210,11 @@ internal sealed class CatalogImportWriter : IDisposable
 
                 if (index.Fill is not null)
                 {
-                    FillTitleSearch(index.Fill);
+                    TitleSearchBuiltBeside = titleSearch?.TryCopyInto(connection, transaction) == true;
+                    if (!TitleSearchBuiltBeside)
+                    {
+                        FillTitleSearch(index.Fill);
+                    }
                 }
             }
 
@@ -213,6 +234,7 @@ internal sealed class CatalogImportWriter : IDisposable
 
     public void Dispose()
     {
+        titleSearch?.Dispose();
         foreach (var statement in statements)
         {
             statement.Dispose();
@@ -376,7 +398,26 @@ internal sealed class CatalogImportWriter : IDisposable
                 using var drop = NewCommand(index.Drop);
                 drop.ExecuteNonQuery();
                 deferredIndexes.Add(index);
+                if (index.Fill is not null)
+                {
+                    using var plain = NewCommand(ImportSql.SelectPlainTitleSearchTable);
+                    titleSearchTable = plain.ExecuteScalar() as string;
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// Once the load has ended, starts building the title search index beside the other index builds
+    /// (<see cref="DetachedTitleSearch"/>), when the import set its trigger aside, the catalog's search table carries
+    /// no settings of its own (creating it again would lose them), and the new books are numbered without a gap.
+    /// </summary>
+    private void StartTitleSearch()
+    {
+        var newBooks = Ids.NextBookId - firstNewBookId;
+        if (titleSearchTable is not null && titleSearch is null && newBooks > 0 && newBooks == BooksAdded && newBooks <= int.MaxValue)
+        {
+            titleSearch = DetachedTitleSearch.Start(titleSearchTable, Ids.Books, firstNewBookId, (int)newBooks);
         }
     }
 

@@ -48,6 +48,10 @@ internal sealed class NativeStatement : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Bind(int index, string value) => Check(raw.sqlite3_bind_text16(statement, index, value));
 
+    /// <summary>Binds UTF-8 text; SQLite copies it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Bind(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(statement, index, utf8));
+
     /// <summary>Runs the statement with the values bound and makes it ready for the next ones.</summary>
     /// <returns>The number of rows inserted.</returns>
     /// <exception cref="SqliteException">SQLite reports an error.</exception>
