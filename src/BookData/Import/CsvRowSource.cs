@@ -117,13 +117,13 @@ internal sealed class CsvRowSource : IDisposable
                 Add(row);
                 if (batchCount >= BatchSize)
                 {
-                    await HandOverAsync(output, cancellationToken).ConfigureAwait(false);
+                    await HandOverAsync(output, ids, cancellationToken).ConfigureAwait(false);
                 }
             }
 
             if (batchCount > 0)
             {
-                await HandOverAsync(output, cancellationToken).ConfigureAwait(false);
+                await HandOverAsync(output, ids, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -183,9 +183,10 @@ internal sealed class CsvRowSource : IDisposable
         batch[batchCount++] = row;
     }
 
-    /// <summary>Hands the filled batch to the writing thread; the next row starts a new one.</summary>
-    private async ValueTask HandOverAsync(ChannelWriter<ImportBatch> output, CancellationToken cancellationToken)
+    /// <summary>Resolves the batch's good rows and hands the batch to the writing thread; the next row starts a new one.</summary>
+    private async ValueTask HandOverAsync(ChannelWriter<ImportBatch> output, CatalogIds? ids, CancellationToken cancellationToken)
     {
+        ids?.ResolveStaged(batch!);
         var full = new ImportBatch(batch!, batchCount);
         batch = null;
         batchCount = 0;
@@ -231,9 +232,14 @@ internal sealed class CsvRowSource : IDisposable
             return rejected;
         }
 
-        return ids is null
-            ? new ImportRow(lineNumber, byteOffset, firstName.ToText(), lastName.ToText(), title.ToText(), publisher.ToText(), null, null)
-            : ids.Resolve(lineNumber, byteOffset, firstName, lastName, title, publisher);
+        if (ids is null)
+        {
+            return new ImportRow(lineNumber, byteOffset, firstName.ToText(), lastName.ToText(), title.ToText(), publisher.ToText(), null, null);
+        }
+
+        // Resolved with the rest of the batch before it is handed over (ResolveStaged), into the place Add gives it.
+        ids.Stage(batchCount, lineNumber, byteOffset, firstName, lastName, title, publisher);
+        return default;
 
         bool Read(int c, out ImportField field, out ImportRow rejected)
         {

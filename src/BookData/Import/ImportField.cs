@@ -14,6 +14,9 @@ internal readonly ref struct ImportField(ReadOnlySpan<byte> utf8, string? text)
     /// <summary>The normalized value in UTF-8.</summary>
     public ReadOnlySpan<byte> Utf8 { get; } = utf8;
 
+    /// <summary>The normalized value as a string when normalization made one; <see langword="null"/> when it exists only as bytes.</summary>
+    public string? Text { get; } = text;
+
     /// <summary>The normalized value as a string, made only for a value the catalog does not hold yet.</summary>
-    public string ToText() => text ?? (Utf8.IsEmpty ? string.Empty : Encoding.UTF8.GetString(Utf8));
+    public string ToText() => Text ?? (Utf8.IsEmpty ? string.Empty : Encoding.UTF8.GetString(Utf8));
 }

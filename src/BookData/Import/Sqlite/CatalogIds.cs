@@ -34,6 +34,19 @@ internal sealed class CatalogIds
     private readonly byte[] scratch = new byte[CatalogText.MaxUtf8ByteCount(CatalogText.MaxTitleLength)];
     private readonly LastMatch lastAuthor = new(2 * CatalogText.MaxUtf8ByteCount(CatalogText.MaxNameLength) + 1);
     private readonly LastMatch lastBook = new(CatalogText.MaxUtf8ByteCount(CatalogText.MaxTitleLength));
+
+    /// <summary>The rows <see cref="Stage"/> has kept for <see cref="ResolveStaged"/>, their values in <see cref="stagedBytes"/>.</summary>
+    private StagedRow[] staged = new StagedRow[CsvRowSource.BatchSize];
+
+    /// <summary>The strings normalization made for the staged rows' values, four a row (most are <see langword="null"/>).</summary>
+    private string?[] stagedTexts = new string?[4 * CsvRowSource.BatchSize];
+    private int stagedCount;
+    private byte[] stagedBytes = new byte[64 * CsvRowSource.BatchSize];
+    private int stagedUsed;
+    private int[] hashes = [];
+    private long[] authorIds = [];
+    private long[] publisherIds = [];
+    private ImportRowAdds[] stagedAdds = [];
     private long nextAuthorId;
     private long nextPublisherId;
     private long nextBookId;
@@ -142,67 +155,179 @@ internal sealed class CatalogIds
 
     /// <summary>
     /// Finds or assigns the ids of a good row and says which of its entities are new; only the values of
-    /// new entities become strings, for the writer.
+    /// new entities become strings, for the writer. The same as <see cref="Stage"/> and <see cref="ResolveStaged"/> for one row.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ImportRow Resolve(long lineNumber, long byteOffset, in ImportField firstName, in ImportField lastName, in ImportField title, in ImportField publisher)
     {
-        string? newFirstName = null, newLastName = null, newTitle = null, newPublisher = null;
-        ImportRowAdds adds = 0;
-        var key = AuthorKey(lastName.Utf8, firstName.Utf8);
-        if (!lastAuthor.TryMatch(0, key, out var authorId))
+        var rows = new ImportRow[1];
+        Stage(0, lineNumber, byteOffset, firstName, lastName, title, publisher);
+        ResolveStaged(rows);
+        return rows[0];
+    }
+
+    /// <summary>
+    /// Keeps a good row, its values copied, for <see cref="ResolveStaged"/> to resolve with the rows staged after it.
+    /// </summary>
+    /// <param name="position">Where <see cref="ResolveStaged"/> puts the resolved row in the batch it is given.</param>
+    /// <param name="lineNumber">The row's first line.</param>
+    /// <param name="byteOffset">Where the row starts in the input.</param>
+    /// <param name="firstName">The normalized first name.</param>
+    /// <param name="lastName">The normalized last name.</param>
+    /// <param name="title">The normalized title.</param>
+    /// <param name="publisher">The normalized publisher.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Stage(int position, long lineNumber, long byteOffset, in ImportField firstName, in ImportField lastName, in ImportField title, in ImportField publisher)
+    {
+        if (stagedCount == staged.Length)
         {
-            if (!authors.TryGetValue(0, key, out authorId))
+            Array.Resize(ref staged, staged.Length * 2);
+            Array.Resize(ref stagedTexts, staged.Length * 4);
+        }
+
+        var keyStart = StageBytes(lastName.Utf8);
+        StageBytes([NameSeparator]);
+        StageBytes(firstName.Utf8);
+        var titleStart = StageBytes(title.Utf8);
+        var publisherStart = StageBytes(publisher.Utf8);
+        staged[stagedCount] = new StagedRow(
+            position, lineNumber, byteOffset, keyStart, lastName.Utf8.Length, firstName.Utf8.Length, titleStart, title.Utf8.Length, publisherStart, publisher.Utf8.Length);
+        if (KeepsNewValues)
+        {
+            // The strings normalization made, if any, so a new entity's value is not made twice.
+            stagedTexts[4 * stagedCount] = firstName.Text;
+            stagedTexts[(4 * stagedCount) + 1] = lastName.Text;
+            stagedTexts[(4 * stagedCount) + 2] = title.Text;
+            stagedTexts[(4 * stagedCount) + 3] = publisher.Text;
+        }
+
+        stagedCount++;
+    }
+
+    /// <summary>
+    /// Finds or assigns the ids of the rows <see cref="Stage"/> has kept, in the order they were staged, and puts each
+    /// one at its position in <paramref name="rows"/>; says which entities are new, and only their values become strings.
+    /// </summary>
+    /// <remarks>
+    /// Rows are resolved in three passes over the staged rows, each in file order, so every id is the one resolving
+    /// them one by one would give: the authors (and publishers), then the books, whose keys need their authors' ids.
+    /// Before each pass the slots its lookups will read are touched (<see cref="Utf8IdLookup.Touch"/>): when a
+    /// file's authors are interleaved, nearly every lookup of a row in a big catalog misses the processor's caches,
+    /// and one after the other, each waits for memory.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ResolveStaged(ImportRow[] rows)
+    {
+        if (hashes.Length < stagedCount)
+        {
+            hashes = new int[staged.Length];
+            authorIds = new long[staged.Length];
+            publisherIds = new long[staged.Length];
+            stagedAdds = new ImportRowAdds[staged.Length];
+        }
+
+        for (var i = 0; i < stagedCount; i++)
+        {
+            hashes[i] = Utf8IdLookup.Hash(0, AuthorKeyOf(staged[i]));
+        }
+
+        var touched = authors.Touch(hashes.AsSpan(0, stagedCount));
+        for (var i = 0; i < stagedCount; i++)
+        {
+            var row = staged[i];
+            var key = AuthorKeyOf(row);
+            ImportRowAdds adds = 0;
+            if (!lastAuthor.TryMatch(0, key, out var authorId))
             {
-                authorId = TakeId(ref nextAuthorId, "author");
-                authors.Add(0, key, authorId);
-                adds |= ImportRowAdds.Author;
-                if (KeepsNewValues)
+                if (!authors.TryGetValue(0, key, hashes[i], out authorId))
                 {
-                    newFirstName = firstName.ToText();
-                    newLastName = lastName.ToText();
+                    authorId = TakeId(ref nextAuthorId, "author");
+                    authors.Add(0, key, hashes[i], authorId);
+                    adds |= ImportRowAdds.Author;
                 }
+
+                lastAuthor.Remember(0, key, authorId);
             }
 
-            lastAuthor.Remember(0, key, authorId);
-        }
-
-        if (!publishers.TryGetValue(0, publisher.Utf8, out var publisherId))
-        {
-            publisherId = TakeId(ref nextPublisherId, "publisher");
-            publishers.Add(0, publisher.Utf8, publisherId);
-            adds |= ImportRowAdds.Publisher;
-            newPublisher = KeepsNewValues ? publisher.ToText() : null;
-        }
-
-        if (!lastBook.TryMatch(authorId, title.Utf8, out var bookId))
-        {
-            if (!books.TryGetValue(authorId, title.Utf8, out bookId))
+            var publisher = StagedBytes(row.PublisherStart, row.PublisherLength);
+            if (!publishers.TryGetValue(0, publisher, out var publisherId))
             {
-                bookId = TakeId(ref nextBookId, "book");
-                books.Add(authorId, title.Utf8, bookId);
-                adds |= ImportRowAdds.Book;
-                newTitle = KeepsNewValues ? title.ToText() : null;
+                publisherId = TakeId(ref nextPublisherId, "publisher");
+                publishers.Add(0, publisher, publisherId);
+                adds |= ImportRowAdds.Publisher;
             }
 
-            lastBook.Remember(authorId, title.Utf8, bookId);
+            authorIds[i] = authorId;
+            publisherIds[i] = publisherId;
+            stagedAdds[i] = adds;
+            hashes[i] = Utf8IdLookup.Hash(authorId, StagedBytes(row.TitleStart, row.TitleLength));
         }
 
-        return new ImportRow(
-            lineNumber,
-            byteOffset,
-            newFirstName ?? string.Empty,
-            newLastName ?? string.Empty,
-            newTitle ?? string.Empty,
-            newPublisher ?? string.Empty,
-            null,
-            null)
+        touched ^= books.Touch(hashes.AsSpan(0, stagedCount));
+        for (var i = 0; i < stagedCount; i++)
         {
-            AuthorId = authorId,
-            PublisherId = publisherId,
-            BookId = bookId,
-            Adds = adds,
-        };
+            var row = staged[i];
+            var authorId = authorIds[i];
+            var title = StagedBytes(row.TitleStart, row.TitleLength);
+            var adds = stagedAdds[i];
+            if (!lastBook.TryMatch(authorId, title, out var bookId))
+            {
+                if (!books.TryGetValue(authorId, title, hashes[i], out bookId))
+                {
+                    bookId = TakeId(ref nextBookId, "book");
+                    books.Add(authorId, title, hashes[i], bookId);
+                    adds |= ImportRowAdds.Book;
+                }
+
+                lastBook.Remember(authorId, title, bookId);
+            }
+
+            var keep = KeepsNewValues;
+            rows[row.Position] = new ImportRow(
+                row.LineNumber,
+                row.ByteOffset,
+                keep && (adds & ImportRowAdds.Author) != 0 ? StagedText(i, 0, row.KeyStart + row.LastNameLength + 1, row.FirstNameLength) : string.Empty,
+                keep && (adds & ImportRowAdds.Author) != 0 ? StagedText(i, 1, row.KeyStart, row.LastNameLength) : string.Empty,
+                keep && (adds & ImportRowAdds.Book) != 0 ? StagedText(i, 2, row.TitleStart, row.TitleLength) : string.Empty,
+                keep && (adds & ImportRowAdds.Publisher) != 0 ? StagedText(i, 3, row.PublisherStart, row.PublisherLength) : string.Empty,
+                null,
+                null)
+            {
+                AuthorId = authorId,
+                PublisherId = publisherIds[i],
+                BookId = bookId,
+                Adds = adds,
+            };
+        }
+
+        Touched = touched;
+        Array.Clear(stagedTexts, 0, 4 * stagedCount);
+        stagedCount = 0;
+        stagedUsed = 0;
+    }
+
+    /// <summary>What the touches read; kept only so that they are not left out as unused.</summary>
+    private int Touched { get; set; }
+
+    private ReadOnlySpan<byte> AuthorKeyOf(in StagedRow row) => StagedBytes(row.KeyStart, row.LastNameLength + 1 + row.FirstNameLength);
+
+    private ReadOnlySpan<byte> StagedBytes(int start, int length) => stagedBytes.AsSpan(start, length);
+
+    /// <summary>Field <paramref name="field"/> of staged row <paramref name="index"/> as a string: the one normalization made, or one made from its bytes.</summary>
+    private string StagedText(int index, int field, int start, int length) =>
+        stagedTexts[(4 * index) + field] ?? (length == 0 ? string.Empty : Encoding.UTF8.GetString(stagedBytes, start, length));
+
+    /// <summary>Copies bytes to the staged rows' store and says where they start.</summary>
+    private int StageBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (stagedUsed + bytes.Length > stagedBytes.Length)
+        {
+            Array.Resize(ref stagedBytes, Math.Max(stagedBytes.Length * 2, stagedUsed + bytes.Length));
+        }
+
+        bytes.CopyTo(stagedBytes.AsSpan(stagedUsed));
+        var start = stagedUsed;
+        stagedUsed += bytes.Length;
+        return start;
     }
 
     private static CatalogSize ReadSize(SqliteConnection connection, SqliteTransaction transaction)
@@ -260,6 +385,10 @@ internal sealed class CatalogIds
             this.id = id;
         }
     }
+
+    /// <summary>A good row kept by <see cref="Stage"/>: where it goes, where it is in the input, and where its values are.</summary>
+    private readonly record struct StagedRow(
+        int Position, long LineNumber, long ByteOffset, int KeyStart, int LastNameLength, int FirstNameLength, int TitleStart, int TitleLength, int PublisherStart, int PublisherLength);
 
     /// <summary>The catalog's row counts and largest ids when the import began.</summary>
     private readonly record struct CatalogSize(int Authors, int Publishers, int Books, long MaxAuthorId, long MaxPublisherId, long MaxBookId);

@@ -37,23 +37,28 @@ internal sealed class Utf8IdLookup
 
     public int Count => count;
 
+    public bool TryGetValue(long scope, ReadOnlySpan<byte> name, out long id) => TryGetValue(scope, name, Hash(scope, name), out id);
+
+    /// <summary>Looks a key up by the hash <see cref="Hash"/> gave it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryGetValue(long scope, ReadOnlySpan<byte> name, out long id)
+    public bool TryGetValue(long scope, ReadOnlySpan<byte> name, int hash, out long id)
     {
-        ref var slot = ref Find(scope, name, HashNoCase(scope, name));
+        ref var slot = ref Find(scope, name, hash);
         id = slot.Id;
         return slot.Taken;
     }
 
+    public void Add(long scope, ReadOnlySpan<byte> name, long id) => Add(scope, name, Hash(scope, name), id);
+
+    /// <summary>Adds a key by the hash <see cref="Hash"/> gave it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(long scope, ReadOnlySpan<byte> name, long id)
+    public void Add(long scope, ReadOnlySpan<byte> name, int hash, long id)
     {
         if ((count + 1) * 4L > slots.Length * 3L)
         {
             Grow();
         }
 
-        var hash = HashNoCase(scope, name);
         ref var slot = ref Find(scope, name, hash);
         if (slot.Taken)
         {
@@ -64,6 +69,31 @@ internal sealed class Utf8IdLookup
         slot = new Slot(scope, id, start, length, hash, Taken: true);
         count++;
     }
+
+    /// <summary>
+    /// Reads the first slot each of these hashes would take, and nothing else, in one tight loop: the processor
+    /// fetches many of them from memory at once, where lookups one after the other each wait for their own. A table
+    /// of a million books is far larger than the processor's caches, and when a file's authors are interleaved
+    /// nearly every lookup misses them; looked up right after, the touched slots are found in the caches.
+    /// </summary>
+    /// <returns>A value read from the slots, for the caller to keep so the reads are not left out.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Touch(ReadOnlySpan<int> hashes)
+    {
+        var table = slots;
+        var mask = table.Length - 1;
+        var seen = 0;
+        foreach (var hash in hashes)
+        {
+            seen ^= table[hash & mask].Hash;
+        }
+
+        return seen;
+    }
+
+    /// <summary>The hash of a key, for <see cref="TryGetValue(long, ReadOnlySpan{byte}, int, out long)"/>, <see cref="Add(long, ReadOnlySpan{byte}, int, long)"/> and <see cref="Touch"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Hash(long scope, ReadOnlySpan<byte> name) => HashNoCase(scope, name);
 
     /// <summary>The slot that holds the key, or the unused slot where it would go.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
