@@ -228,8 +228,10 @@ internal static class ImportSql
     /// the load 1.3 s faster, the two secondary builds 0.8 s; on an interleaved file the books' keys cost the
     /// load 3.6 CPU-seconds, their build 0.5 s). <c>uq_book_author_title</c> is unique: its build fails if the
     /// load wrote one book twice, which <see cref="CatalogImportWriter"/> reports. The title search index of
-    /// migration 0002 is kept by triggers: the insert trigger is set aside instead, and the index filled from
-    /// the loaded titles in one pass (<see cref="FillTitleSearch"/>); the delete and update triggers never fire during an import.
+    /// migration 0002 is kept by triggers: the insert trigger is set aside instead, and the index built from the
+    /// loaded titles on a connection of its own while the other indexes are built, then copied in
+    /// (<see cref="Sqlite.DetachedTitleSearch"/>), or, should that fail, filled in one pass (<see cref="FillTitleSearch"/>);
+    /// the delete and update triggers never fire during an import.
     /// <c>Create</c> is compared with the definition stored in <c>sqlite_schema</c>; an index a later
     /// migration changed is left alone.
     /// </summary>

@@ -8,7 +8,8 @@ namespace BookData.Import.Sqlite;
 /// thread parses, normalizes and matches the rows to ids (<see cref="CsvRowSource"/>, <see cref="CatalogIds"/>)
 /// while this one writes them through prepared native statements (<see cref="CatalogImportWriter"/>,
 /// <see cref="NativeStatement"/>). Into an empty catalog, foreign keys are proven once at the end and the
-/// indexes, the books' (author, title) key among them, are built after the load (<see cref="DeferrableIndex"/>).
+/// indexes, the books' (author, title) key among them, are built after the load (<see cref="DeferrableIndex"/>),
+/// the title search index on a third thread beside them (<see cref="DetachedTitleSearch"/>).
 /// </summary>
 /// <remarks>
 /// This folder is the import's fast path: every piece of it exists for a measured gain, recorded in
