@@ -189,6 +189,22 @@ internal static class ImportSql
     /// <summary>Removes the stored <c>hashsize</c>, once it has been set back to the default through FTS5: FTS5's default again.</summary>
     public const string ForgetTitleSearchHashSize = "DELETE FROM book_title_fts_config WHERE k = 'hashsize';";
 
+    /// <summary>
+    /// The title search table as migration 0002 creates it, in the words <c>sqlite_schema</c> keeps: external content,
+    /// no positions and no sizes, so its index is exactly FTS5's <c>_data</c> and <c>_idx</c> tables, which
+    /// <see cref="DetachedTitleSearch"/> copies.
+    /// </summary>
+    public const string CreateTitleSearchTable = """
+        CREATE VIRTUAL TABLE book_title_fts USING fts5(
+            title,
+            content = 'book',
+            content_rowid = 'book_id',
+            detail = none,
+            columnsize = 0,
+            tokenize = 'trigram case_sensitive 0 remove_diacritics 0'
+        )
+        """;
+
     /// <summary>The title search table's definition, when its settings hold nothing but FTS5's format version (<see cref="DetachedTitleSearch"/>).</summary>
     public const string SelectPlainTitleSearchTable = """
         SELECT sql FROM sqlite_schema

@@ -401,7 +401,7 @@ internal sealed class CatalogImportWriter : IDisposable
                 if (index.Fill is not null)
                 {
                     using var plain = NewCommand(ImportSql.SelectPlainTitleSearchTable);
-                    titleSearchTable = plain.ExecuteScalar() as string;
+                    titleSearchTable = plain.ExecuteScalar() is ImportSql.CreateTitleSearchTable ? ImportSql.CreateTitleSearchTable : null;
                 }
             }
         }
@@ -409,8 +409,9 @@ internal sealed class CatalogImportWriter : IDisposable
 
     /// <summary>
     /// Once the load has ended, starts building the title search index beside the other index builds
-    /// (<see cref="DetachedTitleSearch"/>), when the import set its trigger aside, the catalog's search table carries
-    /// no settings of its own (creating it again would lose them), and the new books are numbered without a gap.
+    /// (<see cref="DetachedTitleSearch"/>), when the import set its trigger aside, the catalog's search table is
+    /// exactly the one migration 0002 creates (whose index is all in the tables the build copies) and carries no
+    /// settings of its own (creating it again would lose them), and the new books are numbered without a gap.
     /// </summary>
     private void StartTitleSearch()
     {
