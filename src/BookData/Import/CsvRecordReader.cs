@@ -102,6 +102,13 @@ internal sealed class CsvRecordReader
     /// <summary>Whether the input starts with a UTF-16 byte order mark: it is not UTF-8, and is read as garbage.</summary>
     public bool StartsWithUtf16ByteOrderMark { get; private set; }
 
+    /// <summary>
+    /// Whether the current record starts with a UTF-8 byte order mark, as the header of a file joined after another
+    /// does (the input's own mark at its start is not part of its first record). Before a quote, the mark is not part
+    /// of the first value; otherwise it is.
+    /// </summary>
+    public bool StartsWithByteOrderMark { get; private set; }
+
     /// <summary>Physical lines of the input read so far; every line of it once the input has ended.</summary>
     public long LinesRead => line - (atLineStart ? 1 : 0);
 
@@ -226,6 +233,16 @@ internal sealed class CsvRecordReader
         scratchLength = 0;
         Problem = CsvRecordProblem.None;
         var multiLine = false;
+
+        // A file joined after another starts its header with a byte order mark. Before a quote it is not part of the
+        // value (an unquoted value keeps it, for the header's rule to allow it): read the quoted value that follows.
+        // With fewer bytes in the buffer, the value is read as unquoted, which asks for more input before it ends.
+        StartsWithByteOrderMark = end - pos >= 3 && span.Slice(pos, 3).SequenceEqual("\uFEFF"u8);
+        if (StartsWithByteOrderMark && end - pos >= 4 && span[pos + 3] == '"')
+        {
+            pos += 3;
+        }
+
         while (true)
         {
             var fieldStart = pos;

@@ -302,7 +302,8 @@ internal sealed class CsvRowSource : IDisposable
     /// order, among any other fields. A book whose values are the column names is told apart by its quotes: the
     /// export writes such a row with every value quoted (<see cref="CatalogCsvFormat.NamesTheColumns"/>), so a
     /// record that quotes every field naming a column, with the header's number of fields, is a book unless the
-    /// header quotes its column names too.
+    /// header quotes its column names too, or the record starts with a byte order mark (which no book's row does: it
+    /// is a joined file's quoted header).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RepeatedHeader HeaderAgain()
@@ -320,7 +321,7 @@ internal sealed class CsvRowSource : IDisposable
         }
 
         if (named != CatalogCsvFormat.AllColumns
-            || (allQuoted && !headerAllQuoted && reader.FieldCount == headerFields.Length))
+            || (allQuoted && !headerAllQuoted && reader.FieldCount == headerFields.Length && !reader.StartsWithByteOrderMark))
         {
             return RepeatedHeader.None;
         }

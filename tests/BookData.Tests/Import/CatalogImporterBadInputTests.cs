@@ -509,6 +509,46 @@ public abstract class CatalogImporterBadInputTests
     }
 
     [ProviderTheory]
+    [InlineData("\uFEFF\"title\",\"publisher\",\"first_name\",\"last_name\"", ImportErrorMode.Skip)]
+    [InlineData("\uFEFF\"title\",\"publisher\",\"first_name\",\"last_name\"", ImportErrorMode.Fail)]
+    public async Task ImportAsync_QuotedHeaderAfterAByteOrderMarkInAnotherColumnOrderMidFile_EndsTheImport(string secondHeader, ImportErrorMode onError)
+    {
+        // A joined file whose header is quoted and starts with its byte order mark: neither a stray quote to skip
+        // nor a book whose values are the column names (no book's row starts with the mark), but another header.
+        await using var db = await CreateAsync(withData: true);
+        var before = await CatalogDump.AllRowsAsync(db);
+        using var file = TempFile.WithText(Header + "Stephen,King,The Stand,Random House\n" + secondHeader + "\n" + "The Hobbit,Allen & Unwin,John,Tolkien\n");
+
+        var act = () => new CatalogImporter(db.Factory).ImportAsync(file.Path, new ImportOptions { OnError = onError });
+
+        (await act.Should().ThrowAsync<BookDataImportException>()).Which.Message.Should().StartWith(
+            $"{file.Path}, line 3: the row is another header (title,publisher,first_name,last_name), not the file's header (first_name,last_name,title,publisher)");
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+    }
+
+    [ProviderTheory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4096)]
+    public async Task ImportAsync_SkipModeWithQuotedHeaderAfterAByteOrderMarkMidFile_SkipsItAsTheHeaderNotABook(int bytesPerRead)
+    {
+        // The same columns in the same order, quoted, are a book whose values are the column names; after a byte
+        // order mark, which starts no book's row, they are a joined file's header. Read a few bytes at a time, the
+        // mark and the quote arrive apart.
+        await using var db = await CreateAsync(withData: false);
+        using var stream = new FewBytesAtATimeStream(
+            Encoding.UTF8.GetBytes(Header + "Ann,Lee,Book One,Penguin\n\uFEFF\"first_name\",\"last_name\",\"title\",\"publisher\"\nTom,Clancy,Patriot Games,Berkley\n"),
+            bytesPerRead);
+
+        var summary = await new CatalogImporter(db.Factory).ImportAsync(stream, new ImportOptions { OnError = ImportErrorMode.Skip });
+
+        summary.SkippedRows.Should().Equal(
+            new SkippedRow(3, null, "the row repeats the header first_name,last_name,title,publisher (were two files joined?); it is not a book"));
+        (await CatalogDump.LinksAsync(db)).Should().Equal("Ann|Lee|Book One|Penguin", "Tom|Clancy|Patriot Games|Berkley");
+    }
+
+    [ProviderTheory]
     [InlineData("first_name\t,last_name,title,publisher", "first_name\t,last_name,title,publisher")]
     [InlineData("first_name\u00A0,last_name,title,publisher", "first_name\u00A0,last_name,title,publisher")]
     [InlineData("first_name,last_name,title,publisher", "\tfirst_name\u2003,last_name ,TITLE,\u00A0publisher")]
@@ -717,5 +757,19 @@ public abstract class CatalogImporterBadInputTests
         }
 
         return db;
+    }
+
+    /// <summary>A stream that hands over at most a few bytes a read, as a pipe or a slow network might.</summary>
+    private sealed class FewBytesAtATimeStream(byte[] bytes, int bytesPerRead) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, bytesPerRead));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, bytesPerRead)]);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, bytesPerRead), cancellationToken);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, bytesPerRead)], cancellationToken);
     }
 }
