@@ -44,7 +44,7 @@ public sealed class CatalogImportWriterTests
                 });
             }
 
-            writer.Complete();
+            writer.Complete(CancellationToken.None);
         };
 
         write.Should().Throw<BookDataDatabaseException>()
@@ -72,7 +72,7 @@ public sealed class CatalogImportWriterTests
         using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced: false);
         Execute(connection, transaction, importChange);
 
-        var complete = () => writer.Complete();
+        var complete = () => writer.Complete(CancellationToken.None);
 
         complete.Should().Throw<BookDataDatabaseException>()
             .WithMessage($"The import wrote a row of table '{badTable}' that refers to a missing row*");
@@ -95,7 +95,7 @@ public sealed class CatalogImportWriterTests
         using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced: false);
 
         writer.Write(new ImportRow(2, 0, "", "", "Added", "", null, null) { AuthorId = 2, PublisherId = 1, BookId = 2, Adds = ImportRowAdds.Book });
-        writer.Complete();
+        writer.Complete(CancellationToken.None);
 
         writer.Should().BeEquivalentTo(new { BooksAdded = 1L, LinksAdded = 1L }, o => o.ExcludingMissingMembers());
         Count(connection, transaction, "SELECT count(*) FROM book_publisher WHERE book_id = 2 AND publisher_id = 1").Should().Be(1);
@@ -125,7 +125,7 @@ public sealed class CatalogImportWriterTests
             });
             writer.Write(new ImportRow(3, 0, "", "", "TWICE TOLD", "", null, null) { AuthorId = 1, PublisherId = 1, BookId = 2, Adds = ImportRowAdds.Book });
 
-            var complete = () => writer.Complete();
+            var complete = () => writer.Complete(CancellationToken.None);
 
             complete.Should().Throw<BookDataDatabaseException>()
                 .WithMessage("The import wrote the book 'Twice Told' twice for one author, which should be impossible; nothing was written.")
@@ -168,7 +168,7 @@ public sealed class CatalogImportWriterTests
                 writer.Write(Resolve(writer.Ids, i, $"Author {i % 450 % 7}", $"Title {i % 450:D3} of the shelf", $"Publisher {i % 3}"));
             }
 
-            writer.Complete();
+            writer.Complete(CancellationToken.None);
             transaction.Commit();
             Execute(connection, null, "PRAGMA foreign_keys = ON;");
 
@@ -183,6 +183,67 @@ public sealed class CatalogImportWriterTests
         var stored = await CatalogDump.QueryAsync(db, "SELECT k, v FROM book_title_fts_config WHERE k <> 'version'");
         string.Join(",", stored.Select(row => $"{row[0]}={row[1]}")).Should().Be(settings);
         (await CatalogDump.QueryAsync(db, "SELECT sql FROM sqlite_schema WHERE name LIKE 'book_title_fts%' ORDER BY name")).Should().BeEquivalentTo(tableBefore, options => options.WithStrictOrdering());
+    }
+
+    /// <summary>
+    /// Cancelling after the load stops the index builds: a statement that runs when the token is cancelled is
+    /// interrupted, the writer reports the cancellation, and the caller's rollback leaves the catalog as it was, its
+    /// indexes and search index back in place. Here the token is cancelled from inside SQLite (its progress handler),
+    /// so it happens while a statement of the completion runs; a token cancelled before the completion starts builds nothing.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Complete_Cancelled_ThrowsCancelledAndTheRollbackLeavesTheCatalogAsItWas(bool whileAStatementRuns)
+    {
+        await using var db = await TestDatabase.CreateAsync(BookDataProvider.Sqlite);
+        var before = await CatalogDump.AllRowsAsync(db);
+        await using (var opened = await db.OpenConnectionAsync())
+        {
+            var connection = (SqliteConnection)opened;
+            Execute(connection, null, "PRAGMA foreign_keys = OFF;");
+            using var cancellation = new CancellationTokenSource();
+            using (var transaction = connection.BeginTransaction())
+            {
+                using var writer = CatalogImportWriter.Create(connection, transaction, foreignKeysEnforced: false);
+                for (var i = 0; i < 3000; i++)
+                {
+                    writer.Write(Resolve(writer.Ids, i, $"Author {i % 40}", $"Title {i}", $"Publisher {i % 3}"));
+                }
+
+                var steps = 0;
+                if (whileAStatementRuns)
+                {
+                    SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 100, _ =>
+                    {
+                        if (++steps == 50)
+                        {
+                            cancellation.Cancel();
+                        }
+
+                        return 0;
+                    }, null);
+                }
+                else
+                {
+                    await cancellation.CancelAsync();
+                }
+
+                var complete = () => writer.Complete(cancellation.Token);
+
+                complete.Should().Throw<OperationCanceledException>();
+                SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 0, null, null);
+                if (whileAStatementRuns)
+                {
+                    steps.Should().BeGreaterThanOrEqualTo(50, "the token was cancelled while SQLite ran a statement");
+                }
+            }
+
+            Execute(connection, null, "PRAGMA foreign_keys = ON;");
+        }
+
+        (await CatalogDump.AllRowsAsync(db)).Should().Equal(before);
+        (await CatalogDump.IntegrityProblemsAsync(db)).Should().BeEmpty();
     }
 
     /// <summary>Migration 0002's search table created again by an owner, with FTS5's default of keeping each title's size.</summary>

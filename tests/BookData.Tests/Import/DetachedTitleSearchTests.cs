@@ -68,14 +68,15 @@ public sealed class DetachedTitleSearchTests
     }
 
     /// <summary>
-    /// A build that cannot finish (a table definition the side connection cannot create, or a book the lookup does
-    /// not hold, which would leave it out of the index) reports failure and leaves the catalog's search table and
-    /// its rows exactly as they were.
+    /// A build that cannot finish (a table definition the side connection cannot create, a book the lookup does
+    /// not hold, which would leave it out of the index, or an index larger than the build may hold in memory) reports
+    /// failure and leaves the catalog's search table and its rows exactly as they were.
     /// </summary>
     [Theory]
-    [InlineData("CREATE VIRTUAL TABLE book_title_fts USING no_such_module (title);", 2)]
-    [InlineData(null, 3)]
-    public async Task TryCopyInto_BuildFailed_ReturnsFalseAndLeavesTheCatalogsIndexAlone(string? createTable, int books)
+    [InlineData("CREATE VIRTUAL TABLE book_title_fts USING no_such_module (title);", 2, DetachedTitleSearch.MaxIndexBytes)]
+    [InlineData(null, 3, DetachedTitleSearch.MaxIndexBytes)]
+    [InlineData(null, 2, 4096)]
+    public async Task TryCopyInto_BuildFailed_ReturnsFalseAndLeavesTheCatalogsIndexAlone(string? createTable, int books, long maxIndexBytes)
     {
         await using var db = await TestDatabase.CreateAsync(BookDataProvider.Sqlite);
         await new BookRepository(db.Factory).AddBookAsync(BookData.Authors.AuthorName.Create("Ann", "Author"), "Kept Title", "Ace");
@@ -87,7 +88,7 @@ public sealed class DetachedTitleSearchTests
         {
             var connection = (SqliteConnection)opened;
             using var transaction = connection.BeginTransaction();
-            using var search = DetachedTitleSearch.Start(createTable ?? await CreateTableAsync(db), lookup, 2, books);
+            using var search = DetachedTitleSearch.Start(createTable ?? await CreateTableAsync(db), lookup, 2, books, maxIndexBytes);
 
             search.TryCopyInto(connection, transaction).Should().BeFalse();
             search.Failure.Should().NotBeNull();

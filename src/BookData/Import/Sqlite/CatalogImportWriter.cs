@@ -181,14 +181,39 @@ internal sealed class CatalogImportWriter : IDisposable
     /// the connection did not enforce foreign keys, checks them once for the tables the import wrote. Call it
     /// before committing.
     /// </summary>
+    /// <param name="cancellationToken">
+    /// Stops the work between its steps, and a statement that runs when it is cancelled (SQLite's interrupt); the caller
+    /// then rolls the transaction back.
+    /// </param>
     /// <exception cref="BookDataDatabaseException">
     /// The database holds a queued book the import's lookups did not find, or a row the import wrote refers to a row that does not exist.
     /// </exception>
-    public void Complete()
+    /// <exception cref="OperationCanceledException">The import was cancelled.</exception>
+    public void Complete(CancellationToken cancellationToken)
+    {
+        using (cancellationToken.Register(static state => SQLitePCL.raw.sqlite3_interrupt((SQLitePCL.sqlite3)state!), connection.Handle))
+        {
+            try
+            {
+                CompleteSteps(() => cancellationToken.ThrowIfCancellationRequested());
+            }
+            catch (SqliteException error) when (error.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The import was cancelled while it built its indexes.", error, cancellationToken);
+            }
+        }
+
+        // The interrupt may have come as the last statement ended, and then stopped nothing.
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The steps of <see cref="Complete"/>, with <paramref name="checkCancellation"/> between them.</summary>
+    private void CompleteSteps(Action checkCancellation)
     {
         WriteHeldLinks();
         WritePendingBooks();
         WritePendingLinks();
+        checkCancellation();
         StartTitleSearch();
         if (deferredIndexes.Count > 0)
         {
@@ -198,6 +223,7 @@ internal sealed class CatalogImportWriter : IDisposable
             using var sortThreads = new SortThreadsScope(connection, IndexBuildSortThreads);
             foreach (var index in deferredIndexes)
             {
+                checkCancellation();
                 using var create = NewCommand(index.Create);
                 try
                 {
@@ -221,6 +247,7 @@ internal sealed class CatalogImportWriter : IDisposable
             deferredIndexes.Clear();
         }
 
+        checkCancellation();
         if (!foreignKeysEnforced && !ReferencesWithinDenseIds())
         {
             using var check = NewCommand(ImportSql.CheckForeignKeys);

@@ -21,7 +21,7 @@ namespace BookData.Import.Sqlite;
 /// <para>
 /// Titles are inserted one statement each: FTS5 writes its pending entries out as a segment at every statement
 /// savepoint, which a single-row insert does not open, so the segments come out as large as the bulk fill's.
-/// Whatever goes wrong on the side (no memory, a refused statement) is kept, not thrown:
+/// Whatever goes wrong on the side (an index larger than <see cref="MaxIndexBytes"/>, no memory, a refused statement) is kept, not thrown:
 /// <see cref="TryCopyInto"/> then reports failure and the import fills the index itself, as it would without this.
 /// </para>
 /// </remarks>
@@ -30,22 +30,35 @@ internal sealed class DetachedTitleSearch : IDisposable
     /// <summary>Titles inserted between two looks at whether the build should stop.</summary>
     private const int TitlesBetweenStopChecks = 4096;
 
+    /// <summary>
+    /// The most the in-memory database of the build may grow to, in bytes: the finished index of 700,000 titles of the
+    /// benchmark takes 16 MiB, but titles of hundreds of characters each in a script of many letters can make one many
+    /// times the size of the file. A build that would grow beyond this fails, and the import fills the index on its own
+    /// connection, in the catalog's file rather than in memory.
+    /// </summary>
+    public const long MaxIndexBytes = 48L * 1024 * 1024;
+
+    /// <summary>The page size of the build's in-memory database.</summary>
+    private const int PageBytes = 4096;
+
     private readonly string createTable;
     private readonly Utf8IdLookup books;
     private readonly long firstBookId;
     private readonly int count;
+    private readonly long maxIndexBytes;
     private readonly Thread thread;
     private readonly SqliteConnection side = new("Data Source=:memory:;Pooling=False");
     private volatile bool stopping;
     private Exception? failure;
     private bool finished;
 
-    private DetachedTitleSearch(string createTable, Utf8IdLookup books, long firstBookId, int count)
+    private DetachedTitleSearch(string createTable, Utf8IdLookup books, long firstBookId, int count, long maxIndexBytes)
     {
         this.createTable = createTable;
         this.books = books;
         this.firstBookId = firstBookId;
         this.count = count;
+        this.maxIndexBytes = maxIndexBytes;
         thread = new Thread(Build) { IsBackground = true, Name = "BookData title search build" };
     }
 
@@ -58,9 +71,10 @@ internal sealed class DetachedTitleSearch : IDisposable
     /// <param name="books">The import's book lookup, complete: the load has ended.</param>
     /// <param name="firstBookId">The first id the import gave a book.</param>
     /// <param name="count">The books the import wrote, numbered from <paramref name="firstBookId"/> without a gap.</param>
-    public static DetachedTitleSearch Start(string createTable, Utf8IdLookup books, long firstBookId, int count)
+    /// <param name="maxIndexBytes">The most the build's in-memory database may grow to (<see cref="MaxIndexBytes"/>).</param>
+    public static DetachedTitleSearch Start(string createTable, Utf8IdLookup books, long firstBookId, int count, long maxIndexBytes = MaxIndexBytes)
     {
-        var search = new DetachedTitleSearch(createTable, books, firstBookId, count);
+        var search = new DetachedTitleSearch(createTable, books, firstBookId, count, maxIndexBytes);
         search.thread.Start();
         return search;
     }
@@ -107,6 +121,7 @@ internal sealed class DetachedTitleSearch : IDisposable
         {
             var keys = books.KeysFrom(firstBookId, count);
             side.Open();
+            Run(side, null, FormattableString.Invariant($"PRAGMA page_size = {PageBytes}; PRAGMA max_page_count = {Math.Max(1, maxIndexBytes / PageBytes)};"));
             Run(side, null, createTable);
             using (var hashSize = side.CreateCommand())
             {

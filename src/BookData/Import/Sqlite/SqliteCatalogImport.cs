@@ -63,7 +63,7 @@ internal sealed class SqliteCatalogImport(ImportRequest request)
 
                 // The index builds' sorts spill to temporary files again, as the connection's own setting says.
                 statementJournal.Restore();
-                writer.Complete();
+                writer.Complete(cancellationToken);
                 transaction.Commit();
 
                 // Gives back the disk the import's write-ahead log took (best effort: never fails the import).
