@@ -67,9 +67,9 @@ public sealed class InterruptionTests
         }
     }
 
-    private const int JunkRows = 15_000;
+    private const int JunkRows = 50_000;
 
-    /// <summary>A catalog of about 60 MB, so that a backup of it takes long enough to be interrupted.</summary>
+    /// <summary>A catalog of about 200 MB, so that a backup of it (from the page cache: a few hundred milliseconds) takes long enough to be interrupted.</summary>
     private static async Task CreateLargeCatalogAsync(string path)
     {
         (await CliRunner.RunAsync("demo", "--db", path)).ExitCode.Should().Be(0);
@@ -102,20 +102,27 @@ public sealed class InterruptionTests
         }
 
         start.Environment.Remove("BOOKDATA_DB");
+
+        // Told of the file by the kernel the moment it is created: a copy of a cached catalog can be over before a
+        // poll of the folder comes round.
+        using var watcher = new FileSystemWatcher(folder, pattern) { NotifyFilter = NotifyFilters.FileName };
+        var appeared = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.Created += (_, _) => appeared.TrySetResult();
+        watcher.EnableRaisingEvents = true;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
 
         // Bounds so a hung process fails the test instead of the run; not speed assertions.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (Directory.GetFiles(folder, pattern).Length == 0)
+        while (!appeared.Task.IsCompleted && Directory.GetFiles(folder, pattern).Length == 0)
         {
             if (process.HasExited)
             {
                 throw new InvalidOperationException($"The command ended (exit code {process.ExitCode}) before {pattern} appeared: {await output} {await error}");
             }
 
-            await Task.Delay(2, timeout.Token);
+            await Task.WhenAny(appeared.Task, Task.Delay(2, timeout.Token));
         }
 
         Kill(process.Id, Sigint).Should().Be(0);
